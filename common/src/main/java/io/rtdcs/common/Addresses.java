@@ -1,0 +1,41 @@
+package io.rtdcs.common;
+
+/** Event-bus addresses shared by the modules. The contract behind each is in docs/event-bus.md. */
+public final class Addresses {
+  /** partner-verticle: fan out one lookup to every partner that applies. */
+  public static final String PARTNER_LOOKUP = "dcs.partners.lookup";
+
+  /** partner-verticle: may /ibs redirect to this URL for this dpid? */
+  public static final String PARTNER_SYNC_POLICY = "dcs.partners.sync-policy";
+
+  /** Prefix of an event-bus partner's own address: {@code dcs.partner.<dpid>}. */
+  public static final String PARTNER_PREFIX = "dcs.partner.";
+
+  /** segment-verticle: read-only visitor resolution before the partner step. */
+  public static final String PROFILE_RESOLVE = "dcs.profiles.resolve";
+
+  /** segment-verticle: one atomic realize-evaluate-store of a profile. */
+  public static final String PROFILE_REALIZE = "dcs.profiles.realize";
+
+  /** segment-verticle: record an ID sync (dpid, dpuuid) to uuid. */
+  public static final String ID_SYNC = "dcs.ids.sync";
+
+  /** segment-verticle: opt a visitor out. */
+  public static final String PROFILE_OPTOUT = "dcs.profiles.optout";
+
+  /** segment-verticle: read a whole profile (admin). */
+  public static final String PROFILE_GET = "dcs.profiles.get";
+
+  /** Admin CRUD of the cluster-wide definitions. */
+  public static final String ADMIN_PARTNERS = "dcs.admin.partners";
+
+  public static final String ADMIN_TRAITS = "dcs.admin.traits";
+  public static final String ADMIN_SEGMENTS = "dcs.admin.segments";
+  public static final String ADMIN_DESTINATIONS = "dcs.admin.destinations";
+
+  public static String partner(int dpid) {
+    return PARTNER_PREFIX + dpid;
+  }
+
+  private Addresses() {}
+}

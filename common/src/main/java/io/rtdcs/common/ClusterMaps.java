@@ -1,0 +1,18 @@
+package io.rtdcs.common;
+
+/** Names of the Hazelcast structures rtdcs keeps; cluster.xml configures each. */
+public final class ClusterMaps {
+  public static final String PROFILES = "rtdcs.profiles";
+  public static final String IDS = "rtdcs.ids";
+  public static final String PARTNERS = "rtdcs.partners";
+  public static final String TRAITS = "rtdcs.traits";
+  public static final String SEGMENTS = "rtdcs.segments";
+  public static final String DESTINATIONS = "rtdcs.destinations";
+
+  /**
+   * Markers such as "seeded.partners" so definitions are seeded from config only once per cluster.
+   */
+  public static final String META = "rtdcs.meta";
+
+  private ClusterMaps() {}
+}
