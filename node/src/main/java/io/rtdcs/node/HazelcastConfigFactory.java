@@ -1,0 +1,58 @@
+package io.rtdcs.node;
+
+import com.hazelcast.config.ClasspathXmlConfig;
+import com.hazelcast.config.Config;
+import com.hazelcast.config.FileSystemXmlConfig;
+import com.hazelcast.config.JoinConfig;
+import com.hazelcast.config.NetworkConfig;
+import java.io.FileNotFoundException;
+
+/**
+ * Builds the Hazelcast member config: the XML (cluster.xml in the jar, or the file the node config or
+ * {@code -Dvertx.hazelcast.config} names), then the node config on top: cluster name, bind host, port and
+ * TCP-IP member list.
+ */
+public final class HazelcastConfigFactory {
+  public static final String CLUSTER_XML = "cluster.xml";
+  public static final String VERTX_PROPERTY = "vertx.hazelcast.config";
+
+  private HazelcastConfigFactory() {}
+
+  public static Config create(NodeOptions options) {
+    Config config = load(options.getClusterConfig());
+    config.setClusterName(options.getClusterName());
+    NetworkConfig network = config.getNetworkConfig();
+    network.setPort(options.getClusterPort()).setPortAutoIncrement(true);
+    network.getInterfaces().clear();
+    if (options.bindsAnyClusterInterface()) {
+      // containers: let Hazelcast pick the container's address
+      network.getInterfaces().setEnabled(false);
+      config.setProperty("hazelcast.socket.bind.any", "true");
+    } else {
+      network.getInterfaces().setEnabled(true).addInterface(options.getClusterHost());
+    }
+    JoinConfig join = network.getJoin();
+    join.getMulticastConfig().setEnabled(false);
+    join.getAutoDetectionConfig().setEnabled(false);
+    join.getTcpIpConfig().setEnabled(true).clear();
+    for (String member : options.getClusterMembers()) {
+      join.getTcpIpConfig().addMember(member);
+    }
+    return config;
+  }
+
+  static Config load(String location) {
+    String source = location != null ? location : System.getProperty(VERTX_PROPERTY);
+    if (source == null || source.isBlank()) {
+      return new ClasspathXmlConfig(CLUSTER_XML);
+    }
+    if (source.startsWith("classpath:")) {
+      return new ClasspathXmlConfig(source.substring("classpath:".length()));
+    }
+    try {
+      return new FileSystemXmlConfig(source);
+    } catch (FileNotFoundException e) {
+      throw new IllegalArgumentException("cluster.config: cannot read " + source, e);
+    }
+  }
+}

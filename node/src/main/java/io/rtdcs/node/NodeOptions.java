@@ -1,0 +1,362 @@
+package io.rtdcs.node;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What one node runs and how it joins the cluster. Built from the merged node config (file, environment,
+ * system properties); every setter validates and names the config key it guards, so a bad config stops the
+ * node at start. Module sections ({@code dcs}, {@code partner}, {@code segment}) are handed to the verticles,
+ * whose own options objects validate them.
+ */
+public final class NodeOptions {
+  public static final int DEFAULT_HTTP_PORT = 8080;
+  public static final String DEFAULT_HTTP_HOST = "0.0.0.0";
+  public static final String DEFAULT_CLUSTER_NAME = "rtdcs";
+  public static final String DEFAULT_CLUSTER_HOST = "127.0.0.1";
+  public static final int DEFAULT_CLUSTER_PORT = 5701;
+  public static final int DEFAULT_DCS_INSTANCES = 2;
+  public static final int DEFAULT_PARTNER_INSTANCES = 1;
+  public static final int DEFAULT_SEGMENT_INSTANCES = 1;
+  public static final int MAX_INSTANCES = 64;
+
+  private int httpPort = DEFAULT_HTTP_PORT;
+  private String httpHost = DEFAULT_HTTP_HOST;
+  private String clusterName = DEFAULT_CLUSTER_NAME;
+  private String clusterHost = DEFAULT_CLUSTER_HOST;
+  private int clusterPort = DEFAULT_CLUSTER_PORT;
+  private List<String> clusterMembers = new ArrayList<>(List.of(DEFAULT_CLUSTER_HOST));
+  private String clusterConfig;
+  private int dcsInstances = DEFAULT_DCS_INSTANCES;
+  private int partnerInstances = DEFAULT_PARTNER_INSTANCES;
+  private int segmentInstances = DEFAULT_SEGMENT_INSTANCES;
+  private String adminToken;
+  private DemoPartnerOptions demoPartner = new DemoPartnerOptions();
+  private JsonObject dcs = new JsonObject();
+  private JsonObject partner = new JsonObject();
+  private JsonObject segment = new JsonObject();
+  private JsonObject definitions = new JsonObject();
+
+  public NodeOptions() {}
+
+  public NodeOptions(JsonObject json) {
+    Objects.requireNonNull(json, "json");
+    JsonObject http = section(json, "http");
+    setHttpPort(intValue(http, "port", "http.port", httpPort));
+    setHttpHost(stringValue(http, "host", "http.host", httpHost));
+    JsonObject cluster = section(json, "cluster");
+    setClusterName(stringValue(cluster, "name", "cluster.name", clusterName));
+    setClusterHost(stringValue(cluster, "host", "cluster.host", clusterHost));
+    setClusterPort(intValue(cluster, "port", "cluster.port", clusterPort));
+    if (cluster.containsKey("members")) {
+      setClusterMembers(members(cluster.getValue("members")));
+    }
+    clusterConfig = stringValue(cluster, "config", "cluster.config", null);
+    JsonObject verticles = section(json, "verticles");
+    setDcsInstances(instances(verticles, "dcs", dcsInstances));
+    setPartnerInstances(instances(verticles, "partner", partnerInstances));
+    setSegmentInstances(instances(verticles, "segment", segmentInstances));
+    setAdminToken(stringValue(section(json, "admin"), "token", "admin.token", null));
+    demoPartner = new DemoPartnerOptions(section(json, "demoPartner"));
+    dcs = section(json, "dcs").copy();
+    partner = section(json, "partner").copy();
+    segment = section(json, "segment").copy();
+    definitions = section(json, "definitions").copy();
+  }
+
+  public JsonObject toJson() {
+    return new JsonObject()
+        .put("http", new JsonObject().put("port", httpPort).put("host", httpHost))
+        .put(
+            "cluster",
+            new JsonObject()
+                .put("name", clusterName)
+                .put("host", clusterHost)
+                .put("port", clusterPort)
+                .put("members", new JsonArray(new ArrayList<>(clusterMembers)))
+                .put("config", clusterConfig))
+        .put(
+            "verticles",
+            new JsonObject()
+                .put("dcs", new JsonObject().put("instances", dcsInstances))
+                .put("partner", new JsonObject().put("instances", partnerInstances))
+                .put("segment", new JsonObject().put("instances", segmentInstances)))
+        .put("admin", new JsonObject().put("token", adminToken))
+        .put("demoPartner", demoPartner.toJson())
+        .put("dcs", dcs.copy())
+        .put("partner", partner.copy())
+        .put("segment", segment.copy())
+        .put("definitions", definitions.copy());
+  }
+
+  public int getHttpPort() {
+    return httpPort;
+  }
+
+  public NodeOptions setHttpPort(int httpPort) {
+    this.httpPort = port(httpPort, "http.port", true);
+    return this;
+  }
+
+  public String getHttpHost() {
+    return httpHost;
+  }
+
+  public NodeOptions setHttpHost(String httpHost) {
+    this.httpHost = nonBlank(httpHost, "http.host");
+    return this;
+  }
+
+  public String getClusterName() {
+    return clusterName;
+  }
+
+  public NodeOptions setClusterName(String clusterName) {
+    this.clusterName = nonBlank(clusterName, "cluster.name");
+    return this;
+  }
+
+  public String getClusterHost() {
+    return clusterHost;
+  }
+
+  public NodeOptions setClusterHost(String clusterHost) {
+    this.clusterHost = nonBlank(clusterHost, "cluster.host");
+    return this;
+  }
+
+  /** {@code cluster.host} 0.0.0.0: bind every interface and advertise the one Hazelcast picks. */
+  public boolean bindsAnyClusterInterface() {
+    return "0.0.0.0".equals(clusterHost);
+  }
+
+  public int getClusterPort() {
+    return clusterPort;
+  }
+
+  public NodeOptions setClusterPort(int clusterPort) {
+    this.clusterPort = port(clusterPort, "cluster.port", false);
+    return this;
+  }
+
+  public List<String> getClusterMembers() {
+    return List.copyOf(clusterMembers);
+  }
+
+  public NodeOptions setClusterMembers(List<String> members) {
+    if (members == null || members.isEmpty()) {
+      throw new IllegalArgumentException("cluster.members: expected at least one host, got none");
+    }
+    List<String> copy = new ArrayList<>();
+    for (String m : members) {
+      String host = nonBlank(m == null ? null : m.trim(), "cluster.members");
+      if (host.contains("-") && host.contains(":")) {
+        throw new IllegalArgumentException(
+            "cluster.members: port ranges are not supported (Hazelcast 5.3.8 rejects them), got " + m);
+      }
+      copy.add(host);
+    }
+    this.clusterMembers = copy;
+    return this;
+  }
+
+  /** Hazelcast XML to start from; null = -Dvertx.hazelcast.config, else cluster.xml in the jar. */
+  public String getClusterConfig() {
+    return clusterConfig;
+  }
+
+  public NodeOptions setClusterConfig(String clusterConfig) {
+    this.clusterConfig = clusterConfig;
+    return this;
+  }
+
+  public int getDcsInstances() {
+    return dcsInstances;
+  }
+
+  public NodeOptions setDcsInstances(int n) {
+    this.dcsInstances = instanceCount(n, "verticles.dcs.instances");
+    return this;
+  }
+
+  public int getPartnerInstances() {
+    return partnerInstances;
+  }
+
+  public NodeOptions setPartnerInstances(int n) {
+    this.partnerInstances = instanceCount(n, "verticles.partner.instances");
+    return this;
+  }
+
+  public int getSegmentInstances() {
+    return segmentInstances;
+  }
+
+  public NodeOptions setSegmentInstances(int n) {
+    this.segmentInstances = instanceCount(n, "verticles.segment.instances");
+    return this;
+  }
+
+  public String getAdminToken() {
+    return adminToken;
+  }
+
+  public NodeOptions setAdminToken(String adminToken) {
+    if (adminToken != null && adminToken.length() < 8) {
+      throw new IllegalArgumentException("admin.token: expected at least 8 characters");
+    }
+    this.adminToken = adminToken;
+    return this;
+  }
+
+  public DemoPartnerOptions getDemoPartner() {
+    return demoPartner;
+  }
+
+  public NodeOptions setDemoPartner(DemoPartnerOptions demoPartner) {
+    this.demoPartner = Objects.requireNonNull(demoPartner, "demoPartner");
+    return this;
+  }
+
+  public JsonObject getDcs() {
+    return dcs;
+  }
+
+  public NodeOptions setDcs(JsonObject dcs) {
+    this.dcs = Objects.requireNonNull(dcs, "dcs");
+    return this;
+  }
+
+  public JsonObject getPartner() {
+    return partner;
+  }
+
+  public NodeOptions setPartner(JsonObject partner) {
+    this.partner = Objects.requireNonNull(partner, "partner");
+    return this;
+  }
+
+  public JsonObject getSegment() {
+    return segment;
+  }
+
+  public NodeOptions setSegment(JsonObject segment) {
+    this.segment = Objects.requireNonNull(segment, "segment");
+    return this;
+  }
+
+  public JsonObject getDefinitions() {
+    return definitions;
+  }
+
+  public NodeOptions setDefinitions(JsonObject definitions) {
+    this.definitions = Objects.requireNonNull(definitions, "definitions");
+    return this;
+  }
+
+  static JsonObject section(JsonObject json, String key) {
+    Object v = json.getValue(key);
+    if (v == null) {
+      return new JsonObject();
+    }
+    if (!(v instanceof JsonObject)) {
+      throw new IllegalArgumentException(key + ": expected an object, got " + v);
+    }
+    return (JsonObject) v;
+  }
+
+  static int intValue(JsonObject json, String key, String path, int dflt) {
+    Object v = json.getValue(key);
+    if (v == null) {
+      return dflt;
+    }
+    if (v instanceof Number n && n.doubleValue() == n.intValue()) {
+      return n.intValue();
+    }
+    if (v instanceof String s) {
+      try {
+        return Integer.parseInt(s.trim());
+      } catch (NumberFormatException e) {
+        // fall through to the error below
+      }
+    }
+    throw new IllegalArgumentException(path + ": expected an integer, got " + v);
+  }
+
+  static String stringValue(JsonObject json, String key, String path, String dflt) {
+    Object v = json.getValue(key);
+    if (v == null) {
+      return dflt;
+    }
+    if (v instanceof String s) {
+      return s;
+    }
+    throw new IllegalArgumentException(path + ": expected a string, got " + v);
+  }
+
+  static boolean boolValue(JsonObject json, String key, String path, boolean dflt) {
+    Object v = json.getValue(key);
+    if (v == null) {
+      return dflt;
+    }
+    if (v instanceof Boolean b) {
+      return b;
+    }
+    if ("true".equals(v) || "false".equals(v)) {
+      return Boolean.parseBoolean((String) v);
+    }
+    throw new IllegalArgumentException(path + ": expected true or false, got " + v);
+  }
+
+  private static int instances(JsonObject verticles, String name, int dflt) {
+    String path = "verticles." + name;
+    JsonObject section = section(verticles, name);
+    return intValue(section, "instances", path + ".instances", dflt);
+  }
+
+  private static List<String> members(Object v) {
+    List<String> out = new ArrayList<>();
+    if (v instanceof JsonArray a) {
+      for (Object o : a) {
+        if (!(o instanceof String)) {
+          throw new IllegalArgumentException("cluster.members: expected host strings, got " + o);
+        }
+        out.add((String) o);
+      }
+    } else if (v instanceof String s) {
+      for (String part : s.split(",")) {
+        if (!part.isBlank()) {
+          out.add(part.trim());
+        }
+      }
+    } else {
+      throw new IllegalArgumentException("cluster.members: expected a list of hosts, got " + v);
+    }
+    return out;
+  }
+
+  private static int port(int port, String key, boolean zeroAllowed) {
+    if (port < (zeroAllowed ? 0 : 1) || port > 65535) {
+      throw new IllegalArgumentException(key + ": expected a port 1-65535, got " + port);
+    }
+    return port;
+  }
+
+  private static int instanceCount(int n, String key) {
+    if (n < 0 || n > MAX_INSTANCES) {
+      throw new IllegalArgumentException(
+          key + ": expected 0 (not on this node) to " + MAX_INSTANCES + ", got " + n);
+    }
+    return n;
+  }
+
+  private static String nonBlank(String v, String key) {
+    if (v == null || v.isBlank()) {
+      throw new IllegalArgumentException(key + ": must not be blank");
+    }
+    return v;
+  }
+}

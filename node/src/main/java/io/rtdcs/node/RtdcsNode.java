@@ -1,0 +1,191 @@
+package io.rtdcs.node;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.core.HazelcastInstance;
+import io.rtdcs.common.NodeState;
+import io.rtdcs.dcs.DcsVerticle;
+import io.rtdcs.partner.PartnerVerticle;
+import io.rtdcs.partner.demo.DemoPartnerVerticle;
+import io.rtdcs.segment.SegmentVerticle;
+import io.rtdcs.segment.store.SegmentSerialization;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.eventbus.EventBusOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import java.time.Clock;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One rtdcs node: joins the Hazelcast cluster through the Vert.x cluster manager, then deploys what the
+ * node config asks for (demo partner, segment, partner and dcs verticles, in that order, so HTTP opens
+ * last) and marks itself ready.
+ */
+public final class RtdcsNode {
+  private static final Logger LOG = LoggerFactory.getLogger(RtdcsNode.class);
+
+  private final Vertx vertx;
+  private final HazelcastInstance hazelcast;
+  private final NodeOptions options;
+
+  private RtdcsNode(Vertx vertx, HazelcastInstance hazelcast, NodeOptions options) {
+    this.vertx = vertx;
+    this.hazelcast = hazelcast;
+    this.options = options;
+  }
+
+  /** Starts a node; the future fails (and nothing keeps running) when any part cannot start. */
+  public static Future<RtdcsNode> start(NodeOptions options, Clock clock) {
+    Objects.requireNonNull(options, "options");
+    Objects.requireNonNull(clock, "clock");
+    Config hzConfig;
+    try {
+      hzConfig = HazelcastConfigFactory.create(options);
+      SegmentSerialization.register(hzConfig);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+    HazelcastClusterManager clusterManager = new HazelcastClusterManager(hzConfig);
+    EventBusOptions eventBus = new EventBusOptions().setPort(0);
+    if (!options.bindsAnyClusterInterface()) {
+      eventBus.setHost(options.getClusterHost());
+    }
+    VertxOptions vertxOptions = new VertxOptions().setEventBusOptions(eventBus);
+    return Vertx.builder()
+        .with(vertxOptions)
+        .withClusterManager(clusterManager)
+        .buildClustered()
+        .compose(
+            vertx -> {
+              RtdcsNode node =
+                  new RtdcsNode(vertx, clusterManager.getHazelcastInstance(), options);
+              return node.deployAll(clock)
+                  .map(node)
+                  .recover(e -> vertx.close().transform(v -> Future.failedFuture(e)));
+            });
+  }
+
+  private Future<Void> deployAll(Clock clock) {
+    Future<?> chain = Future.succeededFuture();
+    DemoPartnerOptions demo = options.getDemoPartner();
+    if (demo.isEnabled()) {
+      chain =
+          chain.compose(
+              v ->
+                  vertx.deployVerticle(
+                      new DemoPartnerVerticle(),
+                      new DeploymentOptions()
+                          .setConfig(
+                              new JsonObject()
+                                  .put("host", demo.getHost())
+                                  .put("port", demo.getPort())
+                                  .put("latencyMs", demo.getLatencyMs()))));
+    }
+    if (options.getSegmentInstances() > 0) {
+      chain =
+          chain.compose(
+              v ->
+                  vertx.deployVerticle(
+                      () -> new SegmentVerticle(hazelcast, clock),
+                      new DeploymentOptions()
+                          .setInstances(options.getSegmentInstances())
+                          .setConfig(VerticleConfigs.segment(options))));
+    }
+    if (options.getPartnerInstances() > 0) {
+      chain =
+          chain.compose(
+              v ->
+                  vertx.deployVerticle(
+                      () -> new PartnerVerticle(hazelcast, clock),
+                      new DeploymentOptions()
+                          .setInstances(options.getPartnerInstances())
+                          .setConfig(VerticleConfigs.partner(options))));
+    }
+    if (options.getDcsInstances() > 0) {
+      chain =
+          chain.compose(
+              v ->
+                  vertx.deployVerticle(
+                      () -> new DcsVerticle(clock),
+                      new DeploymentOptions()
+                          .setInstances(options.getDcsInstances())
+                          .setConfig(VerticleConfigs.dcs(options))));
+    }
+    return chain
+        .<Void>mapEmpty()
+        .onSuccess(
+            v -> {
+              NodeState.setReady(vertx, true);
+              LOG.info(
+                  "rtdcs node ready: http {}:{}, cluster '{}' member {}, verticles dcs={} partner={}"
+                      + " segment={}, {} member(s)",
+                  options.getHttpHost(),
+                  options.getHttpPort(),
+                  options.getClusterName(),
+                  hazelcast.getCluster().getLocalMember().getAddress(),
+                  options.getDcsInstances(),
+                  options.getPartnerInstances(),
+                  options.getSegmentInstances(),
+                  hazelcast.getCluster().getMembers().size());
+            });
+  }
+
+  /** Leaves the cluster cleanly (peers see a leave, not a crash). */
+  public Future<Void> stop() {
+    NodeState.setReady(vertx, false);
+    return vertx.close();
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  public HazelcastInstance hazelcast() {
+    return hazelcast;
+  }
+
+  public NodeOptions options() {
+    return options;
+  }
+
+  /** The per-verticle configs the node hands out. */
+  static final class VerticleConfigs {
+    private VerticleConfigs() {}
+
+    static JsonObject dcs(NodeOptions o) {
+      JsonObject c = o.getDcs().copy();
+      c.put("http", new JsonObject().put("port", o.getHttpPort()).put("host", o.getHttpHost()));
+      JsonObject admin = c.getJsonObject("admin", new JsonObject());
+      if (o.getAdminToken() != null) {
+        admin.put("token", o.getAdminToken());
+      }
+      c.put("admin", admin);
+      c.put("localSegment", o.getSegmentInstances() > 0);
+      c.put("localPartner", o.getPartnerInstances() > 0);
+      return c;
+    }
+
+    static JsonObject partner(NodeOptions o) {
+      return o.getPartner()
+          .copy()
+          .put("definitions", o.getDefinitions().getJsonArray("partners", new JsonArray()).copy());
+    }
+
+    static JsonObject segment(NodeOptions o) {
+      JsonObject d = o.getDefinitions();
+      return o.getSegment()
+          .copy()
+          .put(
+              "definitions",
+              new JsonObject()
+                  .put("traits", d.getJsonArray("traits", new JsonArray()).copy())
+                  .put("segments", d.getJsonArray("segments", new JsonArray()).copy())
+                  .put("destinations", d.getJsonArray("destinations", new JsonArray()).copy()));
+    }
+  }
+}

@@ -1,0 +1,71 @@
+package io.rtdcs.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.Test;
+
+class NodeOptionsTest {
+
+  @Test
+  void emptyConfigShouldGiveTheDocumentedDefaults() {
+    NodeOptions o = new NodeOptions(new JsonObject());
+    assertThat(o.getHttpPort()).isEqualTo(8080);
+    assertThat(o.getClusterPort()).isEqualTo(5701);
+    assertThat(o.getClusterMembers()).containsExactly("127.0.0.1");
+    assertThat(o.getDcsInstances()).isEqualTo(2);
+    assertThat(o.getPartnerInstances()).isEqualTo(1);
+    assertThat(o.getSegmentInstances()).isEqualTo(1);
+    assertThat(o.getDemoPartner().isEnabled()).isFalse();
+    assertThat(o.getAdminToken()).isNull();
+  }
+
+  @Test
+  void verticleInstancesShouldComeFromTheVerticlesSection() {
+    NodeOptions o =
+        new NodeOptions(
+            new JsonObject(
+                "{\"verticles\": {\"dcs\": {\"instances\": 4}, \"partner\": {\"instances\": 0},"
+                    + " \"segment\": {\"instances\": 2}}}"));
+    assertThat(o.getDcsInstances()).isEqualTo(4);
+    assertThat(o.getPartnerInstances()).isZero();
+    assertThat(o.getSegmentInstances()).isEqualTo(2);
+  }
+
+  @Test
+  void invalidValuesShouldBeRefusedWithTheKeyName() {
+    assertThatThrownBy(() -> new NodeOptions(new JsonObject("{\"http\": {\"port\": 70000}}")))
+        .hasMessageStartingWith("http.port:");
+    assertThatThrownBy(() -> new NodeOptions(new JsonObject("{\"http\": {\"port\": \"x\"}}")))
+        .hasMessageStartingWith("http.port:");
+    assertThatThrownBy(
+            () -> new NodeOptions(new JsonObject("{\"verticles\": {\"dcs\": {\"instances\": -1}}}")))
+        .hasMessageStartingWith("verticles.dcs.instances:");
+    assertThatThrownBy(() -> new NodeOptions(new JsonObject("{\"cluster\": {\"members\": []}}")))
+        .hasMessageStartingWith("cluster.members:");
+    assertThatThrownBy(
+            () ->
+                new NodeOptions(
+                    new JsonObject("{\"cluster\": {\"members\": [\"127.0.0.1:5701-5703\"]}}")))
+        .hasMessageStartingWith("cluster.members:");
+    assertThatThrownBy(() -> new NodeOptions(new JsonObject("{\"admin\": {\"token\": \"short\"}}")))
+        .hasMessageStartingWith("admin.token:");
+    assertThatThrownBy(() -> new NodeOptions(new JsonObject("{\"cluster\": 3}")))
+        .hasMessageStartingWith("cluster:");
+    assertThatThrownBy(
+            () -> new NodeOptions(new JsonObject("{\"demoPartner\": {\"enabled\": \"yes\"}}")))
+        .hasMessageStartingWith("demoPartner.enabled:");
+  }
+
+  @Test
+  void optionsShouldSurviveARoundTripThroughJson() {
+    NodeOptions o =
+        new NodeOptions()
+            .setHttpPort(9090)
+            .setClusterMembers(java.util.List.of("10.0.0.1", "10.0.0.2"))
+            .setAdminToken("0123456789");
+    NodeOptions copy = new NodeOptions(o.toJson());
+    assertThat(copy.toJson()).isEqualTo(o.toJson());
+  }
+}
