@@ -11,7 +11,7 @@ public interface SegmentRule {
 
   /** Parses and compiles; throws {@link RuleSyntaxException} and nothing else on bad input. */
   static SegmentRule parse(String source) {
-    throw new UnsupportedOperationException("not yet implemented");
+    return SegmentRuleParser.parse(source);
   }
 
   /** Evaluates against a profile at {@code nowMillis}. */

@@ -12,7 +12,7 @@ public interface TraitRule {
 
   /** Parses and compiles; throws {@link RuleSyntaxException} and nothing else on bad input. */
   static TraitRule parse(String source) {
-    throw new UnsupportedOperationException("not yet implemented");
+    return TraitRuleParser.parse(source);
   }
 
   /**
