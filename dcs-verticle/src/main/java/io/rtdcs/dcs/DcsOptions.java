@@ -1,0 +1,368 @@
+package io.rtdcs.dcs;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Configuration of {@link DcsVerticle}. Keys are dotted ({@code "http.port"}); a nested form
+ * ({@code {"http": {"port": 8080}}}) is read too. Every setter validates and throws {@link
+ * IllegalArgumentException} naming the key.
+ */
+public final class DcsOptions {
+  public static final int DEFAULT_HTTP_PORT = 8080;
+  public static final String DEFAULT_HTTP_HOST = "0.0.0.0";
+  public static final long DEFAULT_BUDGET_MS = 150;
+  public static final long DEFAULT_STORE_RESERVE_MS = 40;
+  public static final int DEFAULT_REGION = 7;
+  public static final String DEFAULT_COOKIE_NAME = "demdex";
+  public static final String DEFAULT_COOKIE_DOMAIN = null;
+  public static final int DEFAULT_COOKIE_MAX_AGE_DAYS = 180;
+  public static final int DEFAULT_MAX_KEYS = 200;
+  public static final int DEFAULT_MAX_GET_BYTES = 8192;
+  public static final int DEFAULT_MAX_POST_BYTES = 32768;
+  public static final String DEFAULT_ADMIN_TOKEN = null;
+  public static final long DEFAULT_ADMIN_TIMEOUT_MS = 5000;
+  public static final boolean DEFAULT_LOCAL_SEGMENT = false;
+  public static final boolean DEFAULT_LOCAL_PARTNER = false;
+  public static final boolean DEFAULT_DEBUG = false;
+
+  private static final Pattern COOKIE_NAME = Pattern.compile("[A-Za-z0-9_\\-.]{1,64}");
+  private static final Pattern COOKIE_DOMAIN = Pattern.compile("\\.?[A-Za-z0-9\\-.]{1,253}");
+  private static final Pattern ORIGIN = Pattern.compile("https?://[A-Za-z0-9\\-.]+(:[0-9]{1,5})?");
+
+  private int httpPort = DEFAULT_HTTP_PORT;
+  private String httpHost = DEFAULT_HTTP_HOST;
+  private long budgetMs = DEFAULT_BUDGET_MS;
+  private long storeReserveMs = DEFAULT_STORE_RESERVE_MS;
+  private int region = DEFAULT_REGION;
+  private String cookieName = DEFAULT_COOKIE_NAME;
+  private String cookieDomain = DEFAULT_COOKIE_DOMAIN;
+  private int cookieMaxAgeDays = DEFAULT_COOKIE_MAX_AGE_DAYS;
+  private int maxKeys = DEFAULT_MAX_KEYS;
+  private int maxGetBytes = DEFAULT_MAX_GET_BYTES;
+  private int maxPostBytes = DEFAULT_MAX_POST_BYTES;
+  private List<String> corsOrigins = List.of();
+  private String adminToken = DEFAULT_ADMIN_TOKEN;
+  private long adminTimeoutMs = DEFAULT_ADMIN_TIMEOUT_MS;
+  private boolean localSegment = DEFAULT_LOCAL_SEGMENT;
+  private boolean localPartner = DEFAULT_LOCAL_PARTNER;
+  private boolean debug = DEFAULT_DEBUG;
+
+  public DcsOptions() {}
+
+  public DcsOptions(DcsOptions other) {
+    this(other.toJson());
+  }
+
+  public DcsOptions(JsonObject json) {
+    JsonObject j = json == null ? new JsonObject() : json;
+    setHttpPort(intValue(j, "http.port", httpPort));
+    setHttpHost(stringValue(j, "http.host", httpHost));
+    long budget = longValue(j, "budgetMs", budgetMs);
+    long reserve = longValue(j, "storeReserveMs", storeReserveMs);
+    storeReserveMs = 0;
+    setBudgetMs(budget);
+    setStoreReserveMs(reserve);
+    setRegion(intValue(j, "region", region));
+    setCookieName(stringValue(j, "cookie.name", cookieName));
+    setCookieDomain(stringValue(j, "cookie.domain", cookieDomain));
+    setCookieMaxAgeDays(intValue(j, "cookie.maxAgeDays", cookieMaxAgeDays));
+    setMaxKeys(intValue(j, "maxKeys", maxKeys));
+    setMaxGetBytes(intValue(j, "maxGetBytes", maxGetBytes));
+    setMaxPostBytes(intValue(j, "maxPostBytes", maxPostBytes));
+    setCorsOrigins(listValue(j, "cors.origins"));
+    setAdminToken(stringValue(j, "admin.token", adminToken));
+    setAdminTimeoutMs(longValue(j, "admin.timeoutMs", adminTimeoutMs));
+    setLocalSegment(boolValue(j, "localSegment", localSegment));
+    setLocalPartner(boolValue(j, "localPartner", localPartner));
+    setDebug(boolValue(j, "debug", debug));
+  }
+
+  public JsonObject toJson() {
+    return new JsonObject()
+        .put("http.port", httpPort)
+        .put("http.host", httpHost)
+        .put("budgetMs", budgetMs)
+        .put("storeReserveMs", storeReserveMs)
+        .put("region", region)
+        .put("cookie.name", cookieName)
+        .put("cookie.domain", cookieDomain)
+        .put("cookie.maxAgeDays", cookieMaxAgeDays)
+        .put("maxKeys", maxKeys)
+        .put("maxGetBytes", maxGetBytes)
+        .put("maxPostBytes", maxPostBytes)
+        .put("cors.origins", new JsonArray(new ArrayList<>(corsOrigins)))
+        .put("admin.token", adminToken)
+        .put("admin.timeoutMs", adminTimeoutMs)
+        .put("localSegment", localSegment)
+        .put("localPartner", localPartner)
+        .put("debug", debug);
+  }
+
+  public DcsOptions setHttpPort(int v) {
+    require(v >= 0 && v <= 65535, "http.port", "must be 0..65535, was " + v);
+    httpPort = v;
+    return this;
+  }
+
+  public DcsOptions setHttpHost(String v) {
+    require(v != null && !v.isBlank(), "http.host", "must not be empty");
+    httpHost = v;
+    return this;
+  }
+
+  public DcsOptions setBudgetMs(long v) {
+    require(v >= 1 && v <= 60_000, "budgetMs", "must be 1..60000, was " + v);
+    require(
+        storeReserveMs < v,
+        "budgetMs",
+        "must be above storeReserveMs (" + storeReserveMs + "), was " + v);
+    budgetMs = v;
+    return this;
+  }
+
+  public DcsOptions setStoreReserveMs(long v) {
+    require(v >= 0 && v < budgetMs, "storeReserveMs", "must be 0..budgetMs-1, was " + v);
+    storeReserveMs = v;
+    return this;
+  }
+
+  public DcsOptions setRegion(int v) {
+    require(v >= 0, "region", "must be >= 0, was " + v);
+    region = v;
+    return this;
+  }
+
+  public DcsOptions setCookieName(String v) {
+    require(
+        v != null && COOKIE_NAME.matcher(v).matches(),
+        "cookie.name",
+        "must be 1-64 of letters, digits, _ - .");
+    cookieName = v;
+    return this;
+  }
+
+  public DcsOptions setCookieDomain(String v) {
+    require(
+        v == null || COOKIE_DOMAIN.matcher(v).matches(),
+        "cookie.domain",
+        "must be a host name such as .example.com");
+    cookieDomain = v;
+    return this;
+  }
+
+  public DcsOptions setCookieMaxAgeDays(int v) {
+    require(v >= 1 && v <= 3650, "cookie.maxAgeDays", "must be 1..3650, was " + v);
+    cookieMaxAgeDays = v;
+    return this;
+  }
+
+  public DcsOptions setMaxKeys(int v) {
+    require(v >= 1 && v <= 10_000, "maxKeys", "must be 1..10000, was " + v);
+    maxKeys = v;
+    return this;
+  }
+
+  public DcsOptions setMaxGetBytes(int v) {
+    require(v >= 256 && v <= 1 << 20, "maxGetBytes", "must be 256..1048576, was " + v);
+    maxGetBytes = v;
+    return this;
+  }
+
+  public DcsOptions setMaxPostBytes(int v) {
+    require(v >= 256 && v <= 16 << 20, "maxPostBytes", "must be 256..16777216, was " + v);
+    maxPostBytes = v;
+    return this;
+  }
+
+  public DcsOptions setCorsOrigins(List<String> v) {
+    require(v != null, "cors.origins", "must be a list of origins");
+    for (String o : v) {
+      require(
+          o != null && ORIGIN.matcher(o).matches(),
+          "cors.origins",
+          "each origin must look like https://host[:port] (no '*': credentials are allowed), was "
+              + o);
+    }
+    corsOrigins = List.copyOf(v);
+    return this;
+  }
+
+  public DcsOptions setAdminToken(String v) {
+    require(v == null || v.length() >= 8, "admin.token", "must have at least 8 characters");
+    adminToken = v;
+    return this;
+  }
+
+  public DcsOptions setAdminTimeoutMs(long v) {
+    require(v >= 1 && v <= 60_000, "admin.timeoutMs", "must be 1..60000, was " + v);
+    adminTimeoutMs = v;
+    return this;
+  }
+
+  public DcsOptions setLocalSegment(boolean v) {
+    localSegment = v;
+    return this;
+  }
+
+  public DcsOptions setLocalPartner(boolean v) {
+    localPartner = v;
+    return this;
+  }
+
+  public DcsOptions setDebug(boolean v) {
+    debug = v;
+    return this;
+  }
+
+  public int getHttpPort() {
+    return httpPort;
+  }
+
+  public String getHttpHost() {
+    return httpHost;
+  }
+
+  public long getBudgetMs() {
+    return budgetMs;
+  }
+
+  public long getStoreReserveMs() {
+    return storeReserveMs;
+  }
+
+  public int getRegion() {
+    return region;
+  }
+
+  public String getCookieName() {
+    return cookieName;
+  }
+
+  public String getCookieDomain() {
+    return cookieDomain;
+  }
+
+  public int getCookieMaxAgeDays() {
+    return cookieMaxAgeDays;
+  }
+
+  public int getMaxKeys() {
+    return maxKeys;
+  }
+
+  public int getMaxGetBytes() {
+    return maxGetBytes;
+  }
+
+  public int getMaxPostBytes() {
+    return maxPostBytes;
+  }
+
+  public List<String> getCorsOrigins() {
+    return corsOrigins;
+  }
+
+  public String getAdminToken() {
+    return adminToken;
+  }
+
+  public long getAdminTimeoutMs() {
+    return adminTimeoutMs;
+  }
+
+  public boolean isLocalSegment() {
+    return localSegment;
+  }
+
+  public boolean isLocalPartner() {
+    return localPartner;
+  }
+
+  public boolean isDebug() {
+    return debug;
+  }
+
+  private static void require(boolean ok, String key, String reason) {
+    if (!ok) {
+      throw new IllegalArgumentException(key + ": " + reason);
+    }
+  }
+
+  /** The value at a dotted key, or at the nested path it names. */
+  private static Object raw(JsonObject j, String key) {
+    if (j.containsKey(key)) {
+      return j.getValue(key);
+    }
+    int dot = key.indexOf('.');
+    if (dot > 0 && j.getValue(key.substring(0, dot)) instanceof JsonObject nested) {
+      return nested.getValue(key.substring(dot + 1));
+    }
+    return null;
+  }
+
+  private static int intValue(JsonObject j, String key, int def) {
+    Object v = raw(j, key);
+    if (v == null) {
+      return def;
+    }
+    if (v instanceof Number n && n.doubleValue() == n.intValue()) {
+      return n.intValue();
+    }
+    throw new IllegalArgumentException(key + ": expected an integer, was " + v);
+  }
+
+  private static long longValue(JsonObject j, String key, long def) {
+    Object v = raw(j, key);
+    if (v == null) {
+      return def;
+    }
+    if (v instanceof Number n && n.doubleValue() == n.longValue()) {
+      return n.longValue();
+    }
+    throw new IllegalArgumentException(key + ": expected an integer, was " + v);
+  }
+
+  private static boolean boolValue(JsonObject j, String key, boolean def) {
+    Object v = raw(j, key);
+    if (v == null) {
+      return def;
+    }
+    if (v instanceof Boolean b) {
+      return b;
+    }
+    throw new IllegalArgumentException(key + ": expected true or false, was " + v);
+  }
+
+  private static String stringValue(JsonObject j, String key, String def) {
+    Object v = raw(j, key);
+    if (v == null) {
+      return def;
+    }
+    if (v instanceof String s) {
+      return s;
+    }
+    throw new IllegalArgumentException(key + ": expected a string, was " + v);
+  }
+
+  private static List<String> listValue(JsonObject j, String key) {
+    Object v = raw(j, key);
+    if (v == null) {
+      return List.of();
+    }
+    if (v instanceof JsonArray a) {
+      List<String> out = new ArrayList<>();
+      for (Object o : a) {
+        if (!(o instanceof String s)) {
+          throw new IllegalArgumentException(key + ": expected a list of strings, had " + o);
+        }
+        out.add(s);
+      }
+      return out;
+    }
+    throw new IllegalArgumentException(key + ": expected a list of strings, was " + v);
+  }
+}

@@ -1,0 +1,142 @@
+package io.rtdcs.dcs;
+
+import io.rtdcs.dcs.flow.BusClient;
+import io.rtdcs.dcs.flow.EventService;
+import io.rtdcs.dcs.http.AdminAuth;
+import io.rtdcs.dcs.http.AdminHandler;
+import io.rtdcs.dcs.http.AnswerSender;
+import io.rtdcs.dcs.http.EventHandler;
+import io.rtdcs.dcs.http.HealthRoutes;
+import io.rtdcs.dcs.http.IbsHandler;
+import io.rtdcs.dcs.http.OptOutHandler;
+import io.rtdcs.dcs.request.EventRequestParser;
+import io.rtdcs.dcs.request.Identifiers;
+import io.rtdcs.dcs.response.EventResponseWriter;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.CorsHandler;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The HTTP front of rtdcs: AAM-compatible {@code /event}, {@code /ibs}, {@code /demoptout.jpg},
+ * health and admin routes (docs/http-api.md). Several instances share one port; each wires its own
+ * handlers and talks to the other verticles over the event bus (docs/event-bus.md).
+ */
+public final class DcsVerticle extends VerticleBase {
+  private final Clock clock;
+  private HttpServer server;
+
+  public DcsVerticle(Clock clock) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  @Override
+  public Future<?> start() {
+    DcsOptions options;
+    try {
+      options = new DcsOptions(config());
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(e);
+    }
+    Router router = router(options);
+    HttpServerOptions http =
+        new HttpServerOptions()
+            .setPort(options.getHttpPort())
+            .setHost(options.getHttpHost())
+            // our own 414 (with an errors entry) applies first; the codec stops what is far beyond
+            .setMaxInitialLineLength(Math.max(options.getMaxGetBytes() * 2, 16_384));
+    server = vertx.createHttpServer(http).requestHandler(router);
+    return server.listen();
+  }
+
+  /** The port actually bound (useful with {@code http.port} 0). */
+  public int actualPort() {
+    return server == null ? -1 : server.actualPort();
+  }
+
+  private Router router(DcsOptions options) {
+    Identifiers ids = new Identifiers();
+    BusClient bus =
+        new BusClient(vertx.eventBus(), options.isLocalSegment(), options.isLocalPartner());
+    EventResponseWriter writer = new EventResponseWriter(options.getRegion());
+    AnswerSender sender =
+        new AnswerSender(
+            options.getCookieName(), options.getCookieDomain(), options.getCookieMaxAgeDays());
+    EventService service =
+        new EventService(
+            bus, ids, clock, options.getBudgetMs(), options.getStoreReserveMs(), options.isDebug());
+    EventHandler event =
+        new EventHandler(
+            new EventRequestParser(
+                options.getMaxKeys(), options.getMaxGetBytes(), options.getMaxPostBytes()),
+            service,
+            writer,
+            sender,
+            ids,
+            options.getCookieName(),
+            options.getMaxPostBytes());
+    IbsHandler ibs =
+        new IbsHandler(
+            bus,
+            writer,
+            sender,
+            ids,
+            clock,
+            options.getCookieName(),
+            options.getBudgetMs(),
+            options.getMaxGetBytes());
+    OptOutHandler optOut =
+        new OptOutHandler(
+            bus,
+            writer,
+            sender,
+            ids,
+            options.getCookieName(),
+            options.getAdminTimeoutMs(),
+            options.getMaxGetBytes());
+    AdminAuth auth = new AdminAuth(options.getAdminToken());
+    AdminHandler admin = new AdminHandler(bus, options.getAdminTimeoutMs());
+
+    Router router = Router.router(vertx);
+    if (!options.getCorsOrigins().isEmpty()) {
+      router
+          .route()
+          .handler(
+              CorsHandler.create()
+                  .addOrigins(options.getCorsOrigins())
+                  .allowCredentials(true)
+                  .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST))
+                  .allowedHeader("Content-Type")
+                  .exposedHeader("X-Error"));
+    }
+    router
+        .route()
+        .handler(
+            ctx -> {
+              if (IbsHandler.matches(ctx.request().path())
+                  && ctx.request().method() == HttpMethod.GET) {
+                ibs.handle(ctx);
+              } else {
+                ctx.next();
+              }
+            });
+    router.get("/event").handler(event);
+    router.post("/event").handler(event);
+    router.get("/demoptout.jpg").handler(optOut);
+    HealthRoutes.mount(vertx, router);
+    router.route("/admin/*").handler(auth);
+    router.get("/admin/:kind").handler(admin::list);
+    router.get("/admin/:kind/:id").handler(admin::item);
+    router.put("/admin/:kind/:id").handler(admin::item);
+    router.delete("/admin/:kind/:id").handler(admin::item);
+    router.route("/profiles/*").handler(auth);
+    router.get("/profiles/:uuid").handler(admin::profile);
+    return router;
+  }
+}

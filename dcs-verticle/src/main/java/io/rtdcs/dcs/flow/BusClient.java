@@ -1,0 +1,61 @@
+package io.rtdcs.dcs.flow;
+
+import io.vertx.core.Future;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
+import io.vertx.core.json.JsonObject;
+import java.util.Objects;
+
+/**
+ * Sends contract requests (docs/event-bus.md) with the time left as the send timeout, pinned to the
+ * local node when this node runs the receiving verticle.
+ */
+public final class BusClient {
+  private final EventBus bus;
+  private final boolean localSegment;
+  private final boolean localPartner;
+
+  public BusClient(EventBus bus, boolean localSegment, boolean localPartner) {
+    this.bus = Objects.requireNonNull(bus, "bus");
+    this.localSegment = localSegment;
+    this.localPartner = localPartner;
+  }
+
+  /** A request to segment-verticle. */
+  public Future<JsonObject> segment(String address, JsonObject body, long timeoutMs) {
+    return request(address, body, timeoutMs, localSegment);
+  }
+
+  /** A request to partner-verticle. */
+  public Future<JsonObject> partner(String address, JsonObject body, long timeoutMs) {
+    return request(address, body, timeoutMs, localPartner);
+  }
+
+  /** A request to whoever answers (admin), without pinning. */
+  public Future<JsonObject> any(String address, JsonObject body, long timeoutMs) {
+    return request(address, body, timeoutMs, false);
+  }
+
+  private Future<JsonObject> request(
+      String address, JsonObject body, long timeoutMs, boolean localOnly) {
+    if (timeoutMs <= 0) {
+      return Future.failedFuture(
+          new ReplyException(ReplyFailure.TIMEOUT, "no time left for " + address));
+    }
+    DeliveryOptions options = new DeliveryOptions().setSendTimeout(timeoutMs);
+    if (localOnly) {
+      options.setLocalOnly(true);
+    }
+    return bus.<Object>request(address, body, options).map(BusClient::jsonBody);
+  }
+
+  private static JsonObject jsonBody(Message<Object> reply) {
+    if (reply.body() instanceof JsonObject json) {
+      return json;
+    }
+    throw new IllegalStateException("reply is not a JSON object");
+  }
+}

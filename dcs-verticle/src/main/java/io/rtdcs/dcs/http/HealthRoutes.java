@@ -1,0 +1,28 @@
+package io.rtdcs.dcs.http;
+
+import io.rtdcs.common.NodeState;
+import io.vertx.core.Vertx;
+import io.vertx.ext.healthchecks.Status;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.healthchecks.HealthCheckHandler;
+
+/**
+ * {@code /health/live}: 200 while this server answers. {@code /health/ready}: 200 once the node
+ * says it is ready ({@link NodeState}), else 503. Bodies list each check's status.
+ */
+public final class HealthRoutes {
+
+  public static void mount(Vertx vertx, Router router) {
+    HealthCheckHandler live =
+        HealthCheckHandler.create(vertx).register("http", p -> p.complete(Status.OK()));
+    HealthCheckHandler ready =
+        HealthCheckHandler.create(vertx)
+            .register("http", p -> p.complete(Status.OK()))
+            .register(
+                "node", p -> p.complete(NodeState.isReady(vertx) ? Status.OK() : Status.KO()));
+    router.get("/health/live").handler(live);
+    router.get("/health/ready").handler(ready);
+  }
+
+  private HealthRoutes() {}
+}

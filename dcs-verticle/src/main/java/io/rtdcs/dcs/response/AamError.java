@@ -1,0 +1,43 @@
+package io.rtdcs.dcs.response;
+
+import io.vertx.core.json.JsonObject;
+import java.util.Objects;
+
+/** One entry of the answer's {@code errors} list: an Audience Manager error code and a message. */
+public record AamError(int code, String msg) {
+
+  /** Unspecified error. */
+  public static final int UNSPECIFIED = 0;
+
+  /** Traits not (fully) evaluated: a {@code d_sid} that names no trait, or is not a number. */
+  public static final int TRAITS_NOT_EVALUATED = 10;
+
+  /** Invalid AAM UUID ({@code d_uuid}). */
+  public static final int INVALID_UUID = 102;
+
+  /** The visitor is opted out. */
+  public static final int OPTED_OUT = 171;
+
+  /** The profile store could not be read or written in time: no traits or segments. */
+  public static final int PROFILE_UNAVAILABLE = 200;
+
+  /** Invalid declared (customer) ID. */
+  public static final int INVALID_CUSTOMER_ID = 300;
+
+  /** More than 10 declared IDs in one call; extras dropped. */
+  public static final int TOO_MANY_CUSTOMER_IDS = 301;
+
+  /** More than 3 declared IDs for one DPID; extras dropped. */
+  public static final int TOO_MANY_IDS_FOR_DPID = 310;
+
+  /** Bad percent-encoding: the whole request is ignored. */
+  public static final int BAD_ENCODING = 311;
+
+  public AamError {
+    Objects.requireNonNull(msg, "msg");
+  }
+
+  public JsonObject toJson() {
+    return new JsonObject().put("code", code).put("msg", msg);
+  }
+}
