@@ -1,0 +1,96 @@
+package io.rtdcs.partner;
+
+import io.rtdcs.partner.definition.PartnerDefinition;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The verticle config: {@code definitions} (seeded once per cluster), {@code http.maxPoolSize}
+ * (connections per partner host and verticle instance) and {@code lookup.replyMarginMs} (kept for
+ * the reply's hop back). Invalid config fails the deployment with the key's name.
+ */
+public final class PartnerVerticleOptions {
+  public static final int DEFAULT_MAX_POOL_SIZE = 64;
+  public static final long DEFAULT_REPLY_MARGIN_MS = 5;
+
+  private int maxPoolSize = DEFAULT_MAX_POOL_SIZE;
+  private long replyMarginMs = DEFAULT_REPLY_MARGIN_MS;
+  private List<PartnerDefinition> definitions = List.of();
+
+  public PartnerVerticleOptions() {}
+
+  public PartnerVerticleOptions(JsonObject config) {
+    JsonObject json = config == null ? new JsonObject() : config;
+    setMaxPoolSize(intValue(json, "http.maxPoolSize", DEFAULT_MAX_POOL_SIZE));
+    setReplyMarginMs(intValue(json, "lookup.replyMarginMs", DEFAULT_REPLY_MARGIN_MS));
+    Object defs = json.getValue("definitions");
+    if (defs != null) {
+      if (!(defs instanceof JsonArray array)) {
+        throw new IllegalArgumentException("definitions: must be an array");
+      }
+      List<PartnerDefinition> parsed = new ArrayList<>();
+      for (int i = 0; i < array.size(); i++) {
+        Object item = array.getValue(i);
+        if (!(item instanceof JsonObject obj)) {
+          throw new IllegalArgumentException("definitions[" + i + "]: must be an object");
+        }
+        try {
+          parsed.add(PartnerDefinition.fromJson(obj));
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException("definitions[" + i + "]." + e.getMessage(), e);
+        }
+      }
+      definitions = List.copyOf(parsed);
+    }
+  }
+
+  private static long intValue(JsonObject json, String key, long fallback) {
+    Object v = json.getValue(key);
+    if (v == null) {
+      return fallback;
+    }
+    if (!(v instanceof Integer || v instanceof Long)) {
+      throw new IllegalArgumentException(key + ": must be an integer");
+    }
+    return ((Number) v).longValue();
+  }
+
+  public int getMaxPoolSize() {
+    return maxPoolSize;
+  }
+
+  public PartnerVerticleOptions setMaxPoolSize(long maxPoolSize) {
+    if (maxPoolSize < 1 || maxPoolSize > 10_000) {
+      throw new IllegalArgumentException("http.maxPoolSize: must be between 1 and 10000");
+    }
+    this.maxPoolSize = (int) maxPoolSize;
+    return this;
+  }
+
+  public long getReplyMarginMs() {
+    return replyMarginMs;
+  }
+
+  public PartnerVerticleOptions setReplyMarginMs(long replyMarginMs) {
+    if (replyMarginMs < 0 || replyMarginMs > 1_000) {
+      throw new IllegalArgumentException("lookup.replyMarginMs: must be between 0 and 1000");
+    }
+    this.replyMarginMs = replyMarginMs;
+    return this;
+  }
+
+  public List<PartnerDefinition> getDefinitions() {
+    return definitions;
+  }
+
+  public JsonObject toJson() {
+    JsonArray defs = new JsonArray();
+    definitions.forEach(d -> defs.add(d.toJson()));
+    return new JsonObject()
+        .put("http.maxPoolSize", maxPoolSize)
+        .put("lookup.replyMarginMs", replyMarginMs)
+        .put("definitions", defs);
+  }
+}

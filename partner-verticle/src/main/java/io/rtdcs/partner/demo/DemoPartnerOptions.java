@@ -1,0 +1,146 @@
+package io.rtdcs.partner.demo;
+
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+
+/**
+ * The demo partner's behaviour: {@code host}, {@code port}, {@code latencyMs}, {@code failureRate}
+ * (share of 500 answers), {@code mode} (normal, hang, error, garbage, slow-body), {@code ttl}.
+ * Everything but host and port can be changed at run time through {@code PUT /control}.
+ */
+public final class DemoPartnerOptions {
+  public static final String DEFAULT_HOST = "127.0.0.1";
+  public static final int DEFAULT_PORT = 8090;
+  public static final long DEFAULT_LATENCY_MS = 10;
+  public static final double DEFAULT_FAILURE_RATE = 0.0;
+  public static final String DEFAULT_MODE = "normal";
+  public static final long DEFAULT_TTL = 600;
+  public static final List<String> MODES =
+      List.of("normal", "hang", "error", "garbage", "slow-body");
+
+  private String host = DEFAULT_HOST;
+  private int port = DEFAULT_PORT;
+  private long latencyMs = DEFAULT_LATENCY_MS;
+  private double failureRate = DEFAULT_FAILURE_RATE;
+  private String mode = DEFAULT_MODE;
+  private long ttl = DEFAULT_TTL;
+
+  public DemoPartnerOptions() {}
+
+  public DemoPartnerOptions(JsonObject json) {
+    merge(json == null ? new JsonObject() : json);
+  }
+
+  /** Applies the keys present in {@code json}; throws naming the key on a bad value. */
+  public DemoPartnerOptions merge(JsonObject json) {
+    if (json.containsKey("host")) {
+      setHost(get(json, "host", String.class));
+    }
+    if (json.containsKey("port")) {
+      setPort(get(json, "port", Number.class).intValue());
+    }
+    if (json.containsKey("latencyMs")) {
+      setLatencyMs(get(json, "latencyMs", Number.class).longValue());
+    }
+    if (json.containsKey("failureRate")) {
+      setFailureRate(get(json, "failureRate", Number.class).doubleValue());
+    }
+    if (json.containsKey("mode")) {
+      setMode(get(json, "mode", String.class));
+    }
+    if (json.containsKey("ttl")) {
+      setTtl(get(json, "ttl", Number.class).longValue());
+    }
+    return this;
+  }
+
+  private static <T> T get(JsonObject json, String key, Class<T> type) {
+    Object v = json.getValue(key);
+    if (!type.isInstance(v)) {
+      throw new IllegalArgumentException(key + ": must be a " + type.getSimpleName());
+    }
+    return type.cast(v);
+  }
+
+  public String getHost() {
+    return host;
+  }
+
+  public DemoPartnerOptions setHost(String host) {
+    if (host == null || host.isBlank()) {
+      throw new IllegalArgumentException("host: must not be blank");
+    }
+    this.host = host;
+    return this;
+  }
+
+  public int getPort() {
+    return port;
+  }
+
+  public DemoPartnerOptions setPort(int port) {
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("port: must be between 0 and 65535");
+    }
+    this.port = port;
+    return this;
+  }
+
+  public long getLatencyMs() {
+    return latencyMs;
+  }
+
+  public DemoPartnerOptions setLatencyMs(long latencyMs) {
+    if (latencyMs < 0 || latencyMs > 600_000) {
+      throw new IllegalArgumentException("latencyMs: must be between 0 and 600000");
+    }
+    this.latencyMs = latencyMs;
+    return this;
+  }
+
+  public double getFailureRate() {
+    return failureRate;
+  }
+
+  public DemoPartnerOptions setFailureRate(double failureRate) {
+    if (failureRate < 0 || failureRate > 1) {
+      throw new IllegalArgumentException("failureRate: must be between 0.0 and 1.0");
+    }
+    this.failureRate = failureRate;
+    return this;
+  }
+
+  public String getMode() {
+    return mode;
+  }
+
+  public DemoPartnerOptions setMode(String mode) {
+    if (!MODES.contains(mode)) {
+      throw new IllegalArgumentException("mode: must be one of " + MODES);
+    }
+    this.mode = mode;
+    return this;
+  }
+
+  public long getTtl() {
+    return ttl;
+  }
+
+  public DemoPartnerOptions setTtl(long ttl) {
+    if (ttl < 0) {
+      throw new IllegalArgumentException("ttl: must be >= 0");
+    }
+    this.ttl = ttl;
+    return this;
+  }
+
+  public JsonObject toJson() {
+    return new JsonObject()
+        .put("host", host)
+        .put("port", port)
+        .put("latencyMs", latencyMs)
+        .put("failureRate", failureRate)
+        .put("mode", mode)
+        .put("ttl", ttl);
+  }
+}

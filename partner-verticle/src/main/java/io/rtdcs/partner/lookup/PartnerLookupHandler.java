@@ -1,0 +1,35 @@
+package io.rtdcs.partner.lookup;
+
+import io.vertx.core.Handler;
+import io.vertx.core.eventbus.Message;
+import java.util.Objects;
+
+/** {@code dcs.partners.lookup}: 400 on a bad request, else always a success reply. */
+public final class PartnerLookupHandler implements Handler<Message<Object>> {
+  private final PartnerLookupService service;
+
+  public PartnerLookupHandler(PartnerLookupService service) {
+    this.service = Objects.requireNonNull(service, "service");
+  }
+
+  @Override
+  public void handle(Message<Object> message) {
+    LookupRequest request;
+    try {
+      request = LookupRequest.fromJson(message.body());
+    } catch (IllegalArgumentException e) {
+      message.fail(400, e.getMessage());
+      return;
+    }
+    service
+        .lookup(request)
+        .onComplete(
+            ar -> {
+              if (ar.succeeded()) {
+                message.reply(ar.result());
+              } else {
+                message.fail(500, "lookup failed: " + ar.cause().getMessage());
+              }
+            });
+  }
+}
