@@ -8,7 +8,7 @@ public final class Pixel {
   public static final String CONTENT_TYPE = "image/gif";
 
   private static final byte[] GIF =
-      Base64.getDecoder().decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7");
+      Base64.getDecoder().decode("R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==");
 
   /** A fresh buffer with the GIF's bytes (buffers are mutable, so never share one). */
   public static Buffer buffer() {

@@ -1,0 +1,39 @@
+package io.rtdcs.dcs;
+
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.time.Clock;
+
+/** A real DcsVerticle on 127.0.0.1 (random port) beside the contract stubs, plus a client. */
+final class DcsServer implements AutoCloseable {
+  final Vertx vertx;
+  final ContractStubs stubs;
+  final WebClient client;
+  final int port;
+
+  DcsServer(JsonObject config) {
+    vertx = Vertx.vertx();
+    stubs = new ContractStubs(vertx);
+    JsonObject cfg =
+        new JsonObject().put("http.port", 0).put("http.host", "127.0.0.1").mergeIn(config);
+    DcsVerticle verticle = new DcsVerticle(Clock.systemUTC());
+    vertx.deployVerticle(verticle, new DeploymentOptions().setConfig(cfg)).await();
+    port = verticle.actualPort();
+    client =
+        WebClient.create(
+            vertx,
+            new WebClientOptions()
+                .setDefaultHost("127.0.0.1")
+                .setDefaultPort(port)
+                .setFollowRedirects(false));
+  }
+
+  @Override
+  public void close() {
+    client.close();
+    vertx.close().await();
+  }
+}
