@@ -98,6 +98,7 @@ public final class HttpPartnerClient implements PartnerClient {
     }
 
     private void onResponse(HttpClientResponse response) {
+      response.exceptionHandler(t -> finish(PartnerResult.error(describe(t)), true));
       if (done) {
         return;
       }
@@ -112,7 +113,6 @@ public final class HttpPartnerClient implements PartnerClient {
         finish(PartnerResult.error("body over " + maxBodyBytes + " bytes"), true);
         return;
       }
-      response.exceptionHandler(t -> finish(PartnerResult.error(describe(t)), true));
       response.handler(
           chunk -> {
             if (done) {
