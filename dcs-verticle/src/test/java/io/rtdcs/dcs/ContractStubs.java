@@ -5,7 +5,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -201,12 +200,9 @@ final class ContractStubs {
   }
 
   private static JsonObject syncPolicy(JsonObject req) {
-    String host;
-    try {
-      host = URI.create(req.getString("redir")).getHost();
-    } catch (IllegalArgumentException e) {
-      host = null;
-    }
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("https?://([^/:?#]+).*").matcher(req.getString("redir"));
+    String host = m.matches() ? m.group(1) : null;
     boolean known = req.getInteger("dpid") == 9001;
     return new JsonObject()
         .put("known", known)
