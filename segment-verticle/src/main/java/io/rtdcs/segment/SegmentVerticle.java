@@ -1,0 +1,88 @@
+package io.rtdcs.segment;
+
+import com.hazelcast.core.HazelcastInstance;
+import io.rtdcs.common.Addresses;
+import io.rtdcs.common.HazelcastFutures;
+import io.rtdcs.segment.definitions.DefinitionKind;
+import io.rtdcs.segment.definitions.DefinitionsAdmin;
+import io.rtdcs.segment.definitions.DefinitionsRegistry;
+import io.rtdcs.segment.definitions.DefinitionsSeeder;
+import io.rtdcs.segment.definitions.MemberDefinitions;
+import io.rtdcs.segment.destinations.DestinationRenderer;
+import io.rtdcs.segment.handlers.AdminHandler;
+import io.rtdcs.segment.handlers.IdSyncHandler;
+import io.rtdcs.segment.handlers.OptOutHandler;
+import io.rtdcs.segment.handlers.ProfileGetHandler;
+import io.rtdcs.segment.handlers.RealizeHandler;
+import io.rtdcs.segment.handlers.ResolveHandler;
+import io.rtdcs.segment.store.ProfileStore;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Profiles, ID graph, traits, segments and destinations on the event bus (docs/event-bus.md). Thin:
+ * waits for this member's definitions, seeds them from config once per cluster, and registers one
+ * consumer per address. Several instances per node share the member's definitions.
+ */
+public final class SegmentVerticle extends VerticleBase {
+  private final HazelcastInstance hz;
+  private final Clock clock;
+
+  public SegmentVerticle(HazelcastInstance hz, Clock clock) {
+    this.hz = Objects.requireNonNull(hz, "hz");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  @Override
+  public Future<?> start() {
+    SegmentOptions options;
+    DefinitionsSeeder.Seed seed;
+    try {
+      options = new SegmentOptions(config());
+      seed = DefinitionsSeeder.validate(options.definitions());
+    } catch (RequestException e) {
+      return Future.failedFuture(new IllegalArgumentException(e.getMessage()));
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(e);
+    }
+    MemberDefinitions definitions = DefinitionsRegistry.forInstance(hz);
+    return HazelcastFutures.onContext(definitions.ready(), context)
+        .compose(d -> vertx.executeBlocking(() -> DefinitionsSeeder.seed(hz, seed, clock.millis())))
+        .compose(
+            seeded ->
+                seeded
+                    ? HazelcastFutures.onContext(definitions.reload(), context).mapEmpty()
+                    : Future.succeededFuture())
+        .compose(v -> register(options, definitions));
+  }
+
+  private Future<?> register(SegmentOptions options, MemberDefinitions definitions) {
+    ProfileStore store = new ProfileStore(hz, context, options.idTtlDays());
+    DefinitionsAdmin admin = new DefinitionsAdmin(hz);
+    List<Future<Void>> registrations = new ArrayList<>();
+    registrations.add(consume(Addresses.PROFILE_RESOLVE, new ResolveHandler(store, clock)));
+    registrations.add(
+        consume(
+            Addresses.PROFILE_REALIZE,
+            new RealizeHandler(store, definitions, new DestinationRenderer(), clock)));
+    registrations.add(consume(Addresses.ID_SYNC, new IdSyncHandler(store, clock)));
+    registrations.add(consume(Addresses.PROFILE_OPTOUT, new OptOutHandler(store, clock)));
+    registrations.add(consume(Addresses.PROFILE_GET, new ProfileGetHandler(store, clock)));
+    for (DefinitionKind kind : DefinitionKind.values()) {
+      registrations.add(consume(kind.address(), new AdminHandler(vertx, admin, kind)));
+    }
+    return Future.all(registrations);
+  }
+
+  private Future<Void> consume(String address, Handler<Message<Object>> handler) {
+    MessageConsumer<Object> consumer = vertx.eventBus().consumer(address, handler);
+    return consumer.completion();
+  }
+}

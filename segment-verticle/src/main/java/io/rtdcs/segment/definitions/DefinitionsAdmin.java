@@ -1,0 +1,124 @@
+package io.rtdcs.segment.definitions;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import io.rtdcs.segment.JsonFields;
+import io.rtdcs.segment.RequestException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Admin list/get/put/delete of traits, segments and destinations: validates against the current
+ * cluster maps (rules parse, references exist, nothing breaks), then writes one entry. Blocking:
+ * the verticle runs it through {@code executeBlocking}; admin calls are rare and not on the /event
+ * path.
+ */
+public final class DefinitionsAdmin {
+  private final HazelcastInstance hz;
+
+  public DefinitionsAdmin(HazelcastInstance hz) {
+    this.hz = Objects.requireNonNull(hz, "hz");
+  }
+
+  public JsonObject handle(DefinitionKind kind, JsonObject request) {
+    String op = JsonFields.requireString(request, "op", "op");
+    switch (op) {
+      case "list":
+        return list(kind);
+      case "get":
+        return get(kind, JsonFields.requirePositiveInt(request, "id", "id"));
+      case "put":
+        return put(kind, request);
+      case "delete":
+        return delete(kind, JsonFields.requirePositiveInt(request, "id", "id"));
+      default:
+        throw RequestException.badRequest("op", "must be list, get, put or delete");
+    }
+  }
+
+  private JsonObject list(DefinitionKind kind) {
+    Map<Integer, JsonObject> sorted = new TreeMap<>();
+    for (Map.Entry<Integer, String> e : map(kind).entrySet()) {
+      sorted.put(e.getKey(), new JsonObject(e.getValue()));
+    }
+    return new JsonObject().put("items", new JsonArray(List.copyOf(sorted.values())));
+  }
+
+  private JsonObject get(DefinitionKind kind, int id) {
+    String json = map(kind).get(id);
+    if (json == null) {
+      throw RequestException.notFound("id", "no " + kind.noun() + " " + id);
+    }
+    return new JsonObject(json);
+  }
+
+  private JsonObject put(DefinitionKind kind, JsonObject request) {
+    int id = JsonFields.requirePositiveInt(request, "id", "id");
+    JsonObject definition = JsonFields.object(request.getValue("definition"), "definition").copy();
+    Object declared = definition.getValue(kind.idField());
+    if (declared == null) {
+      definition.put(kind.idField(), id);
+    } else if (!Objects.equals(
+        JsonFields.optInt(definition, kind.idField(), kind.idField(), 0), id)) {
+      throw RequestException.badRequest(
+          kind.idField(), "must equal the id of the request (" + id + ")");
+    }
+    Definitions current = DefinitionsLoader.load(hz, 0);
+    JsonObject stored;
+    switch (kind) {
+      case TRAITS -> stored = TraitDefinition.fromJson(definition).json();
+      case SEGMENTS -> {
+        SegmentDefinition s = SegmentDefinition.fromJson(definition);
+        current.withSegment(s).checkSegment(s);
+        stored = s.json();
+      }
+      default -> {
+        DestinationDefinition d = DestinationDefinition.fromJson(definition);
+        current.checkDestination(d);
+        stored = d.json();
+      }
+    }
+    map(kind).set(id, stored.encode());
+    refreshLocal();
+    return stored;
+  }
+
+  private JsonObject delete(DefinitionKind kind, int id) {
+    if (!map(kind).containsKey(id)) {
+      throw RequestException.notFound("id", "no " + kind.noun() + " " + id);
+    }
+    Definitions current = DefinitionsLoader.load(hz, 0);
+    if (kind == DefinitionKind.TRAITS) {
+      List<Integer> users = current.segmentsUsingTrait(id);
+      if (!users.isEmpty()) {
+        throw RequestException.conflict("id", "trait " + id + " is used by segments " + users);
+      }
+    } else if (kind == DefinitionKind.SEGMENTS) {
+      List<String> users = current.usersOfSegment(id);
+      if (!users.isEmpty()) {
+        throw RequestException.conflict("id", "segment " + id + " is used by " + users);
+      }
+    }
+    map(kind).delete(id);
+    refreshLocal();
+    return new JsonObject().put("deleted", id);
+  }
+
+  /** This member applies the change before replying; the others within milliseconds. */
+  private void refreshLocal() {
+    try {
+      DefinitionsRegistry.forInstance(hz).reload().get(5, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      // the map listener reloads anyway
+    }
+  }
+
+  private IMap<Integer, String> map(DefinitionKind kind) {
+    return hz.getMap(kind.map());
+  }
+}

@@ -1,0 +1,30 @@
+package io.rtdcs.segment.definitions;
+
+import io.rtdcs.rules.RuleSyntaxException;
+import io.rtdcs.rules.SegmentRule;
+import io.rtdcs.segment.JsonFields;
+import io.rtdcs.segment.RequestException;
+import io.vertx.core.json.JsonObject;
+
+/** A validated segment definition with its compiled rule. */
+public record SegmentDefinition(int id, String name, SegmentRule rule, JsonObject json) {
+
+  public static final int MAX_RULE_LENGTH = 100_000;
+
+  public static SegmentDefinition fromJson(JsonObject in) {
+    int id = JsonFields.requirePositiveInt(in, "id", "id");
+    String name = JsonFields.requireString(in, "name", "name");
+    String source = JsonFields.requireString(in, "rule", "rule");
+    if (source.length() > MAX_RULE_LENGTH) {
+      throw RequestException.badRequest("rule", "longer than " + MAX_RULE_LENGTH + " characters");
+    }
+    SegmentRule rule;
+    try {
+      rule = SegmentRule.parse(source);
+    } catch (RuleSyntaxException e) {
+      throw RequestException.badRequest("rule", e.getMessage());
+    }
+    JsonObject json = in.copy().put("id", id).put("name", name).put("rule", source);
+    return new SegmentDefinition(id, name, rule, json);
+  }
+}

@@ -1,0 +1,72 @@
+package io.rtdcs.segment.handlers;
+
+import io.rtdcs.common.Addresses;
+import io.rtdcs.segment.JsonFields;
+import io.rtdcs.segment.RequestException;
+import io.rtdcs.segment.store.DeclaredId;
+import io.rtdcs.segment.store.IdLink;
+import io.rtdcs.segment.store.ProfileStore;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/** {@code dcs.profiles.optout}: opts out the uuid and every profile its declared IDs link to. */
+public final class OptOutHandler implements Handler<Message<Object>> {
+  private final ProfileStore store;
+  private final Clock clock;
+
+  public OptOutHandler(ProfileStore store, Clock clock) {
+    this.store = Objects.requireNonNull(store, "store");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  @Override
+  public void handle(Message<Object> message) {
+    String uuid;
+    List<DeclaredId> declared;
+    try {
+      JsonObject body = JsonFields.object(message.body(), "body");
+      uuid = Requests.uuid(body, false);
+      declared = Requests.declaredIds(body);
+      if (uuid == null && declared.isEmpty()) {
+        throw RequestException.badRequest("uuid", "uuid or declaredIds is required");
+      }
+    } catch (RuntimeException e) {
+      Replies.fail(message, Addresses.PROFILE_OPTOUT, e);
+      return;
+    }
+    List<Future<IdLink>> lookups = new ArrayList<>();
+    for (DeclaredId d : declared) {
+      lookups.add(store.lookup(d.dpid(), d.dpuuid()));
+    }
+    long now = clock.millis();
+    Future.all(lookups)
+        .compose(
+            all -> {
+              Set<String> uuids = new LinkedHashSet<>();
+              if (uuid != null) {
+                uuids.add(uuid);
+              }
+              for (Future<IdLink> f : lookups) {
+                if (f.result() != null) {
+                  uuids.add(f.result().uuid());
+                }
+              }
+              List<Future<Boolean>> writes = new ArrayList<>();
+              for (String u : uuids) {
+                writes.add(store.optOut(u, now));
+              }
+              return Future.all(writes).map(v -> new JsonArray(new ArrayList<>(uuids)));
+            })
+        .onSuccess(list -> message.reply(new JsonObject().put("optedOut", list)))
+        .onFailure(e -> Replies.fail(message, Addresses.PROFILE_OPTOUT, e));
+  }
+}

@@ -1,0 +1,83 @@
+package io.rtdcs.segment.handlers;
+
+import io.rtdcs.segment.store.DeclaredId;
+import io.rtdcs.segment.store.PartnerEntry;
+import io.rtdcs.segment.store.Profile;
+import io.rtdcs.segment.store.TraitRecord;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.Map;
+
+/** The JSON shapes of a profile in the contract's replies. */
+final class ProfileJson {
+
+  /** The whole stored profile ({@code dcs.profiles.get}); traits past their TTL are left out. */
+  static JsonObject full(String uuid, Profile p, long now) {
+    JsonArray traits = new JsonArray();
+    for (TraitRecord t : p.traits().values()) {
+      if (t.isLive(now)) {
+        traits.add(
+            new JsonObject()
+                .put("sid", t.sid())
+                .put("firstRealized", t.firstRealized())
+                .put("lastRealized", t.lastRealized())
+                .put("count", t.count())
+                .put("expiresAt", t.expiresAt() == Long.MAX_VALUE ? null : t.expiresAt()));
+      }
+    }
+    JsonArray declared = new JsonArray();
+    for (DeclaredId d : p.declaredIds()) {
+      declared.add(
+          new JsonObject().put("dpid", d.dpid()).put("dpuuid", d.dpuuid()).put("auth", d.auth()));
+    }
+    JsonObject partners = new JsonObject();
+    for (PartnerEntry e : p.partners().values()) {
+      partners.put(
+          Integer.toString(e.dpid()),
+          new JsonObject()
+              .put("segments", new JsonArray(e.segments()))
+              .put("fetchedAt", e.fetchedAt())
+              .put("expiresAt", e.expiresAt()));
+    }
+    return new JsonObject()
+        .put("uuid", uuid)
+        .put("optedOut", p.optedOut())
+        .put("lastSeen", p.lastSeen())
+        .put("traits", traits)
+        .put("segments", ints(p.segments()))
+        .put("syncedIds", ids(p.syncedIds()))
+        .put("declaredIds", declared)
+        .put("partnerCache", partners);
+  }
+
+  /** Partner answers whose TTL has not run out, in the resolve reply's shape. */
+  static JsonObject freshPartnerCache(Profile p, long now) {
+    JsonObject out = new JsonObject();
+    for (PartnerEntry e : p.partners().values()) {
+      if (e.isFresh(now)) {
+        out.put(
+            Integer.toString(e.dpid()),
+            new JsonObject()
+                .put("segments", new JsonArray(e.segments()))
+                .put("expiresAt", e.expiresAt()));
+      }
+    }
+    return out;
+  }
+
+  static JsonObject ids(Map<Integer, String> ids) {
+    JsonObject out = new JsonObject();
+    ids.forEach((dpid, id) -> out.put(Integer.toString(dpid), id));
+    return out;
+  }
+
+  static JsonArray ints(int[] values) {
+    JsonArray a = new JsonArray();
+    for (int v : values) {
+      a.add(v);
+    }
+    return a;
+  }
+
+  private ProfileJson() {}
+}

@@ -1,0 +1,116 @@
+package io.rtdcs.segment.handlers;
+
+import io.rtdcs.common.Addresses;
+import io.rtdcs.segment.JsonFields;
+import io.rtdcs.segment.RequestException;
+import io.rtdcs.segment.definitions.Definitions;
+import io.rtdcs.segment.definitions.MemberDefinitions;
+import io.rtdcs.segment.destinations.DestinationRenderer;
+import io.rtdcs.segment.store.DeclaredId;
+import io.rtdcs.segment.store.ProfileStore;
+import io.rtdcs.segment.store.RealizeCommand;
+import io.rtdcs.segment.store.RealizeResult;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * {@code dcs.profiles.realize}: one EntryProcessor at the profile's owner (realize, expire,
+ * evaluate, store), then the declared IDs' links, then the destinations for the new segments.
+ */
+public final class RealizeHandler implements Handler<Message<Object>> {
+  private final ProfileStore store;
+  private final MemberDefinitions definitions;
+  private final DestinationRenderer renderer;
+  private final Clock clock;
+
+  public RealizeHandler(
+      ProfileStore store,
+      MemberDefinitions definitions,
+      DestinationRenderer renderer,
+      Clock clock) {
+    this.store = Objects.requireNonNull(store, "store");
+    this.definitions = Objects.requireNonNull(definitions, "definitions");
+    this.renderer = Objects.requireNonNull(renderer, "renderer");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  @Override
+  public void handle(Message<Object> message) {
+    String uuid;
+    RealizeCommand command;
+    boolean urlDestinations;
+    String httpProto;
+    try {
+      JsonObject body = JsonFields.object(message.body(), "body");
+      uuid = Requests.uuid(body, true);
+      JsonObject dst = JsonFields.optObject(body, "destinations", "destinations");
+      urlDestinations = JsonFields.optBoolean(dst, "url", "destinations.url", false);
+      httpProto = JsonFields.optString(dst, "httpProto", "destinations.httpProto", "https");
+      if (!"http".equals(httpProto) && !"https".equals(httpProto)) {
+        throw RequestException.badRequest("destinations.httpProto", "must be http or https");
+      }
+      command =
+          new RealizeCommand(
+              Requests.signals(body),
+              Requests.ints(body, "sids", Requests.MAX_SIDS),
+              Requests.ints(body, "tdpid", Requests.MAX_SIDS),
+              Requests.declaredIds(body),
+              Requests.partners(body),
+              clock.millis());
+    } catch (RuntimeException e) {
+      Replies.fail(message, Addresses.PROFILE_REALIZE, e);
+      return;
+    }
+    store
+        .realize(uuid, command)
+        .compose(result -> linkDeclaredIds(uuid, command, result))
+        .map(result -> reply(uuid, result, urlDestinations, httpProto, command.now()))
+        .onSuccess(message::reply)
+        .onFailure(e -> Replies.fail(message, Addresses.PROFILE_REALIZE, e));
+  }
+
+  private Future<RealizeResult> linkDeclaredIds(
+      String uuid, RealizeCommand command, RealizeResult result) {
+    if (result.optedOut() || command.declaredIds().isEmpty()) {
+      return Future.succeededFuture(result);
+    }
+    List<Future<Void>> links = new ArrayList<>();
+    for (DeclaredId d : command.declaredIds()) {
+      links.add(store.link(d.dpid(), d.dpuuid(), uuid, command.now()));
+    }
+    return Future.all(links).map(all -> result);
+  }
+
+  private JsonObject reply(
+      String uuid, RealizeResult result, boolean urlDestinations, String httpProto, long now) {
+    Definitions defs = definitions.current();
+    if (defs == null) {
+      defs = Definitions.EMPTY;
+    }
+    JsonObject reply =
+        new JsonObject()
+            .put("uuid", uuid)
+            .put("optedOut", result.optedOut())
+            .put("traits", ProfileJson.ints(result.traits()))
+            .put("realized", ProfileJson.ints(result.realized()))
+            .put("segments", ProfileJson.ints(result.segments()))
+            .put("unknownSids", ProfileJson.ints(result.unknownSids()));
+    if (result.optedOut()) {
+      return reply.put("stuff", new JsonArray()).put("dests", new JsonArray());
+    }
+    reply.put("stuff", renderer.stuff(defs, result.segments(), now));
+    reply.put(
+        "dests",
+        urlDestinations
+            ? renderer.dests(defs, result.segments(), uuid, result.knownIds(), httpProto, now)
+            : new JsonArray());
+    return reply;
+  }
+}

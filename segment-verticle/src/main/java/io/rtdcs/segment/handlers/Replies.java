@@ -1,0 +1,34 @@
+package io.rtdcs.segment.handlers;
+
+import com.hazelcast.core.HazelcastException;
+import com.hazelcast.core.HazelcastInstanceNotActiveException;
+import com.hazelcast.core.OperationTimeoutException;
+import com.hazelcast.spi.exception.RetryableException;
+import io.rtdcs.common.RateLimitedLogger;
+import io.rtdcs.segment.RequestException;
+import io.vertx.core.eventbus.Message;
+import org.slf4j.LoggerFactory;
+
+/** Maps a failure to the contract's codes: 400/404/409 as given, 503 Hazelcast, 500 the rest. */
+final class Replies {
+  private static final RateLimitedLogger LOG =
+      new RateLimitedLogger(LoggerFactory.getLogger(Replies.class), 5_000);
+
+  static void fail(Message<?> message, String address, Throwable failure) {
+    if (failure instanceof RequestException r) {
+      message.fail(r.code(), r.getMessage());
+    } else if (failure instanceof HazelcastInstanceNotActiveException
+        || failure instanceof OperationTimeoutException
+        || failure instanceof RetryableException
+        || failure instanceof HazelcastException
+            && failure.getClass() == HazelcastException.class) {
+      LOG.warn("{}: Hazelcast unavailable: {}", address, failure.toString());
+      message.fail(503, "store unavailable: " + failure.getClass().getSimpleName());
+    } else {
+      LOG.warn("{}: unexpected failure: {}", address, failure.toString(), failure);
+      message.fail(500, "internal error: " + failure.getClass().getSimpleName());
+    }
+  }
+
+  private Replies() {}
+}

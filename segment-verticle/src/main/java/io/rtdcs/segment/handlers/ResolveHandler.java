@@ -1,0 +1,115 @@
+package io.rtdcs.segment.handlers;
+
+import io.rtdcs.common.Addresses;
+import io.rtdcs.segment.JsonFields;
+import io.rtdcs.segment.store.DeclaredId;
+import io.rtdcs.segment.store.IdLink;
+import io.rtdcs.segment.store.Profile;
+import io.rtdcs.segment.store.ProfileStore;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * {@code dcs.profiles.resolve}: who the visitor is, read only. Reads the declared IDs' links in
+ * parallel, then the profiles they name (the request's uuid first) in parallel.
+ */
+public final class ResolveHandler implements Handler<Message<Object>> {
+  private final ProfileStore store;
+  private final Clock clock;
+
+  public ResolveHandler(ProfileStore store, Clock clock) {
+    this.store = Objects.requireNonNull(store, "store");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  @Override
+  public void handle(Message<Object> message) {
+    JsonObject body;
+    String uuid;
+    List<DeclaredId> declared;
+    try {
+      body = JsonFields.object(message.body(), "body");
+      uuid = Requests.uuid(body, false);
+      declared = Requests.declaredIds(body);
+    } catch (RuntimeException e) {
+      Replies.fail(message, Addresses.PROFILE_RESOLVE, e);
+      return;
+    }
+    List<Future<IdLink>> lookups = new ArrayList<>();
+    for (DeclaredId d : declared) {
+      lookups.add(store.lookup(d.dpid(), d.dpuuid()));
+    }
+    Future.all(lookups)
+        .compose(all -> resolve(uuid, declared, lookups))
+        .onSuccess(message::reply)
+        .onFailure(e -> Replies.fail(message, Addresses.PROFILE_RESOLVE, e));
+  }
+
+  private Future<JsonObject> resolve(
+      String requestUuid, List<DeclaredId> declared, List<Future<IdLink>> lookups) {
+    IdLink newest = null;
+    Set<String> uuids = new LinkedHashSet<>();
+    if (requestUuid != null) {
+      uuids.add(requestUuid);
+    }
+    for (Future<IdLink> f : lookups) {
+      IdLink link = f.result();
+      if (link != null) {
+        uuids.add(link.uuid());
+        if (newest == null || link.linkedAt() > newest.linkedAt()) {
+          newest = link;
+        }
+      }
+    }
+    String uuid = requestUuid != null ? requestUuid : newest == null ? null : newest.uuid();
+    List<String> order = new ArrayList<>(uuids);
+    List<Future<Profile>> reads = new ArrayList<>();
+    for (String u : order) {
+      reads.add(store.get(u));
+    }
+    return Future.all(reads)
+        .map(
+            all -> {
+              long now = clock.millis();
+              boolean optedOut = false;
+              Profile main = null;
+              for (int i = 0; i < order.size(); i++) {
+                Profile p = reads.get(i).result();
+                if (p != null && p.optedOut()) {
+                  optedOut = true;
+                }
+                if (order.get(i).equals(uuid)) {
+                  main = p;
+                }
+              }
+              Map<Integer, String> ids = main == null ? new TreeMap<>() : main.knownIds();
+              for (DeclaredId d : declared) {
+                ids.put(d.dpid(), d.dpuuid());
+              }
+              JsonObject reply =
+                  new JsonObject()
+                      .put("known", main != null)
+                      .put("optedOut", optedOut)
+                      .put("syncedIds", ProfileJson.ids(ids))
+                      .put(
+                          "partnerCache",
+                          main == null
+                              ? new JsonObject()
+                              : ProfileJson.freshPartnerCache(main, now));
+              if (uuid != null) {
+                reply.put("uuid", uuid);
+              }
+              return reply;
+            });
+  }
+}

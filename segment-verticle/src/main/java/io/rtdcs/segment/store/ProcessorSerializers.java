@@ -1,0 +1,174 @@
+package io.rtdcs.segment.store;
+
+import com.hazelcast.nio.serialization.compact.CompactReader;
+import com.hazelcast.nio.serialization.compact.CompactSerializer;
+import com.hazelcast.nio.serialization.compact.CompactWriter;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Compact serializers of the EntryProcessors, their result and the ID-graph value. The processors
+ * carry only data (a packed command and a clock reading); the rules are compiled at the owner.
+ */
+final class ProcessorSerializers {
+
+  static final class Realize implements CompactSerializer<RealizeProcessor> {
+    @Override
+    public RealizeProcessor read(CompactReader in) {
+      return new RealizeProcessor(
+          RealizeCommand.unpack(in.readArrayOfInt8("command"), in.readInt64("now")));
+    }
+
+    @Override
+    public void write(CompactWriter out, RealizeProcessor p) {
+      out.writeInt64("now", p.command().now());
+      out.writeArrayOfInt8("command", p.command().pack());
+    }
+
+    @Override
+    public String getTypeName() {
+      return "rtdcs.RealizeProcessor";
+    }
+
+    @Override
+    public Class<RealizeProcessor> getCompactClass() {
+      return RealizeProcessor.class;
+    }
+  }
+
+  static final class SyncId implements CompactSerializer<SyncIdProcessor> {
+    @Override
+    public SyncIdProcessor read(CompactReader in) {
+      return new SyncIdProcessor(
+          in.readInt32("dpid"), in.readString("dpuuid"), in.readInt64("now"));
+    }
+
+    @Override
+    public void write(CompactWriter out, SyncIdProcessor p) {
+      out.writeInt64("now", p.now);
+      out.writeInt32("dpid", p.dpid());
+      out.writeString("dpuuid", p.dpuuid());
+    }
+
+    @Override
+    public String getTypeName() {
+      return "rtdcs.SyncIdProcessor";
+    }
+
+    @Override
+    public Class<SyncIdProcessor> getCompactClass() {
+      return SyncIdProcessor.class;
+    }
+  }
+
+  static final class OptOut implements CompactSerializer<OptOutProcessor> {
+    @Override
+    public OptOutProcessor read(CompactReader in) {
+      return new OptOutProcessor(in.readInt64("now"));
+    }
+
+    @Override
+    public void write(CompactWriter out, OptOutProcessor p) {
+      out.writeInt64("now", p.now);
+    }
+
+    @Override
+    public String getTypeName() {
+      return "rtdcs.OptOutProcessor";
+    }
+
+    @Override
+    public Class<OptOutProcessor> getCompactClass() {
+      return OptOutProcessor.class;
+    }
+  }
+
+  static final class Backup implements CompactSerializer<ProfileBackupProcessor> {
+    @Override
+    public ProfileBackupProcessor read(CompactReader in) {
+      return new ProfileBackupProcessor(in.readCompact("profile"), in.readInt64("ttlMillis"));
+    }
+
+    @Override
+    public void write(CompactWriter out, ProfileBackupProcessor p) {
+      out.writeInt64("ttlMillis", p.ttlMillis());
+      out.writeCompact("profile", p.profile());
+    }
+
+    @Override
+    public String getTypeName() {
+      return "rtdcs.ProfileBackupProcessor";
+    }
+
+    @Override
+    public Class<ProfileBackupProcessor> getCompactClass() {
+      return ProfileBackupProcessor.class;
+    }
+  }
+
+  static final class Result implements CompactSerializer<RealizeResult> {
+    @Override
+    public RealizeResult read(CompactReader in) {
+      int[] dpids = in.readArrayOfInt32("idDpids");
+      String[] values = in.readArrayOfString("idValues");
+      Map<Integer, String> ids = new TreeMap<>();
+      for (int i = 0; i < dpids.length; i++) {
+        ids.put(dpids[i], values[i]);
+      }
+      return new RealizeResult(
+          in.readBoolean("optedOut"),
+          in.readArrayOfInt32("traits"),
+          in.readArrayOfInt32("realized"),
+          in.readArrayOfInt32("segments"),
+          in.readArrayOfInt32("unknownSids"),
+          ids);
+    }
+
+    @Override
+    public void write(CompactWriter out, RealizeResult r) {
+      out.writeBoolean("optedOut", r.optedOut());
+      out.writeArrayOfInt32("traits", r.traits());
+      out.writeArrayOfInt32("realized", r.realized());
+      out.writeArrayOfInt32("segments", r.segments());
+      out.writeArrayOfInt32("unknownSids", r.unknownSids());
+      out.writeArrayOfInt32(
+          "idDpids", r.knownIds().keySet().stream().mapToInt(Integer::intValue).toArray());
+      out.writeArrayOfString("idValues", r.knownIds().values().toArray(new String[0]));
+    }
+
+    @Override
+    public String getTypeName() {
+      return "rtdcs.RealizeResult";
+    }
+
+    @Override
+    public Class<RealizeResult> getCompactClass() {
+      return RealizeResult.class;
+    }
+  }
+
+  static final class Link implements CompactSerializer<IdLink> {
+    @Override
+    public IdLink read(CompactReader in) {
+      return new IdLink(in.readString("uuid"), in.readInt64("linkedAt"));
+    }
+
+    @Override
+    public void write(CompactWriter out, IdLink link) {
+      out.writeInt64("linkedAt", link.linkedAt());
+      out.writeString("uuid", link.uuid());
+    }
+
+    @Override
+    public String getTypeName() {
+      return "rtdcs.IdLink";
+    }
+
+    @Override
+    public Class<IdLink> getCompactClass() {
+      return IdLink.class;
+    }
+  }
+
+  private ProcessorSerializers() {}
+}

@@ -1,0 +1,157 @@
+package io.rtdcs.segment.store;
+
+import com.hazelcast.nio.serialization.compact.CompactReader;
+import com.hazelcast.nio.serialization.compact.CompactSerializer;
+import com.hazelcast.nio.serialization.compact.CompactWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Compact serializer of {@link Profile}. Scalars are Compact fields; traits, IDs and partner
+ * answers are packed as varints relative to {@code lastSeen} (times) and today (day counters), so a
+ * profile of 10 traits and 3 segments stays well under 256 bytes.
+ */
+public final class ProfileSerializer implements CompactSerializer<Profile> {
+  public static final String TYPE_NAME = "rtdcs.Profile";
+
+  @Override
+  public Profile read(CompactReader in) {
+    Profile p = new Profile();
+    long lastSeen = in.readInt64("lastSeen");
+    p.setLastSeen(lastSeen);
+    p.setOptedOut(in.readBoolean("optedOut"));
+    int[] segments = in.readArrayOfInt32("segments");
+    p.setSegments(segments == null ? new int[0] : segments);
+    readTraits(new VarBytes.Reader(in.readArrayOfInt8("traits")), lastSeen, p);
+    readIds(new VarBytes.Reader(in.readArrayOfInt8("ids")), p);
+    readPartners(new VarBytes.Reader(in.readArrayOfInt8("partners")), lastSeen, p);
+    return p;
+  }
+
+  @Override
+  public void write(CompactWriter out, Profile p) {
+    long lastSeen = p.lastSeen();
+    out.writeInt64("lastSeen", lastSeen);
+    out.writeBoolean("optedOut", p.optedOut());
+    int[] segments = p.segments();
+    out.writeArrayOfInt32("segments", segments.length == 0 ? null : segments);
+    out.writeArrayOfInt8("traits", p.traits().isEmpty() ? null : writeTraits(p, lastSeen));
+    boolean noIds = p.syncedIds().isEmpty() && p.declaredIds().isEmpty();
+    out.writeArrayOfInt8("ids", noIds ? null : writeIds(p));
+    out.writeArrayOfInt8("partners", p.partners().isEmpty() ? null : writePartners(p, lastSeen));
+  }
+
+  private static byte[] writeTraits(Profile p, long lastSeen) {
+    VarBytes.Writer w = new VarBytes.Writer();
+    long baseDay = TraitRecord.epochDay(lastSeen);
+    w.unsigned(p.traits().size());
+    for (TraitRecord t : p.traits().values()) {
+      w.unsigned(t.sid())
+          .signed(lastSeen - t.lastRealized())
+          .signed(t.lastRealized() - t.firstRealized())
+          .unsigned(t.count())
+          .unsigned(t.ttlDays())
+          .unsigned(t.dailyCounts().size());
+      for (Map.Entry<Long, Long> day : t.dailyCounts().entrySet()) {
+        w.signed(baseDay - day.getKey()).unsigned(day.getValue());
+      }
+    }
+    return w.toBytes();
+  }
+
+  private static void readTraits(VarBytes.Reader r, long lastSeen, Profile p) {
+    if (!r.hasMore()) {
+      return;
+    }
+    long baseDay = TraitRecord.epochDay(lastSeen);
+    int n = r.unsignedInt();
+    for (int i = 0; i < n; i++) {
+      int sid = r.unsignedInt();
+      long last = lastSeen - r.signed();
+      long first = last - r.signed();
+      long count = r.unsigned();
+      int ttlDays = r.unsignedInt();
+      TraitRecord t = new TraitRecord(sid, first, last, count, ttlDays);
+      int days = r.unsignedInt();
+      for (int d = 0; d < days; d++) {
+        long day = baseDay - r.signed();
+        t.setDay(day, r.unsigned());
+      }
+      p.traits().put(sid, t);
+    }
+  }
+
+  private static byte[] writeIds(Profile p) {
+    VarBytes.Writer w = new VarBytes.Writer();
+    w.unsigned(p.syncedIds().size());
+    for (Map.Entry<Integer, String> e : p.syncedIds().entrySet()) {
+      w.unsigned(e.getKey()).string(e.getValue());
+    }
+    w.unsigned(p.declaredIds().size());
+    for (DeclaredId d : p.declaredIds()) {
+      w.unsigned(d.dpid()).string(d.dpuuid()).unsigned(d.auth());
+    }
+    return w.toBytes();
+  }
+
+  private static void readIds(VarBytes.Reader r, Profile p) {
+    if (!r.hasMore()) {
+      return;
+    }
+    int synced = r.unsignedInt();
+    for (int i = 0; i < synced; i++) {
+      int dpid = r.unsignedInt();
+      p.syncedIds().put(dpid, r.string());
+    }
+    int declared = r.unsignedInt();
+    for (int i = 0; i < declared; i++) {
+      int dpid = r.unsignedInt();
+      String dpuuid = r.string();
+      p.declaredIds().add(new DeclaredId(dpid, dpuuid, r.unsignedInt()));
+    }
+  }
+
+  private static byte[] writePartners(Profile p, long lastSeen) {
+    VarBytes.Writer w = new VarBytes.Writer();
+    w.unsigned(p.partners().size());
+    for (PartnerEntry e : p.partners().values()) {
+      w.unsigned(e.dpid())
+          .signed(lastSeen - e.fetchedAt())
+          .signed(e.expiresAt() - e.fetchedAt())
+          .unsigned(e.segments().size());
+      for (String s : e.segments()) {
+        w.string(s);
+      }
+    }
+    return w.toBytes();
+  }
+
+  private static void readPartners(VarBytes.Reader r, long lastSeen, Profile p) {
+    if (!r.hasMore()) {
+      return;
+    }
+    int n = r.unsignedInt();
+    for (int i = 0; i < n; i++) {
+      int dpid = r.unsignedInt();
+      long fetchedAt = lastSeen - r.signed();
+      long expiresAt = fetchedAt + r.signed();
+      int segs = r.unsignedInt();
+      List<String> segments = new ArrayList<>(segs);
+      for (int s = 0; s < segs; s++) {
+        segments.add(r.string());
+      }
+      p.partners().put(dpid, new PartnerEntry(dpid, segments, fetchedAt, expiresAt));
+    }
+  }
+
+  @Override
+  public String getTypeName() {
+    return TYPE_NAME;
+  }
+
+  @Override
+  public Class<Profile> getCompactClass() {
+    return Profile.class;
+  }
+}

@@ -1,0 +1,197 @@
+package io.rtdcs.segment.store;
+
+import io.rtdcs.common.RateLimitedLogger;
+import io.rtdcs.segment.definitions.Definitions;
+import io.rtdcs.segment.definitions.SegmentDefinition;
+import io.rtdcs.segment.definitions.TraitDefinition;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The realize-expire-evaluate logic on one profile, free of Hazelcast: the EntryProcessors call it
+ * at the key's owner, tests call it directly.
+ */
+public final class ProfileUpdater {
+  /** A profile lives at least this long after it was last seen. */
+  public static final long IDLE_TTL_MILLIS = 120 * TraitRecord.DAY_MILLIS;
+
+  /** A partner answer without a TTL of its own and no partner definition is cached this long. */
+  public static final int DEFAULT_PARTNER_TTL_SECONDS = 600;
+
+  public static final int MAX_PARTNER_TTL_SECONDS = 7 * 86_400;
+  public static final int MAX_TRAITS = 1_000;
+  public static final int MAX_SYNCED_IDS = 100;
+  public static final String PARTNER_SIGNAL_PREFIX = "d_pseg_";
+
+  private static final RateLimitedLogger LOG =
+      new RateLimitedLogger(LoggerFactory.getLogger(ProfileUpdater.class), 10_000);
+
+  private ProfileUpdater() {}
+
+  /** Applies one realize call to {@code profile} (changed in place) and returns the reply data. */
+  public static RealizeResult realize(Profile p, RealizeCommand cmd, Definitions defs) {
+    if (p.optedOut()) {
+      return RealizeResult.optedOutResult();
+    }
+    long now = cmd.now();
+    p.setLastSeen(Math.max(p.lastSeen(), now));
+    p.traits().values().removeIf(t -> !t.isLive(now));
+    p.partners().values().removeIf(e -> !e.isFresh(now));
+
+    Map<Integer, List<String>> partnerSegments = updatePartners(p, cmd, defs, now);
+    Map<String, List<String>> signals = new LinkedHashMap<>(cmd.signals());
+    partnerSegments.forEach(
+        (dpid, segs) -> {
+          if (!segs.isEmpty()) {
+            signals.put(PARTNER_SIGNAL_PREFIX + dpid, segs);
+          }
+        });
+
+    Set<Integer> realize = new TreeSet<>();
+    Set<Integer> tdpid = new HashSet<>(cmd.tdpid());
+    for (TraitDefinition t : defs.ruleTraits()) {
+      if ((tdpid.isEmpty() || tdpid.contains(t.dataSource())) && matches(t, signals)) {
+        realize.add(t.sid());
+      }
+    }
+    Set<Integer> unknown = new TreeSet<>();
+    for (int sid : cmd.sids()) {
+      if (defs.traits().containsKey(sid)) {
+        realize.add(sid);
+      } else {
+        unknown.add(sid);
+      }
+    }
+    partnerSegments.forEach(
+        (dpid, segs) -> {
+          for (String seg : segs) {
+            for (TraitDefinition t : defs.partnerTraits(dpid, seg)) {
+              realize.add(t.sid());
+            }
+          }
+        });
+
+    for (int sid : realize) {
+      TraitDefinition def = defs.traits().get(sid);
+      TraitRecord rec =
+          p.traits().computeIfAbsent(sid, s -> new TraitRecord(s, now, now, 0, def.ttlDays()));
+      rec.realize(now, def.ttlDays(), def.maxCount(), defs.windowDays(sid));
+    }
+    for (TraitRecord rec : p.traits().values()) {
+      rec.trimDays(now, defs.windowDays(rec.sid()));
+    }
+    capTraits(p);
+    for (DeclaredId d : cmd.declaredIds()) {
+      p.addDeclaredId(d);
+    }
+    p.setSegments(evaluateSegments(p, defs, now));
+    return new RealizeResult(
+        false,
+        p.traits().keySet().stream().mapToInt(Integer::intValue).toArray(),
+        realize.stream().mapToInt(Integer::intValue).toArray(),
+        p.segments(),
+        unknown.stream().mapToInt(Integer::intValue).toArray(),
+        p.knownIds());
+  }
+
+  /** Records an ID sync; returns false (nothing changed) for an opted-out profile. */
+  public static boolean syncId(Profile p, int dpid, String dpuuid, long now) {
+    if (p.optedOut()) {
+      return false;
+    }
+    p.setLastSeen(Math.max(p.lastSeen(), now));
+    p.syncedIds().put(dpid, dpuuid);
+    while (p.syncedIds().size() > MAX_SYNCED_IDS) {
+      p.syncedIds().pollFirstEntry();
+    }
+    return true;
+  }
+
+  /** Opts the profile out: drops traits, segments and partner answers, keeps the flag. */
+  public static void optOut(Profile p, long now) {
+    p.setOptedOut(true);
+    p.clearData();
+    p.setLastSeen(Math.max(p.lastSeen(), now));
+  }
+
+  /**
+   * The map entry's TTL: the idle TTL, or longer when a trait lives longer than that (a trait that
+   * never expires keeps the profile for the idle TTL after its last visit).
+   */
+  public static long entryTtlMillis(Profile p, long now) {
+    long ttl = IDLE_TTL_MILLIS;
+    for (TraitRecord t : p.traits().values()) {
+      long expiresAt = t.expiresAt();
+      if (expiresAt != Long.MAX_VALUE) {
+        ttl = Math.max(ttl, expiresAt - now);
+      }
+    }
+    return ttl;
+  }
+
+  private static Map<Integer, List<String>> updatePartners(
+      Profile p, RealizeCommand cmd, Definitions defs, long now) {
+    Map<Integer, List<String>> current = new TreeMap<>();
+    for (PartnerOutcome o : cmd.partners()) {
+      int ttl =
+          o.ttlSeconds() >= 0
+              ? o.ttlSeconds()
+              : defs.partnerCacheTtlSeconds(o.dpid(), DEFAULT_PARTNER_TTL_SECONDS);
+      ttl = Math.min(ttl, MAX_PARTNER_TTL_SECONDS);
+      if (ttl > 0) {
+        p.partners()
+            .put(o.dpid(), new PartnerEntry(o.dpid(), o.segments(), now, now + ttl * 1000L));
+      } else {
+        p.partners().remove(o.dpid());
+      }
+      current.put(o.dpid(), o.segments());
+    }
+    for (PartnerEntry e : p.partners().values()) {
+      current.putIfAbsent(e.dpid(), e.segments());
+    }
+    return current;
+  }
+
+  private static boolean matches(TraitDefinition t, Map<String, List<String>> signals) {
+    try {
+      return t.rule().matches(signals);
+    } catch (RuntimeException e) {
+      LOG.warn("trait {} rule failed, treated as no match: {}", t.sid(), e.toString());
+      return false;
+    }
+  }
+
+  private static int[] evaluateSegments(Profile p, Definitions defs, long now) {
+    ProfileHistory history = new ProfileHistory(p, now);
+    for (SegmentDefinition s : defs.evaluationOrder()) {
+      boolean in;
+      try {
+        in = s.rule().matches(history, now);
+      } catch (RuntimeException e) {
+        LOG.warn("segment {} rule failed, treated as not qualified: {}", s.id(), e.toString());
+        in = false;
+      }
+      history.decide(s.id(), in);
+    }
+    return history.currentSegments();
+  }
+
+  private static void capTraits(Profile p) {
+    if (p.traits().size() <= MAX_TRAITS) {
+      return;
+    }
+    List<TraitRecord> oldest = new ArrayList<>(p.traits().values());
+    oldest.sort(Comparator.comparingLong(TraitRecord::lastRealized));
+    for (int i = 0; i < oldest.size() - MAX_TRAITS; i++) {
+      p.traits().remove(oldest.get(i).sid());
+    }
+  }
+}

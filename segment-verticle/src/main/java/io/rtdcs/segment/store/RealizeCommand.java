@@ -1,0 +1,106 @@
+package io.rtdcs.segment.store;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The data one realize call carries to the key's owner: signals (including {@code p_} keys, which
+ * are only evaluated), directly realized sids, the data sources to restrict rule traits to,
+ * declared IDs, partner outcomes and the caller's clock reading.
+ */
+public record RealizeCommand(
+    Map<String, List<String>> signals,
+    List<Integer> sids,
+    List<Integer> tdpid,
+    List<DeclaredId> declaredIds,
+    List<PartnerOutcome> partners,
+    long now) {
+
+  public RealizeCommand {
+    signals = new LinkedHashMap<>(signals);
+    sids = List.copyOf(sids);
+    tdpid = List.copyOf(tdpid);
+    declaredIds = List.copyOf(declaredIds);
+    partners = List.copyOf(partners);
+  }
+
+  byte[] pack() {
+    VarBytes.Writer w = new VarBytes.Writer();
+    w.unsigned(signals.size());
+    for (Map.Entry<String, List<String>> e : signals.entrySet()) {
+      w.string(e.getKey()).unsigned(e.getValue().size());
+      for (String v : e.getValue()) {
+        w.string(v);
+      }
+    }
+    ints(w, sids);
+    ints(w, tdpid);
+    w.unsigned(declaredIds.size());
+    for (DeclaredId d : declaredIds) {
+      w.unsigned(d.dpid()).string(d.dpuuid()).unsigned(d.auth());
+    }
+    w.unsigned(partners.size());
+    for (PartnerOutcome p : partners) {
+      w.unsigned(p.dpid()).signed(p.ttlSeconds()).unsigned(p.segments().size());
+      for (String s : p.segments()) {
+        w.string(s);
+      }
+    }
+    return w.toBytes();
+  }
+
+  static RealizeCommand unpack(byte[] bytes, long now) {
+    VarBytes.Reader r = new VarBytes.Reader(bytes);
+    int n = r.unsignedInt();
+    Map<String, List<String>> signals = new LinkedHashMap<>();
+    for (int i = 0; i < n; i++) {
+      String key = r.string();
+      int m = r.unsignedInt();
+      List<String> values = new ArrayList<>(m);
+      for (int j = 0; j < m; j++) {
+        values.add(r.string());
+      }
+      signals.put(key, values);
+    }
+    List<Integer> sids = ints(r);
+    List<Integer> tdpid = ints(r);
+    int d = r.unsignedInt();
+    List<DeclaredId> declared = new ArrayList<>(d);
+    for (int i = 0; i < d; i++) {
+      int dpid = r.unsignedInt();
+      String dpuuid = r.string();
+      declared.add(new DeclaredId(dpid, dpuuid, r.unsignedInt()));
+    }
+    int p = r.unsignedInt();
+    List<PartnerOutcome> partners = new ArrayList<>(p);
+    for (int i = 0; i < p; i++) {
+      int dpid = r.unsignedInt();
+      int ttl = (int) r.signed();
+      int s = r.unsignedInt();
+      List<String> segs = new ArrayList<>(s);
+      for (int j = 0; j < s; j++) {
+        segs.add(r.string());
+      }
+      partners.add(new PartnerOutcome(dpid, segs, ttl));
+    }
+    return new RealizeCommand(signals, sids, tdpid, declared, partners, now);
+  }
+
+  private static void ints(VarBytes.Writer w, List<Integer> values) {
+    w.unsigned(values.size());
+    for (int v : values) {
+      w.signed(v);
+    }
+  }
+
+  private static List<Integer> ints(VarBytes.Reader r) {
+    int n = r.unsignedInt();
+    List<Integer> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      out.add((int) r.signed());
+    }
+    return out;
+  }
+}

@@ -1,0 +1,27 @@
+package io.rtdcs.segment.store;
+
+import java.util.Map;
+
+/** One realize call: realize, expire, evaluate, store, and return the reply data. */
+public final class RealizeProcessor extends ProfileProcessor<RealizeResult> {
+  private final RealizeCommand command;
+
+  public RealizeProcessor(RealizeCommand command) {
+    super(command.now());
+    this.command = command;
+  }
+
+  RealizeCommand command() {
+    return command;
+  }
+
+  @Override
+  public RealizeResult process(Map.Entry<String, Profile> entry) {
+    Profile p = entry.getValue() == null ? new Profile() : entry.getValue();
+    RealizeResult result = ProfileUpdater.realize(p, command, definitions());
+    if (!result.optedOut()) {
+      store(entry, p);
+    }
+    return result;
+  }
+}
