@@ -1,0 +1,193 @@
+package io.rtdcs.partner.admin;
+
+import static io.rtdcs.partner.support.Partners.admin;
+import static io.rtdcs.partner.support.Partners.config;
+import static io.rtdcs.partner.support.Partners.deploy;
+import static io.rtdcs.partner.support.Partners.http;
+import static io.rtdcs.partner.support.Partners.lookup;
+import static io.rtdcs.partner.support.Partners.lookupRequest;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.hazelcast.core.HazelcastInstance;
+import io.rtdcs.common.Addresses;
+import io.rtdcs.common.ClusterMaps;
+import io.rtdcs.partner.support.StubPartnerServer;
+import io.rtdcs.partner.support.TestHazelcast;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** dcs.admin.partners with the exact requests of docs/event-bus.md. */
+@ExtendWith(VertxExtension.class)
+class PartnerAdminContractTest {
+  private static final String DEFINITION =
+      """
+      {"dpid": 9001, "name": "Demo partner", "type": "http", "enabled": true,
+       "url": "http://127.0.0.1:8090/lookup", "method": "POST",
+       "timeoutMs": 80, "signals": ["c_category", "c_brand"], "requiresSync": false,
+       "cacheTtlSeconds": 600, "maxInFlight": 256, "maxSegments": 100, "maxBodyBytes": 65536,
+       "breaker": {"maxFailures": 5, "resetTimeoutMs": 5000},
+       "signing": {"algorithm": "HmacSHA256", "header": "X-Signature", "key": "secret"},
+       "sync": {"url": "https://sync.partner.example/sync?aam=%DID%", "ttlMinutes": 20160, "redirectHosts": ["sync.partner.example"]}}
+      """;
+
+  private static HazelcastInstance hz;
+
+  @BeforeAll
+  static void startHazelcast() {
+    hz = TestHazelcast.member("test-" + UUID.randomUUID(), false);
+  }
+
+  @AfterAll
+  static void stopHazelcast() {
+    hz.shutdown();
+  }
+
+  @BeforeEach
+  void clearDefinitions() {
+    TestHazelcast.reset(hz);
+  }
+
+  @Test
+  void putShouldStoreTheDefinitionWithDefaultsAndGetListDeleteShouldFollowTheContract(Vertx vertx) {
+    deploy(vertx, hz, config());
+
+    JsonObject stored =
+        admin(
+            vertx,
+            new JsonObject("{\"op\": \"put\", \"id\": 9001, \"definition\": " + DEFINITION + "}"));
+
+    JsonObject expected = new JsonObject(DEFINITION);
+    expected.getJsonObject("breaker").put("windowMs", 10_000);
+    assertThat(stored).isEqualTo(expected);
+    assertThat(admin(vertx, new JsonObject("{\"op\": \"get\", \"id\": 9001}"))).isEqualTo(expected);
+    assertThat(admin(vertx, new JsonObject("{\"op\": \"list\"}")))
+        .isEqualTo(new JsonObject().put("items", new io.vertx.core.json.JsonArray().add(expected)));
+    assertThat(hz.<Integer, String>getMap(ClusterMaps.PARTNERS).get(9001))
+        .isEqualTo(expected.encode());
+    assertThat(admin(vertx, new JsonObject("{\"op\": \"delete\", \"id\": 9001}")))
+        .isEqualTo(new JsonObject("{\"deleted\": 9001}"));
+    assertThat(admin(vertx, new JsonObject("{\"op\": \"list\"}")))
+        .isEqualTo(new JsonObject("{\"items\": []}"));
+  }
+
+  @Test
+  void putOfAMinimalDefinitionShouldFillEveryDefault(Vertx vertx) {
+    deploy(vertx, hz, config());
+
+    JsonObject stored =
+        admin(
+            vertx,
+            new JsonObject(
+                "{\"op\": \"put\", \"id\": 42, \"definition\": {\"url\": \"http://p.example/l\"}}"));
+
+    assertThat(stored)
+        .isEqualTo(
+            new JsonObject(
+                "{\"dpid\": 42, \"name\": \"partner 42\", \"type\": \"http\", \"enabled\": true,"
+                    + " \"url\": \"http://p.example/l\", \"method\": \"POST\", \"timeoutMs\": 100,"
+                    + " \"signals\": [], \"requiresSync\": false, \"cacheTtlSeconds\": 600,"
+                    + " \"maxInFlight\": 256, \"maxSegments\": 100, \"maxBodyBytes\": 65536,"
+                    + " \"breaker\": {\"maxFailures\": 5, \"resetTimeoutMs\": 5000,"
+                    + " \"windowMs\": 10000}}"));
+  }
+
+  @Test
+  void invalidDefinitionShouldFail400NamingTheFieldAndChangeNothing(Vertx vertx) {
+    deploy(vertx, hz, config(http(9001, "http://127.0.0.1:1/original")));
+
+    assertThat(failure(vertx, put(9001, new JsonObject(DEFINITION).put("timeoutMs", "fast"))))
+        .isEqualTo("400 timeoutMs: must be an integer");
+    assertThat(failure(vertx, put(9001, new JsonObject(DEFINITION).put("url", "ftp://x/"))))
+        .isEqualTo("400 url: must be an absolute http(s) URL");
+    assertThat(
+            failure(
+                vertx,
+                put(
+                    9001,
+                    new JsonObject(DEFINITION)
+                        .put("signals", new io.vertx.core.json.JsonArray().add("p_email")))))
+        .isEqualTo("400 signals[0]: p_ keys are private and never sent");
+    assertThat(
+            failure(
+                vertx,
+                put(
+                    9001,
+                    new JsonObject(DEFINITION)
+                        .put("signing", new JsonObject().put("algorithm", "SHA1")))))
+        .startsWith("400 signing.algorithm: must be one of");
+    assertThat(failure(vertx, put(9001, new JsonObject(DEFINITION).put("dpid", 9002))))
+        .isEqualTo("400 dpid: must equal id 9001");
+    assertThat(failure(vertx, new JsonObject().put("op", "put").put("id", 9001)))
+        .isEqualTo("400 definition: required");
+    assertThat(failure(vertx, new JsonObject().put("op", "rename")))
+        .isEqualTo("400 op: must be one of list, get, put, delete");
+    assertThat(failure(vertx, new JsonObject().put("op", "get").put("id", "9001")))
+        .isEqualTo("400 id: must be an integer");
+
+    assertThat(hz.<Integer, String>getMap(ClusterMaps.PARTNERS).get(9001))
+        .contains("http://127.0.0.1:1/original");
+  }
+
+  @Test
+  void getAndDeleteOfAnUnknownIdShouldFail404(Vertx vertx) {
+    deploy(vertx, hz, config());
+
+    assertThat(failure(vertx, new JsonObject("{\"op\": \"get\", \"id\": 9999}")))
+        .isEqualTo("404 id: no partner 9999");
+    assertThat(failure(vertx, new JsonObject("{\"op\": \"delete\", \"id\": 9999}")))
+        .isEqualTo("404 id: no partner 9999");
+  }
+
+  @Test
+  void seedingShouldHappenOncePerClusterSoAnAdminDeleteSurvivesARestart(Vertx vertx) {
+    String first = deploy(vertx, hz, config(http(9001, "http://127.0.0.1:1/a")));
+    admin(vertx, new JsonObject("{\"op\": \"delete\", \"id\": 9001}"));
+    vertx.undeploy(first).await();
+
+    deploy(vertx, hz, config(http(9001, "http://127.0.0.1:1/a")));
+
+    assertThat(admin(vertx, new JsonObject("{\"op\": \"list\"}")))
+        .isEqualTo(new JsonObject("{\"items\": []}"));
+  }
+
+  @Test
+  void putShouldBeUsedByTheNextLookupsWithinOneSecond(Vertx vertx) {
+    StubPartnerServer stub = StubPartnerServer.start(vertx);
+    deploy(vertx, hz, config());
+    assertThat(lookup(vertx, lookupRequest(100)).reply().getJsonArray("outcomes")).isEmpty();
+
+    admin(vertx, put(9005, http(9005, stub.url("/ok?seg=live"))));
+
+    await()
+        .atMost(Duration.ofSeconds(1))
+        .pollInterval(Duration.ofMillis(20))
+        .until(
+            () -> {
+              JsonObject o = lookup(vertx, lookupRequest(100)).outcome(9005);
+              return o != null && "ok".equals(o.getString("outcome"));
+            });
+  }
+
+  private static JsonObject put(int id, JsonObject definition) {
+    return new JsonObject().put("op", "put").put("id", id).put("definition", definition);
+  }
+
+  private static String failure(Vertx vertx, JsonObject body) {
+    try {
+      vertx.eventBus().request(Addresses.ADMIN_PARTNERS, body).await();
+    } catch (ReplyException e) {
+      return e.failureCode() + " " + e.getMessage();
+    }
+    throw new AssertionError("expected a failure reply");
+  }
+}
