@@ -1,5 +1,7 @@
 package io.rtdcs.segment.definitions;
 
+import io.rtdcs.rules.TraitRule;
+import io.rtdcs.rules.TraitRuleIndex;
 import io.rtdcs.segment.RequestException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -29,6 +31,7 @@ public final class Definitions {
   private final Map<Integer, Integer> partnerCacheTtlSeconds;
   private final long version;
   private final List<TraitDefinition> ruleTraits = new ArrayList<>();
+  private final TraitRuleIndex ruleIndex;
   private final Map<Integer, Map<String, List<TraitDefinition>>> partnerTraits = new HashMap<>();
   private final Map<Integer, Integer> windowDays = new HashMap<>();
   private final List<SegmentDefinition> evaluationOrder;
@@ -55,6 +58,11 @@ public final class Definitions {
             .add(t);
       }
     }
+    Map<Integer, TraitRule> rules = new HashMap<>();
+    for (TraitDefinition t : ruleTraits) {
+      rules.put(t.sid(), t.rule());
+    }
+    this.ruleIndex = TraitRuleIndex.of(rules);
     for (SegmentDefinition s : this.segments.values()) {
       int window = Math.min(MAX_WINDOW_DAYS, Math.max(0, s.rule().longestWindowDays()));
       if (window > 0) {
@@ -86,6 +94,11 @@ public final class Definitions {
 
   public List<TraitDefinition> ruleTraits() {
     return ruleTraits;
+  }
+
+  /** The rule traits indexed by the signal keys they read. */
+  public TraitRuleIndex ruleIndex() {
+    return ruleIndex;
   }
 
   /** Traits mapped to partner {@code dpid}'s segment code {@code segment}. */

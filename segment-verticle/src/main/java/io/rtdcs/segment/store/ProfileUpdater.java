@@ -57,9 +57,10 @@ public final class ProfileUpdater {
 
     Set<Integer> realize = new TreeSet<>();
     Set<Integer> tdpid = new HashSet<>(cmd.tdpid());
-    for (TraitDefinition t : defs.ruleTraits()) {
-      if ((tdpid.isEmpty() || tdpid.contains(t.dataSource())) && matches(t, signals)) {
-        realize.add(t.sid());
+    for (int sid : defs.ruleIndex().matching(signals)) {
+      TraitDefinition t = defs.traits().get(sid);
+      if (tdpid.isEmpty() || tdpid.contains(t.dataSource())) {
+        realize.add(sid);
       }
     }
     Set<Integer> unknown = new TreeSet<>();
@@ -158,15 +159,6 @@ public final class ProfileUpdater {
       current.putIfAbsent(e.dpid(), e.segments());
     }
     return current;
-  }
-
-  private static boolean matches(TraitDefinition t, Map<String, List<String>> signals) {
-    try {
-      return t.rule().matches(signals);
-    } catch (RuntimeException e) {
-      LOG.warn("trait {} rule failed, treated as no match: {}", t.sid(), e.toString());
-      return false;
-    }
   }
 
   private static int[] evaluateSegments(Profile p, Definitions defs, long now) {
