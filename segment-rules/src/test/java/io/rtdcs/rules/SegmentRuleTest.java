@@ -87,7 +87,8 @@ class SegmentRuleTest {
         new RecordedHistory().realize(1000, MIDNIGHT - 60_000).realize(1000, MIDNIGHT + 60_000);
 
     assertThat(rule.matches(history, MIDNIGHT + 60_000)).isTrue();
-    // still true late tomorrow... no: tomorrow the window is [today, tomorrow]: yesterday drops out
+    // at the last millisecond of today both are inside [yesterday, today]; at midnight the window
+    // becomes [today, tomorrow] and yesterday's realization drops out
     assertThat(rule.matches(history, MIDNIGHT + DAY - 1)).isTrue();
     assertThat(rule.matches(history, MIDNIGHT + DAY)).isFalse();
     assertThat(rule.longestWindowDays()).isEqualTo(2);

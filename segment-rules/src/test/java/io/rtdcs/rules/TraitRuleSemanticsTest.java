@@ -26,6 +26,10 @@ class TraitRuleSemanticsTest {
           c_price == 10                    ~ c_price=10a                 ~ false
           c_price == 1.5                   ~ c_price=+1.50               ~ true
           c_price == -0                    ~ c_price=0                   ~ true
+          c_price == 10.                   ~ c_price=10                  ~ true
+          c_price == .5                    ~ c_price=0.50                ~ true
+          c_price == "-"                   ~ c_price=-                   ~ true
+          c_price == "."                   ~ c_price=0                   ~ false
           # !=: key present and no value equal
           c_cat != "shoes"                 ~ c_cat=hats                  ~ true
           c_cat != "shoes"                 ~ c_cat=shoes                 ~ false

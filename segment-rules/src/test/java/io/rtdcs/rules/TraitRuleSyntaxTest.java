@@ -43,14 +43,13 @@ class TraitRuleSyntaxTest {
           """)
   void malformedRulesShouldNameThePositionAndWhatWasExpected(
       String rule, int position, String expected) {
-    int at = position;
     assertThatThrownBy(() -> TraitRule.parse(rule))
         .isInstanceOfSatisfying(
             RuleSyntaxException.class,
             e -> {
-              assertThat(e.position()).isEqualTo(at);
+              assertThat(e.position()).isEqualTo(position);
               assertThat(e.expected()).contains(expected);
-              assertThat(e.getMessage()).contains("position " + at);
+              assertThat(e.getMessage()).contains("position " + position);
             });
   }
 
