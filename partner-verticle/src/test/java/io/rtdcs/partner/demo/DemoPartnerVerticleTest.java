@@ -1,0 +1,97 @@
+package io.rtdcs.partner.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The demo partner speaks the lookup protocol and obeys its control endpoint. */
+@ExtendWith(VertxExtension.class)
+class DemoPartnerVerticleTest {
+  private int port;
+  private HttpClient client;
+
+  @BeforeEach
+  void start(Vertx vertx) {
+    DemoPartnerVerticle demo = new DemoPartnerVerticle();
+    vertx
+        .deployVerticle(
+            demo,
+            new DeploymentOptions().setConfig(new JsonObject().put("port", 0).put("latencyMs", 0)))
+        .await();
+    port = demo.actualPort();
+    client = vertx.createHttpClient();
+  }
+
+  private record Answer(int status, long elapsedMs, Buffer body) {}
+
+  private Answer call(HttpMethod method, String uri, String body) {
+    long t0 = System.nanoTime();
+    return client
+        .request(method, port, "127.0.0.1", uri)
+        .compose(r -> (body == null ? r.send() : r.send(body)))
+        .compose(
+            resp ->
+                resp.body()
+                    .map(
+                        b ->
+                            new Answer(resp.statusCode(), (System.nanoTime() - t0) / 1_000_000, b)))
+        .await();
+  }
+
+  @Test
+  void postLookupShouldAnswerSegmentsForTheVisitorAndItsSignals() {
+    Answer a =
+        call(
+            HttpMethod.POST,
+            "/lookup",
+            "{\"uuid\":\"123\",\"signals\":{\"c_category\":[\"shoes\"]},\"tmax\":50}");
+
+    JsonObject answer = a.body().toJsonObject();
+    assertThat(a.status()).isEqualTo(200);
+    assertThat(answer.getLong("ttl")).isEqualTo(600);
+    assertThat(answer.getJsonArray("segments").getList())
+        .containsAll(DemoSegments.forVisitor("123", new JsonObject()))
+        .contains("shoes-buyer");
+  }
+
+  @Test
+  void getLookupShouldAnswerTheSameSegments() {
+    Answer a = call(HttpMethod.GET, "/lookup?uuid=123&c_category=shoes", null);
+
+    assertThat(a.body().toJsonObject().getJsonArray("segments").getList()).contains("shoes-buyer");
+  }
+
+  @Test
+  void controlShouldChangeLatencyAndFaultsLive() {
+    call(HttpMethod.PUT, "/control", "{\"latencyMs\": 80}");
+    assertThat(call(HttpMethod.POST, "/lookup", "{\"uuid\":\"1\"}").elapsedMs())
+        .isGreaterThanOrEqualTo(80);
+
+    call(HttpMethod.PUT, "/control", "{\"latencyMs\": 0, \"mode\": \"error\"}");
+    assertThat(call(HttpMethod.POST, "/lookup", "{\"uuid\":\"1\"}").status()).isEqualTo(500);
+
+    call(HttpMethod.PUT, "/control", "{\"mode\": \"garbage\"}");
+    assertThat(call(HttpMethod.POST, "/lookup", "{\"uuid\":\"1\"}").body().toString())
+        .doesNotStartWith("{\"segments\":[\"");
+
+    call(HttpMethod.PUT, "/control", "{\"mode\": \"slow-body\"}");
+    Answer slow = call(HttpMethod.POST, "/lookup", "{\"uuid\":\"1\"}");
+    assertThat(slow.elapsedMs()).isGreaterThan(500);
+    assertThat(slow.body().toJsonObject().getJsonArray("segments")).isNotEmpty();
+
+    assertThat(call(HttpMethod.PUT, "/control", "{\"mode\": \"nonsense\"}").status())
+        .isEqualTo(400);
+    JsonObject state = call(HttpMethod.GET, "/control", null).body().toJsonObject();
+    assertThat(state.getString("mode")).isEqualTo("slow-body");
+    assertThat(state.getLong("requests")).isEqualTo(4);
+  }
+}
