@@ -35,14 +35,6 @@ final class CompiledTraitRule implements TraitRule {
     }
   }
 
-  /**
-   * What the rule answers when none of its keys is present (true only for rules built on NOT, such
-   * as {@code NOT c_x == "1"}).
-   */
-  boolean matchesWithoutKeys() {
-    return matchesWithoutKeys;
-  }
-
   @Override
   public Set<String> keys() {
     return keys;
