@@ -9,6 +9,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class HealthAndCorsTest {
@@ -26,6 +27,11 @@ class HealthAndCorsTest {
     server.close();
   }
 
+  @BeforeEach
+  void resetStubs() {
+    server.stubs.reset();
+  }
+
   @Test
   void readyShouldFollowTheNodeStateWhileLiveIsAlwaysUp() {
     NodeState.setReady(server.vertx, false);
@@ -35,7 +41,11 @@ class HealthAndCorsTest {
 
     HttpResponse<Buffer> live = server.client.get("/health/live").send().await();
     assertThat(live.statusCode()).isEqualTo(200);
-    assertThat(live.bodyAsJsonObject().getString("outcome")).isEqualTo("UP");
+    assertThat(live.bodyAsJsonObject())
+        .isEqualTo(
+            new JsonObject(
+                "{\"status\":\"UP\",\"checks\":[{\"id\":\"http\",\"status\":\"UP\"}],"
+                    + "\"outcome\":\"UP\"}"));
 
     NodeState.setReady(server.vertx, true);
     HttpResponse<Buffer> ready = server.client.get("/health/ready").send().await();
@@ -84,5 +94,7 @@ class HealthAndCorsTest {
             .await();
 
     assertThat(r.getHeader("Access-Control-Allow-Origin")).isNull();
+    assertThat(r.statusCode()).isEqualTo(403);
+    assertThat(server.stubs.totalReceived()).isZero();
   }
 }
