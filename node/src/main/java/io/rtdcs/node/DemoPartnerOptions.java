@@ -70,7 +70,8 @@ public final class DemoPartnerOptions {
 
   public DemoPartnerOptions setLatencyMs(int latencyMs) {
     if (latencyMs < 0 || latencyMs > 60_000) {
-      throw new IllegalArgumentException("demoPartner.latencyMs: expected 0-60000, got " + latencyMs);
+      throw new IllegalArgumentException(
+          "demoPartner.latencyMs: expected 0-60000, got " + latencyMs);
     }
     this.latencyMs = latencyMs;
     return this;

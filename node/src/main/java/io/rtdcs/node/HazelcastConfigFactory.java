@@ -8,9 +8,9 @@ import com.hazelcast.config.NetworkConfig;
 import java.io.FileNotFoundException;
 
 /**
- * Builds the Hazelcast member config: the XML (cluster.xml in the jar, or the file the node config or
- * {@code -Dvertx.hazelcast.config} names), then the node config on top: cluster name, bind host, port and
- * TCP-IP member list.
+ * Builds the Hazelcast member config: the XML (cluster.xml in the jar, or the file the node config
+ * or {@code -Dvertx.hazelcast.config} names), then the node config on top: cluster name, bind host,
+ * port and TCP-IP member list.
  */
 public final class HazelcastConfigFactory {
   public static final String CLUSTER_XML = "cluster.xml";

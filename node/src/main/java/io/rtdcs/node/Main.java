@@ -10,10 +10,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code java -jar rtdcs.jar [-conf FILE]}: starts one node. Without {@code -conf} the node runs the demo
- * configuration (all verticles, a demo partner on loopback, demo rules). SIGTERM leaves the cluster
- * cleanly through a shutdown hook (Vert.x 5 core installs none and the cluster manager turns Hazelcast's
- * off, so without it a SIGTERM looks like a crash to the peers).
+ * {@code java -jar rtdcs.jar [-conf FILE]}: starts one node. Without {@code -conf} the node runs
+ * the demo configuration (all verticles, a demo partner on loopback, demo rules). SIGTERM leaves
+ * the cluster cleanly through a shutdown hook (Vert.x 5 core installs none and the cluster manager
+ * turns Hazelcast's off, so without it a SIGTERM looks like a crash to the peers).
  */
 public final class Main {
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);

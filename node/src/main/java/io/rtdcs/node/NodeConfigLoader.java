@@ -14,9 +14,10 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * Reads the node config: the {@code -conf} file (JSON or YAML, through vertx-config) or, without one, the
- * demo configuration packed in the jar; then the {@code RTDCS_*} environment variables; then the {@code
- * -Drtdcs.<path>=value} system properties. Later sources win. docs/configuration.md lists every key.
+ * Reads the node config: the {@code -conf} file (JSON or YAML, through vertx-config) or, without
+ * one, the demo configuration packed in the jar; then the {@code RTDCS_*} environment variables;
+ * then the {@code -Drtdcs.<path>=value} system properties. Later sources win. docs/configuration.md
+ * lists every key.
  */
 public final class NodeConfigLoader {
   public static final String DEMO_CONFIG = "demo.json";
@@ -82,7 +83,8 @@ public final class NodeConfigLoader {
   static Future<JsonObject> readDemo(Vertx vertx) {
     try (var in = NodeConfigLoader.class.getClassLoader().getResourceAsStream(DEMO_CONFIG)) {
       if (in == null) {
-        return Future.failedFuture(new IllegalStateException(DEMO_CONFIG + " missing from the jar"));
+        return Future.failedFuture(
+            new IllegalStateException(DEMO_CONFIG + " missing from the jar"));
       }
       return Future.succeededFuture(new JsonObject(new String(in.readAllBytes(), "UTF-8")));
     } catch (Exception e) {

@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What one node runs and how it joins the cluster. Built from the merged node config (file, environment,
- * system properties); every setter validates and names the config key it guards, so a bad config stops the
- * node at start. Module sections ({@code dcs}, {@code partner}, {@code segment}) are handed to the verticles,
- * whose own options objects validate them.
+ * What one node runs and how it joins the cluster. Built from the merged node config (file,
+ * environment, system properties); every setter validates and names the config key it guards, so a
+ * bad config stops the node at start. Module sections ({@code dcs}, {@code partner}, {@code
+ * segment}) are handed to the verticles, whose own options objects validate them.
  */
 public final class NodeOptions {
   public static final int DEFAULT_HTTP_PORT = 8080;
@@ -155,7 +155,8 @@ public final class NodeOptions {
       String host = nonBlank(m == null ? null : m.trim(), "cluster.members");
       if (host.contains("-") && host.contains(":")) {
         throw new IllegalArgumentException(
-            "cluster.members: port ranges are not supported (Hazelcast 5.3.8 rejects them), got " + m);
+            "cluster.members: port ranges are not supported (Hazelcast 5.3.8 rejects them), got "
+                + m);
       }
       copy.add(host);
     }

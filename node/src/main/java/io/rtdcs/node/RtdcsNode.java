@@ -22,9 +22,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One rtdcs node: joins the Hazelcast cluster through the Vert.x cluster manager, then deploys what the
- * node config asks for (demo partner, segment, partner and dcs verticles, in that order, so HTTP opens
- * last) and marks itself ready.
+ * One rtdcs node: joins the Hazelcast cluster through the Vert.x cluster manager, then deploys what
+ * the node config asks for (demo partner, segment, partner and dcs verticles, in that order, so
+ * HTTP opens last) and marks itself ready.
  */
 public final class RtdcsNode {
   private static final Logger LOG = LoggerFactory.getLogger(RtdcsNode.class);
@@ -62,8 +62,7 @@ public final class RtdcsNode {
         .buildClustered()
         .compose(
             vertx -> {
-              RtdcsNode node =
-                  new RtdcsNode(vertx, clusterManager.getHazelcastInstance(), options);
+              RtdcsNode node = new RtdcsNode(vertx, clusterManager.getHazelcastInstance(), options);
               return node.deployAll(clock)
                   .map(node)
                   .recover(e -> vertx.close().transform(v -> Future.failedFuture(e)));

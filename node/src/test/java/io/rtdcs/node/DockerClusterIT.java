@@ -22,8 +22,9 @@ import org.testcontainers.images.builder.ImageFromDockerfile;
 import org.testcontainers.junit.jupiter.Testcontainers;
 
 /**
- * The three-node kill -9 scenario of {@link FatJarClusterIT} with the Dockerfile-built image. Skipped where
- * no Docker engine runs (as on the project's CI machines, where FatJarClusterIT proves the same).
+ * The three-node kill -9 scenario of {@link FatJarClusterIT} with the Dockerfile-built image.
+ * Skipped where no Docker engine runs (as on the project's CI machines, where FatJarClusterIT
+ * proves the same).
  */
 @Testcontainers(disabledWithoutDocker = true)
 class DockerClusterIT {
@@ -73,7 +74,9 @@ class DockerClusterIT {
             () -> {
               for (String uuid : uuids) {
                 HttpResponse<String> r =
-                    get(nodes.get(1 + Math.abs(uuid.hashCode()) % 2), "/profiles/" + uuid,
+                    get(
+                        nodes.get(1 + Math.abs(uuid.hashCode()) % 2),
+                        "/profiles/" + uuid,
                         TestConfigs.ADMIN_TOKEN);
                 assertThat(r.statusCode()).isEqualTo(200);
               }

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Two rtdcs nodes in one JVM forming a real Hazelcast cluster on loopback (private cluster name and ports):
- * a visitor served by node A is the same stored profile when read or served on node B.
+ * Two rtdcs nodes in one JVM forming a real Hazelcast cluster on loopback (private cluster name and
+ * ports): a visitor served by node A is the same stored profile when read or served on node B.
  */
 @Timeout(120)
 class InJvmClusterTest {

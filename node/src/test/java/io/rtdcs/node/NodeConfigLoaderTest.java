@@ -79,7 +79,8 @@ class NodeConfigLoaderTest {
     Path broken = dir.resolve("broken.json");
     Files.writeString(broken, "{\"http\": ");
     assertThatThrownBy(
-            () -> NodeConfigLoader.load(vertx, broken.toString(), Map.of(), new Properties()).await())
+            () ->
+                NodeConfigLoader.load(vertx, broken.toString(), Map.of(), new Properties()).await())
         .hasMessageContaining("broken.json");
   }
 }

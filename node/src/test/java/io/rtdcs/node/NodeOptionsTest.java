@@ -40,7 +40,8 @@ class NodeOptionsTest {
     assertThatThrownBy(() -> new NodeOptions(new JsonObject("{\"http\": {\"port\": \"x\"}}")))
         .hasMessageStartingWith("http.port:");
     assertThatThrownBy(
-            () -> new NodeOptions(new JsonObject("{\"verticles\": {\"dcs\": {\"instances\": -1}}}")))
+            () ->
+                new NodeOptions(new JsonObject("{\"verticles\": {\"dcs\": {\"instances\": -1}}}")))
         .hasMessageStartingWith("verticles.dcs.instances:");
     assertThatThrownBy(() -> new NodeOptions(new JsonObject("{\"cluster\": {\"members\": []}}")))
         .hasMessageStartingWith("cluster.members:");

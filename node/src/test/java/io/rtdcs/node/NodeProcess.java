@@ -107,7 +107,7 @@ final class NodeProcess implements AutoCloseable {
   }
 
   /** kill -9: no shutdown hook, no goodbye to the cluster. */
-  void killHard() throws InterruptedException {
+  void killHard() throws Exception {
     new ProcessBuilder("kill", "-9", Long.toString(process.pid())).inheritIO().start().waitFor();
     process.waitFor();
   }

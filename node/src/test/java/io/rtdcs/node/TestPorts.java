@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 
-/** Free loopback ports for tests, and a Hazelcast port base away from 5701 (a dev node may run there). */
+/**
+ * Free loopback ports for tests, and a Hazelcast port base away from 5701 (a dev node may run
+ * there).
+ */
 final class TestPorts {
   private TestPorts() {}
 
