@@ -18,7 +18,14 @@ final class DcsServer implements AutoCloseable {
     vertx = Vertx.vertx();
     stubs = new ContractStubs(vertx);
     JsonObject cfg =
-        new JsonObject().put("http.port", 0).put("http.host", "127.0.0.1").mergeIn(config);
+        new JsonObject()
+            .put("http.port", 0)
+            .put("http.host", "127.0.0.1")
+            // functional tests check shapes, not timing: a cold JVM on a busy 2-core machine can
+            // take longer than 150 ms; BudgetTest sets the real budget
+            .put("budgetMs", 2000)
+            .put("storeReserveMs", 500)
+            .mergeIn(config);
     DcsVerticle verticle = new DcsVerticle(Clock.systemUTC());
     vertx.deployVerticle(verticle, new DeploymentOptions().setConfig(cfg)).await();
     port = verticle.actualPort();

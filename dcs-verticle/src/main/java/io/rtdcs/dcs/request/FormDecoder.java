@@ -63,6 +63,7 @@ public final class FormDecoder {
       return s;
     }
     ByteBuffer bytes = ByteBuffer.allocate(n * 4);
+    boolean ascii = true;
     for (int i = 0; i < n; i++) {
       char c = s.charAt(i);
       if (c == '+') {
@@ -76,13 +77,17 @@ public final class FormDecoder {
         if (hi < 0 || lo < 0) {
           throw new BadEncodingException("invalid percent escape");
         }
-        bytes.put((byte) ((hi << 4) | lo));
+        int b = (hi << 4) | lo;
+        ascii &= b < 0x80;
+        bytes.put((byte) b);
         i += 2;
       } else if (c <= 0xff) {
         // one wire byte per char (the HTTP layer reads the request line as ISO-8859-1)
+        ascii &= c < 0x80;
         bytes.put((byte) c);
       } else {
         // a Java caller's non-Latin-1 character: keep it as its UTF-8 bytes
+        ascii = false;
         int cp = Character.codePointAt(s, i);
         if (Character.isSurrogate(c) && Character.charCount(cp) == 1) {
           throw new BadEncodingException("unpaired surrogate");
@@ -92,6 +97,9 @@ public final class FormDecoder {
       }
     }
     bytes.flip();
+    if (ascii) {
+      return new String(bytes.array(), 0, bytes.limit(), StandardCharsets.ISO_8859_1);
+    }
     CharsetDecoder decoder =
         StandardCharsets.UTF_8
             .newDecoder()
