@@ -67,5 +67,22 @@ class ConcurrentRealizeTest {
     JsonObject trait = profile.getJsonArray("traits").getJsonObject(0);
     assertThat(trait.getInteger("sid")).isEqualTo(1001);
     assertThat(trait.getLong("count")).isEqualTo(1000);
+
+    // the backup holds the same profile: losing the owner loses no realization
+    int owner = -1;
+    for (int i = 0; i < 3; i++) {
+      HazelcastInstance hz = members.get(i);
+      if (hz.getPartitionService()
+          .getPartition(UUID)
+          .getOwner()
+          .equals(hz.getCluster().getLocalMember())) {
+        owner = i;
+      }
+    }
+    members.get(owner).getLifecycleService().terminate();
+    Vertx survivor = nodes.get((owner + 1) % 3);
+    JsonObject after =
+        SegmentFixture.request(survivor, Addresses.PROFILE_GET, new JsonObject().put("uuid", UUID));
+    assertThat(after.getJsonArray("traits").getJsonObject(0).getLong("count")).isEqualTo(1000);
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.hazelcast.core.HazelcastInstance;
 import io.rtdcs.common.Addresses;
+import io.rtdcs.common.ClusterMaps;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -82,6 +83,31 @@ class ProfileLifecycleTest {
     assertThat(t.getLong("count")).isEqualTo(2);
     assertThat(t.getLong("expiresAt"))
         .isEqualTo(Instant.parse("2026-03-20T12:00:00Z").toEpochMilli());
+  }
+
+  @Test
+  void profileEntryShouldLiveTheIdleTtlOrUntilItsLongestLivingTraitExpires() {
+    CLOCK.set(Instant.parse("2026-08-01T10:00:00Z"));
+    String uuid = newUuid();
+    realize(uuid, mail());
+    long ttl = members.get(0).getMap(ClusterMaps.PROFILES).getEntryView(uuid).getTtl();
+    assertThat(ttl).isEqualTo(Duration.ofDays(120).toMillis());
+
+    request(
+        vertx,
+        Addresses.ADMIN_TRAITS,
+        new JsonObject()
+            .put("op", "put")
+            .put("id", 8501)
+            .put(
+                "definition",
+                new JsonObject().put("name", "Long").put("type", "onboarded").put("ttlDays", 200)));
+    request(
+        vertx,
+        Addresses.PROFILE_REALIZE,
+        new JsonObject().put("uuid", uuid).put("sids", new JsonArray().add(8501)));
+    ttl = members.get(0).getMap(ClusterMaps.PROFILES).getEntryView(uuid).getTtl();
+    assertThat(ttl).isEqualTo(Duration.ofDays(200).toMillis());
   }
 
   @Test

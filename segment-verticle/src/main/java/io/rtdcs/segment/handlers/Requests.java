@@ -25,7 +25,16 @@ final class Requests {
   static final int MAX_ID_LENGTH = 512;
   private static final Pattern UUID = Pattern.compile("[0-9]{1,38}");
 
+  /** The fields every request may carry: {@code tid} (string) and {@code timeoutMs} (>= 0). */
+  static void common(JsonObject body) {
+    JsonFields.optString(body, "tid", "tid", null);
+    if (JsonFields.optLong(body, "timeoutMs", "timeoutMs", 0) < 0) {
+      throw RequestException.badRequest("timeoutMs", "must be >= 0");
+    }
+  }
+
   static String uuid(JsonObject body, boolean required) {
+    common(body);
     String uuid = JsonFields.optString(body, "uuid", "uuid", null);
     if (uuid == null) {
       if (required) {
