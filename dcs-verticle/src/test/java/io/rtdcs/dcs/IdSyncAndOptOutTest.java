@@ -98,6 +98,24 @@ class IdSyncAndOptOutTest {
   }
 
   @Test
+  void ibsWithBadEncodingShouldSyncNothingAndReportError311() {
+    HttpResponse<Buffer> r = get("/ibs:dpid=9001&dpuuid=%zz", KNOWN);
+
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.getHeader("X-Error")).isEqualTo("311");
+    assertThat(server.stubs.totalReceived()).isZero();
+  }
+
+  @Test
+  void ibsShouldKeepAnUnencodedRedirectInTheColonForm() {
+    HttpResponse<Buffer> r =
+        get("/ibs:dpid=9001&dpuuid=p9&redir=https://sync.partner.example/x?u=${DD_UUID}", KNOWN);
+
+    assertThat(r.statusCode()).isEqualTo(302);
+    assertThat(r.getHeader("Location")).isEqualTo("https://sync.partner.example/x?u=" + KNOWN);
+  }
+
+  @Test
   void ibsWithoutDpidShouldSyncNothingAndReportError300() {
     HttpResponse<Buffer> r = get("/ibs:dpuuid=abc", KNOWN);
 
