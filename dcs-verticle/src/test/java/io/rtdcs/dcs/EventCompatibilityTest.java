@@ -434,7 +434,63 @@ class EventCompatibilityTest {
                             .get(0)
                             .getJsonObject("signals")
                             .fieldNames())
-                    .doesNotContain("c_a!b", "123")));
+                    .doesNotContain("c_a!b", "123")),
+        new Case(
+            "ibs with an allowed redir redirects with the uuid",
+            HttpMethod.GET,
+            "/ibs:dpid=9001&dpuuid=p-1&redir=https%3A%2F%2Fsync.partner.example%2Fok%3Fu%3D"
+                + "%24%7BDD_UUID%7D",
+            null,
+            Map.of("Cookie", "demdex=" + KNOWN),
+            302,
+            null,
+            "https://sync.partner.example/ok?u=" + KNOWN,
+            null,
+            KNOWN,
+            s ->
+                assertThat(s.received(Addresses.ID_SYNC).get(0).getString("dpuuid"))
+                    .isEqualTo("p-1")),
+        new Case(
+            "ibs with a refused redir answers a pixel and X-Error",
+            HttpMethod.GET,
+            "/ibs:dpid=9001&dpuuid=p-1&redir=https%3A%2F%2Fevil.example%2F",
+            null,
+            Map.of("Cookie", "demdex=" + KNOWN),
+            200,
+            gif,
+            GIF,
+            "0",
+            KNOWN,
+            s -> assertThat(s.received(Addresses.ID_SYNC)).hasSize(1)),
+        get(
+            "ibs without redir answers a pixel and sets a new cookie",
+            "/ibs?dpid=9001&dpuuid=p-2",
+            200,
+            gif,
+            GIF,
+            null,
+            "<new>",
+            s -> assertThat(s.received(Addresses.ID_SYNC)).hasSize(1)),
+        get(
+            "ibs without dpid is error 300",
+            "/ibs:dpuuid=p-3",
+            200,
+            gif,
+            GIF,
+            "300",
+            null,
+            nothingSent()),
+        get(
+            "opt-out by d_uuid answers a pixel",
+            "/demoptout.jpg?d_uuid=" + KNOWN,
+            200,
+            gif,
+            GIF,
+            null,
+            null,
+            s ->
+                assertThat(s.received(Addresses.PROFILE_OPTOUT).get(0).getString("uuid"))
+                    .isEqualTo(KNOWN)));
   }
 
   static String keys(int n) {
@@ -473,7 +529,9 @@ class EventCompatibilityTest {
         assertThat(uuid).isEqualTo(c.cookie());
       }
     }
-    if (c.expected().equals(GIF)) {
+    if (c.status() == 302) {
+      assertThat(response.getHeader("Location")).isEqualTo(c.expected());
+    } else if (c.expected().equals(GIF)) {
       assertThat(response.body().length()).isEqualTo(43);
       assertThat(response.body().getString(0, 6)).isEqualTo("GIF89a");
     } else {
