@@ -31,7 +31,7 @@ class DemoPartnerVerticleTest {
     client = vertx.createHttpClient();
   }
 
-  private record Answer(int status, long elapsedMs, Buffer body) {}
+  private record Answer(int status, long elapsedMs, Buffer body, String location) {}
 
   private Answer call(HttpMethod method, String uri, String body) {
     long t0 = System.nanoTime();
@@ -43,7 +43,11 @@ class DemoPartnerVerticleTest {
                 resp.body()
                     .map(
                         b ->
-                            new Answer(resp.statusCode(), (System.nanoTime() - t0) / 1_000_000, b)))
+                            new Answer(
+                                resp.statusCode(),
+                                (System.nanoTime() - t0) / 1_000_000,
+                                b,
+                                resp.getHeader("Location"))))
         .await();
   }
 
@@ -68,6 +72,18 @@ class DemoPartnerVerticleTest {
     Answer a = call(HttpMethod.GET, "/lookup?uuid=123&c_category=shoes", null);
 
     assertThat(a.body().toJsonObject().getJsonArray("segments").getList()).contains("shoes-buyer");
+  }
+
+  @Test
+  void syncShouldRedirectToTheDcsIbsWithThePartnersOwnId() {
+    Answer a = call(HttpMethod.GET, "/sync?aam=123", null);
+
+    assertThat(a.status()).isEqualTo(302);
+    assertThat(a.location())
+        .isEqualTo(
+            "http://127.0.0.1:8080/ibs:dpid=9001&dpuuid=demo-"
+                + Integer.toHexString("123".hashCode()));
+    assertThat(call(HttpMethod.GET, "/pixel", null).body().toString()).startsWith("GIF89a");
   }
 
   @Test

@@ -212,6 +212,52 @@ class LookupContractTest {
   }
 
   @Test
+  void severalVerticleInstancesShouldSeedOnceAndAllServeLookups(Vertx vertx) {
+    StubPartnerServer stub = StubPartnerServer.start(vertx);
+    deploy(vertx, hz, config(http(9001, stub.url("/ok?seg=multi"))), 3);
+
+    assertThat(hz.getMap(io.rtdcs.common.ClusterMaps.PARTNERS).size()).isEqualTo(1);
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(1))
+        .until(
+            () -> {
+              for (int i = 0; i < 6; i++) {
+                JsonObject o = lookup(vertx, lookupRequest(200)).outcome(9001);
+                if (o == null || !"ok".equals(o.getString("outcome"))) {
+                  return false;
+                }
+              }
+              return true;
+            });
+  }
+
+  @Test
+  void invalidConfigShouldFailTheDeploymentNamingTheKey(Vertx vertx) {
+    JsonObject badDefinition = config(http(9001, "http://127.0.0.1:1/").put("timeoutMs", -1));
+    JsonObject badPool = new JsonObject().put("http.maxPoolSize", 0);
+
+    assertThat(awaitFailure(deployFuture(vertx, badDefinition)))
+        .isEqualTo("definitions[0].timeoutMs: must be between 1 and 60000, was -1");
+    assertThat(awaitFailure(deployFuture(vertx, badPool)))
+        .isEqualTo("http.maxPoolSize: must be between 1 and 10000");
+  }
+
+  private static Future<String> deployFuture(Vertx vertx, JsonObject config) {
+    return vertx.deployVerticle(
+        () -> new io.rtdcs.partner.PartnerVerticle(hz, java.time.Clock.systemUTC()),
+        new io.vertx.core.DeploymentOptions().setConfig(config));
+  }
+
+  private static String awaitFailure(Future<?> future) {
+    try {
+      future.await();
+    } catch (Exception e) {
+      return e.getMessage();
+    }
+    return "deployed";
+  }
+
+  @Test
   void invalidLookupRequestShouldFail400NamingTheField(Vertx vertx) {
     deploy(vertx, hz, config());
 
