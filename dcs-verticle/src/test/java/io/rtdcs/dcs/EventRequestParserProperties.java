@@ -20,6 +20,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.StringLength;
+import net.jqwik.api.statistics.Statistics;
 
 /** The parser takes anything without throwing, and a rejected call carries nothing onward. */
 class EventRequestParserProperties {
@@ -69,6 +70,7 @@ class EventRequestParserProperties {
     EventRequest r = parser.parse(RawCall.get("/event?" + query));
 
     assertThat(r.status()).isIn(200, 413, 414);
+    Statistics.label("rejected").collect(r.rejected());
     assertThat(r.errors()).allSatisfy(e -> assertThat(KNOWN_CODES).contains(e.code()));
     assertAnswerBuilds(r);
     if (r.rejected()) {
