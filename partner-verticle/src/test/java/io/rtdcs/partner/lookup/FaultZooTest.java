@@ -110,7 +110,8 @@ class FaultZooTest {
     Timed timed = lookup(vertx, lookupRequest(500));
 
     assertThat(timed.outcome(FAULTY).getString("outcome")).isEqualTo(expected);
-    assertThat(timed.elapsedMs()).isLessThanOrEqualTo(60 + 10);
+    // the call's own 60 ms deadline cut it, far before the lookup's 495 ms (room for a busy CI box)
+    assertThat(timed.elapsedMs()).isLessThan(60 + 40);
   }
 
   private static String closedPortUrl() throws Exception {
