@@ -77,6 +77,7 @@ public final class PartnerLookupService {
     private int pending;
     private long timerId = -1;
     private boolean done;
+    private boolean dispatching = true; // a client may complete synchronously while we loop
 
     Fanout(List<PartnerRegistry.Entry> partners, long start, long budget) {
       this.partners = partners;
@@ -123,13 +124,14 @@ public final class PartnerLookupService {
                           ar.succeeded()
                               ? ar.result()
                               : PartnerResult.error(String.valueOf(ar.cause())));
-                      if (--pending == 0) {
+                      if (--pending == 0 && !dispatching) {
                         complete();
                       }
                     });
           }
         }
       }
+      dispatching = false;
       if (pending == 0) {
         complete();
       } else {
