@@ -45,6 +45,7 @@ class PartnerBridgeClusterTest {
   private static RtdcsNode a;
   private static RtdcsNode b;
   private static int portA;
+  private static JsonObject confB;
   private static int bridgePort;
   private static HttpClient http;
   private PythonPartnerProcess python;
@@ -57,7 +58,7 @@ class PartnerBridgeClusterTest {
     portA = TestPorts.free();
     bridgePort = TestPorts.free();
     JsonObject confA = config(cluster, clusterPort, portA);
-    JsonObject confB = config(cluster, clusterPort, TestPorts.free());
+    confB = config(cluster, clusterPort, TestPorts.free());
     confB.put(
         "bridge",
         new JsonObject()
@@ -164,6 +165,22 @@ class PartnerBridgeClusterTest {
     assertThat(back.getJsonArray("segments").getList()).contains(PY_SEGMENT);
     assertThat(a.hazelcast().getCluster().getLocalMember().getUuid().toString()).isEqualTo(memberA);
     assertThat(b.hazelcast().getCluster().getLocalMember().getUuid().toString()).isEqualTo(memberB);
+  }
+
+  @Test
+  void thePythonPartnerShouldReconnectOnItsOwnWhenItsNodeRestarts() throws Exception {
+    python = PythonPartnerProcess.start(bridgePort, PY_DPID, PY_TOKEN);
+    awaitOutcome("ok");
+
+    b.stop().await();
+    b = null;
+    awaitOutcome("unavailable");
+    b = RtdcsNode.start(new NodeOptions(confB), Clock.systemUTC()).await();
+
+    JsonObject back = awaitOutcome("ok");
+    assertThat(back.getJsonArray("segments").getList()).contains(PY_SEGMENT);
+    assertThat(python.isAlive()).isTrue();
+    assertThat(python.output()).contains("connection lost").contains("reconnecting in");
   }
 
   @Test
