@@ -203,7 +203,7 @@ def main(argv=None):
         parser.error("a token is required: --token or RTDCS_PARTNER_TOKEN")
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(0))
+    signal.signal(signal.SIGTERM, _interrupt)
     partner = Partner(
         args.host, args.port, args.dpid, args.token, load_table(args.table), args.ttl, args.ping_interval
     )
@@ -213,8 +213,12 @@ def main(argv=None):
         LOG.error("%s", e)
         return 2
     except KeyboardInterrupt:
-        pass
+        LOG.info("stopped after answering %d lookups", partner.answered)
     return 0
+
+
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt()
 
 
 if __name__ == "__main__":

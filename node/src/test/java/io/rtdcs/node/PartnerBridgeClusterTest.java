@@ -1,6 +1,7 @@
 package io.rtdcs.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.rtdcs.node.bridge.BridgeTestClient;
@@ -223,6 +224,45 @@ class PartnerBridgeClusterTest {
                   new JsonObject().put("segments", new JsonArray().add("x")).put("ttl", 5)));
       assertThat(reply.await().body().getJsonArray("segments").getList()).containsExactly("x");
     }
+  }
+
+  @Test
+  void aReplyAfterTheDeadlineShouldBeDroppedWithoutHarmingTheConnection() throws Exception {
+    try (BridgeTestClient partner = new BridgeTestClient(bridgePort)) {
+      partner.register("dcs.partner." + OTHER_DPID, OTHER_TOKEN);
+      assertThat(partner.untilPong()).isEmpty();
+      var late = request(OTHER_DPID, 300);
+      JsonObject first = awaitMessage(partner);
+      assertThatThrownBy(late::await)
+          .isInstanceOfSatisfying(
+              ReplyException.class,
+              e -> assertThat(e.failureType()).isEqualTo(ReplyFailure.TIMEOUT));
+
+      partner.send(reply(first, "late"));
+      assertThat(partner.untilPong()).isEmpty();
+
+      var onTime = request(OTHER_DPID, 5_000);
+      partner.send(reply(awaitMessage(partner), "on-time"));
+      assertThat(onTime.await().body().getJsonArray("segments").getList())
+          .containsExactly("on-time");
+    }
+  }
+
+  private static io.vertx.core.Future<io.vertx.core.eventbus.Message<JsonObject>> request(
+      int dpid, long timeoutMs) {
+    return a.vertx()
+        .eventBus()
+        .request(
+            "dcs.partner." + dpid,
+            new JsonObject().put("uuid", "1"),
+            new DeliveryOptions().setSendTimeout(timeoutMs));
+  }
+
+  private static JsonObject reply(JsonObject message, String segment) {
+    return new JsonObject()
+        .put("type", "send")
+        .put("address", message.getString("replyAddress"))
+        .put("body", new JsonObject().put("segments", new JsonArray().add(segment)).put("ttl", 5));
   }
 
   @Test
