@@ -266,6 +266,31 @@ class PartnerBridgeClusterTest {
   }
 
   @Test
+  void garbageFromAClientShouldLeaveTheBridgeServingOthers() throws Exception {
+    try (java.net.Socket raw = new java.net.Socket("127.0.0.1", bridgePort)) {
+      var out = new java.io.DataOutputStream(raw.getOutputStream());
+      for (String frame :
+          List.of(
+              "not json", "{\"type\": \"bogus\", \"address\": \"x\"}", "{\"type\": \"send\"}")) {
+        byte[] bytes = frame.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        out.writeInt(bytes.length);
+        out.write(bytes);
+      }
+      out.writeInt(-1);
+      out.write(new byte[] {1, 2, 3});
+      out.flush();
+    }
+    try (BridgeTestClient partner = new BridgeTestClient(bridgePort)) {
+      partner.register("dcs.partner." + OTHER_DPID, OTHER_TOKEN);
+      assertThat(partner.untilPong()).isEmpty();
+      var answered = request(OTHER_DPID, 5_000);
+      partner.send(reply(awaitMessage(partner), "still-here"));
+      assertThat(answered.await().body().getJsonArray("segments").getList())
+          .containsExactly("still-here");
+    }
+  }
+
+  @Test
   void aBridgeClientShouldNotSendOrPublishToAnyRtdcsAddress() throws Exception {
     AtomicInteger delivered = new AtomicInteger();
     MessageConsumer<Object> sink =
