@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.rtdcs.node.bridge.BridgeTestClient;
+import io.rtdcs.node.bridge.PartnerBridgeOptions;
 import io.rtdcs.node.bridge.PartnerBridgeStats;
+import io.rtdcs.node.bridge.PartnerBridgeVerticle;
 import io.rtdcs.node.bridge.PythonPartnerProcess;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -287,6 +289,35 @@ class PartnerBridgeClusterTest {
       partner.send(reply(awaitMessage(partner), "still-here"));
       assertThat(answered.await().body().getJsonArray("segments").getList())
           .containsExactly("still-here");
+    }
+  }
+
+  @Test
+  void aSilentConnectionShouldBeClosedAndItsRegistrationDropped() throws Exception {
+    int port = TestPorts.free();
+    PartnerBridgeOptions quick =
+        new PartnerBridgeOptions()
+            .setEnabled(true)
+            .setPort(port)
+            .setIdleTimeoutSeconds(1)
+            .putToken(OTHER_DPID, OTHER_TOKEN);
+    String deployment =
+        b.vertx().deployVerticle(new PartnerBridgeVerticle(quick, Clock.systemUTC())).await();
+    try (BridgeTestClient silent = new BridgeTestClient(port)) {
+      silent.register("dcs.partner." + OTHER_DPID, OTHER_TOKEN);
+      assertThat(silent.untilPong()).isEmpty();
+      assertThatThrownBy(
+              () -> {
+                for (int i = 0; i < 3; i++) {
+                  silent.next();
+                }
+              })
+          .isInstanceOf(java.io.EOFException.class);
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .untilAsserted(() -> assertNoConsumer("dcs.partner." + OTHER_DPID));
+    } finally {
+      b.vertx().undeploy(deployment).await();
     }
   }
 

@@ -18,12 +18,14 @@ public final class PartnerBridgeOptions {
   public static final boolean DEFAULT_ENABLED = false;
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 7000;
+  public static final int DEFAULT_IDLE_TIMEOUT_SECONDS = 60;
   public static final int MIN_TOKEN_LENGTH = 16;
   public static final int MAX_TOKEN_LENGTH = 512;
 
   private boolean enabled = DEFAULT_ENABLED;
   private String host = DEFAULT_HOST;
   private int port = DEFAULT_PORT;
+  private int idleTimeoutSeconds = DEFAULT_IDLE_TIMEOUT_SECONDS;
   private Map<Integer, String> tokens = new TreeMap<>();
 
   public PartnerBridgeOptions() {}
@@ -32,6 +34,7 @@ public final class PartnerBridgeOptions {
     this.enabled = other.enabled;
     this.host = other.host;
     this.port = other.port;
+    this.idleTimeoutSeconds = other.idleTimeoutSeconds;
     this.tokens = new TreeMap<>(other.tokens);
   }
 
@@ -48,6 +51,10 @@ public final class PartnerBridgeOptions {
     Object p = json.getValue("port");
     if (p != null) {
       setPort(integer(p, "bridge.port"));
+    }
+    Object idle = json.getValue("idleTimeoutSeconds");
+    if (idle != null) {
+      setIdleTimeoutSeconds(integer(idle, "bridge.idleTimeoutSeconds"));
     }
     Object t = json.getValue("tokens");
     if (t != null) {
@@ -68,6 +75,7 @@ public final class PartnerBridgeOptions {
         .put("enabled", enabled)
         .put("host", host)
         .put("port", port)
+        .put("idleTimeoutSeconds", idleTimeoutSeconds)
         .put("tokens", masked);
   }
 
@@ -102,6 +110,23 @@ public final class PartnerBridgeOptions {
       throw new IllegalArgumentException("bridge.port: expected 0-65535, got " + port);
     }
     this.port = port;
+    return this;
+  }
+
+  public int getIdleTimeoutSeconds() {
+    return idleTimeoutSeconds;
+  }
+
+  /**
+   * A connection that neither sends nor receives anything for this long is closed (0 = never);
+   * partners ping more often than this.
+   */
+  public PartnerBridgeOptions setIdleTimeoutSeconds(int seconds) {
+    if (seconds < 0 || seconds > 86_400) {
+      throw new IllegalArgumentException(
+          "bridge.idleTimeoutSeconds: expected 0 (never) to 86400, got " + seconds);
+    }
+    this.idleTimeoutSeconds = seconds;
     return this;
   }
 

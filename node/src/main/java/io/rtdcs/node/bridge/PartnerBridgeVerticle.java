@@ -9,6 +9,7 @@ import io.vertx.ext.bridge.PermittedOptions;
 import io.vertx.ext.eventbus.bridge.tcp.TcpEventBusBridge;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,7 +50,11 @@ public final class PartnerBridgeVerticle extends VerticleBase {
         TcpEventBusBridge.create(
             vertx,
             permitted,
-            new NetServerOptions().setHost(options.getHost()).setPort(options.getPort()),
+            new NetServerOptions()
+                .setHost(options.getHost())
+                .setPort(options.getPort())
+                .setIdleTimeout(options.getIdleTimeoutSeconds())
+                .setIdleTimeoutUnit(TimeUnit.SECONDS),
             guard);
     return bridge
         .listen()

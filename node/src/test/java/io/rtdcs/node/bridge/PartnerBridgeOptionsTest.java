@@ -20,6 +20,7 @@ class PartnerBridgeOptionsTest {
     assertThat(o.isEnabled()).isFalse();
     assertThat(o.getHost()).isEqualTo("127.0.0.1");
     assertThat(o.getPort()).isEqualTo(7000);
+    assertThat(o.getIdleTimeoutSeconds()).isEqualTo(60);
     assertThat(o.getTokens()).isEmpty();
   }
 
@@ -81,6 +82,8 @@ class PartnerBridgeOptionsTest {
     assertThatThrownBy(() -> bridge("{\"port\": 70000}")).hasMessageStartingWith("bridge.port:");
     assertThatThrownBy(() -> bridge("{\"port\": \"x\"}")).hasMessageStartingWith("bridge.port:");
     assertThatThrownBy(() -> bridge("{\"host\": \" \"}")).hasMessageStartingWith("bridge.host:");
+    assertThatThrownBy(() -> bridge("{\"idleTimeoutSeconds\": -1}"))
+        .hasMessageStartingWith("bridge.idleTimeoutSeconds:");
     assertThatThrownBy(() -> bridge("{\"tokens\": {\"abc\": \"" + TOKEN + "\"}}"))
         .hasMessageStartingWith("bridge.tokens:");
     assertThatThrownBy(() -> bridge("{\"tokens\": {\"0\": \"" + TOKEN + "\"}}"))
