@@ -1,5 +1,6 @@
 package io.rtdcs.node;
 
+import io.rtdcs.node.bridge.PartnerBridgeOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -35,6 +36,7 @@ public final class NodeOptions {
   private int segmentInstances = DEFAULT_SEGMENT_INSTANCES;
   private String adminToken;
   private DemoPartnerOptions demoPartner = new DemoPartnerOptions();
+  private PartnerBridgeOptions bridge = new PartnerBridgeOptions();
   private JsonObject dcs = new JsonObject();
   private JsonObject partner = new JsonObject();
   private JsonObject segment = new JsonObject();
@@ -61,6 +63,7 @@ public final class NodeOptions {
     setSegmentInstances(instances(verticles, "segment", segmentInstances));
     setAdminToken(stringValue(section(json, "admin"), "token", "admin.token", null));
     demoPartner = new DemoPartnerOptions(section(json, "demoPartner"));
+    bridge = new PartnerBridgeOptions(section(json, "bridge"));
     dcs = section(json, "dcs").copy();
     partner = section(json, "partner").copy();
     segment = section(json, "segment").copy();
@@ -86,6 +89,7 @@ public final class NodeOptions {
                 .put("segment", new JsonObject().put("instances", segmentInstances)))
         .put("admin", new JsonObject().put("token", adminToken))
         .put("demoPartner", demoPartner.toJson())
+        .put("bridge", bridge.toJson())
         .put("dcs", dcs.copy())
         .put("partner", partner.copy())
         .put("segment", segment.copy())
@@ -219,6 +223,15 @@ public final class NodeOptions {
 
   public NodeOptions setDemoPartner(DemoPartnerOptions demoPartner) {
     this.demoPartner = Objects.requireNonNull(demoPartner, "demoPartner");
+    return this;
+  }
+
+  public PartnerBridgeOptions getBridge() {
+    return bridge;
+  }
+
+  public NodeOptions setBridge(PartnerBridgeOptions bridge) {
+    this.bridge = Objects.requireNonNull(bridge, "bridge");
     return this;
   }
 

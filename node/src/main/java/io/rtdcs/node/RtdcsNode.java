@@ -4,6 +4,7 @@ import com.hazelcast.config.Config;
 import com.hazelcast.core.HazelcastInstance;
 import io.rtdcs.common.NodeState;
 import io.rtdcs.dcs.DcsVerticle;
+import io.rtdcs.node.bridge.PartnerBridgeVerticle;
 import io.rtdcs.partner.PartnerVerticle;
 import io.rtdcs.partner.demo.DemoPartnerVerticle;
 import io.rtdcs.segment.SegmentVerticle;
@@ -23,8 +24,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One rtdcs node: joins the Hazelcast cluster through the Vert.x cluster manager, then deploys what
- * the node config asks for (demo partner, segment, partner and dcs verticles, in that order, so
- * HTTP opens last) and marks itself ready.
+ * the node config asks for (demo partner, segment, partner, partner bridge and dcs verticles, in
+ * that order, so HTTP opens last) and marks itself ready.
  */
 public final class RtdcsNode {
   private static final Logger LOG = LoggerFactory.getLogger(RtdcsNode.class);
@@ -104,6 +105,11 @@ public final class RtdcsNode {
                       new DeploymentOptions()
                           .setInstances(options.getPartnerInstances())
                           .setConfig(VerticleConfigs.partner(options))));
+    }
+    if (options.getBridge().isEnabled()) {
+      chain =
+          chain.compose(
+              v -> vertx.deployVerticle(new PartnerBridgeVerticle(options.getBridge(), clock)));
     }
     if (options.getDcsInstances() > 0) {
       chain =
