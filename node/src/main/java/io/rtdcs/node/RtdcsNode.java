@@ -7,6 +7,7 @@ import io.rtdcs.dcs.DcsVerticle;
 import io.rtdcs.partner.PartnerVerticle;
 import io.rtdcs.partner.demo.DemoPartnerVerticle;
 import io.rtdcs.segment.SegmentVerticle;
+import io.rtdcs.segment.outbound.OutboundVerticle;
 import io.rtdcs.segment.store.SegmentSerialization;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -95,6 +96,14 @@ public final class RtdcsNode {
                           .setInstances(options.getSegmentInstances())
                           .setConfig(VerticleConfigs.segment(options))));
     }
+    if (options.getOutboundInstances() > 0) {
+      chain =
+          chain.compose(
+              v ->
+                  vertx.deployVerticle(
+                      new OutboundVerticle(hazelcast, clock),
+                      new DeploymentOptions().setConfig(options.getOutbound().copy())));
+    }
     if (options.getPartnerInstances() > 0) {
       chain =
           chain.compose(
@@ -122,7 +131,7 @@ public final class RtdcsNode {
               NodeState.setReady(vertx, true);
               LOG.info(
                   "rtdcs node ready: http {}:{}, cluster '{}' member {}, verticles dcs={} partner={}"
-                      + " segment={}, {} member(s)",
+                      + " segment={} outbound={}, {} member(s)",
                   options.getHttpHost(),
                   options.getHttpPort(),
                   options.getClusterName(),
@@ -130,6 +139,7 @@ public final class RtdcsNode {
                   options.getDcsInstances(),
                   options.getPartnerInstances(),
                   options.getSegmentInstances(),
+                  options.getOutboundInstances(),
                   hazelcast.getCluster().getMembers().size());
             });
   }
@@ -179,6 +189,7 @@ public final class RtdcsNode {
       JsonObject d = o.getDefinitions();
       return o.getSegment()
           .copy()
+          .put("outbound", o.getOutbound().copy())
           .put(
               "definitions",
               new JsonObject()
