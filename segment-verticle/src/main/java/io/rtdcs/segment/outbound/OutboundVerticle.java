@@ -11,6 +11,8 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.PoolOptions;
 import java.time.Clock;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Delivers the server-to-server pushes this member owns in {@code rtdcs.outbound}
@@ -18,6 +20,9 @@ import java.util.Objects;
  * member only delivers the pending pushes of its own partitions.
  */
 public final class OutboundVerticle extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(OutboundVerticle.class);
+  private static final long STATS_LOG_MS = 10_000;
+
   private final HazelcastInstance hz;
   private final Clock clock;
   private HttpClient httpClient;
@@ -45,6 +50,17 @@ public final class OutboundVerticle extends VerticleBase {
             vertx, httpClient, clock, OutboundMetrics.forInstance(hz), options.timeoutMs());
     OutboundDispatcher dispatcher =
         new OutboundDispatcher(vertx, context, hz, definitions, client, options, clock);
+    OutboundMetrics metrics = OutboundMetrics.forInstance(hz);
+    String[] last = {""};
+    vertx.setPeriodic(
+        STATS_LOG_MS,
+        id -> {
+          String now = metrics.toJson().encode();
+          if (!now.equals(last[0])) {
+            last[0] = now;
+            LOG.info("outbound pushes of this member: {}", now);
+          }
+        });
     return HazelcastFutures.onContext(definitions.ready(), context)
         .onSuccess(d -> vertx.setPeriodic(options.scanMs(), id -> dispatcher.scan()));
   }
