@@ -8,6 +8,7 @@ import io.rtdcs.node.bridge.PartnerBridgeVerticle;
 import io.rtdcs.partner.PartnerVerticle;
 import io.rtdcs.partner.demo.DemoPartnerVerticle;
 import io.rtdcs.segment.SegmentVerticle;
+import io.rtdcs.segment.outbound.OutboundVerticle;
 import io.rtdcs.segment.store.SegmentSerialization;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -96,6 +97,14 @@ public final class RtdcsNode {
                           .setInstances(options.getSegmentInstances())
                           .setConfig(VerticleConfigs.segment(options))));
     }
+    if (options.getOutboundInstances() > 0) {
+      chain =
+          chain.compose(
+              v ->
+                  vertx.deployVerticle(
+                      new OutboundVerticle(hazelcast, clock),
+                      new DeploymentOptions().setConfig(options.getOutbound().copy())));
+    }
     if (options.getPartnerInstances() > 0) {
       chain =
           chain.compose(
@@ -128,7 +137,7 @@ public final class RtdcsNode {
               NodeState.setReady(vertx, true);
               LOG.info(
                   "rtdcs node ready: http {}:{}, cluster '{}' member {}, verticles dcs={} partner={}"
-                      + " segment={}, {} member(s)",
+                      + " segment={} outbound={}, {} member(s)",
                   options.getHttpHost(),
                   options.getHttpPort(),
                   options.getClusterName(),
@@ -136,6 +145,7 @@ public final class RtdcsNode {
                   options.getDcsInstances(),
                   options.getPartnerInstances(),
                   options.getSegmentInstances(),
+                  options.getOutboundInstances(),
                   hazelcast.getCluster().getMembers().size());
             });
   }
@@ -185,6 +195,7 @@ public final class RtdcsNode {
       JsonObject d = o.getDefinitions();
       return o.getSegment()
           .copy()
+          .put("outbound", o.getOutbound().copy())
           .put(
               "definitions",
               new JsonObject()

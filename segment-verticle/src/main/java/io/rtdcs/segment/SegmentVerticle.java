@@ -15,12 +15,15 @@ import io.rtdcs.segment.handlers.OptOutHandler;
 import io.rtdcs.segment.handlers.ProfileGetHandler;
 import io.rtdcs.segment.handlers.RealizeHandler;
 import io.rtdcs.segment.handlers.ResolveHandler;
+import io.rtdcs.segment.outbound.Outbox;
+import io.rtdcs.segment.outbound.OutboxOptions;
 import io.rtdcs.segment.store.ProfileStore;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +37,7 @@ import java.util.Objects;
 public final class SegmentVerticle extends VerticleBase {
   private final HazelcastInstance hz;
   private final Clock clock;
+  private Outbox outbox;
 
   public SegmentVerticle(HazelcastInstance hz, Clock clock) {
     this.hz = Objects.requireNonNull(hz, "hz");
@@ -43,9 +47,11 @@ public final class SegmentVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     SegmentOptions options;
+    OutboxOptions outboxOptions;
     DefinitionsSeeder.Seed seed;
     try {
       options = new SegmentOptions(config());
+      outboxOptions = OutboxOptions.fromJson(outboundSection(config()));
       seed = DefinitionsSeeder.validate(options.definitions());
     } catch (RequestException e) {
       return Future.failedFuture(new IllegalArgumentException(e.getMessage()));
@@ -60,18 +66,37 @@ public final class SegmentVerticle extends VerticleBase {
                 seeded
                     ? HazelcastFutures.onContext(definitions.reload(), context).mapEmpty()
                     : Future.succeededFuture())
-        .compose(v -> register(options, definitions));
+        .compose(v -> register(options, outboxOptions, definitions));
   }
 
-  private Future<?> register(SegmentOptions options, MemberDefinitions definitions) {
+  @Override
+  public Future<?> stop() {
+    if (outbox != null) {
+      outbox.stop();
+    }
+    return Future.succeededFuture();
+  }
+
+  private static JsonObject outboundSection(JsonObject config) {
+    Object o = config.getValue("outbound");
+    if (o != null && !(o instanceof JsonObject)) {
+      throw new IllegalArgumentException("outbound: must be an object");
+    }
+    return (JsonObject) o;
+  }
+
+  private Future<?> register(
+      SegmentOptions options, OutboxOptions outboxOptions, MemberDefinitions definitions) {
     ProfileStore store = new ProfileStore(hz, context, options.idTtlDays());
+    outbox = new Outbox(hz, vertx, context, outboxOptions);
+    outbox.start();
     DefinitionsAdmin admin = new DefinitionsAdmin(hz);
     List<Future<Void>> registrations = new ArrayList<>();
     registrations.add(consume(Addresses.PROFILE_RESOLVE, new ResolveHandler(store, clock)));
     registrations.add(
         consume(
             Addresses.PROFILE_REALIZE,
-            new RealizeHandler(store, definitions, new DestinationRenderer(), clock)));
+            new RealizeHandler(store, definitions, new DestinationRenderer(), outbox, clock)));
     registrations.add(consume(Addresses.ID_SYNC, new IdSyncHandler(store, clock)));
     registrations.add(consume(Addresses.PROFILE_OPTOUT, new OptOutHandler(store, clock)));
     registrations.add(consume(Addresses.PROFILE_GET, new ProfileGetHandler(store, clock)));
