@@ -5,6 +5,7 @@ import io.rtdcs.dcs.flow.EventService;
 import io.rtdcs.dcs.http.AdminAuth;
 import io.rtdcs.dcs.http.AdminHandler;
 import io.rtdcs.dcs.http.AnswerSender;
+import io.rtdcs.dcs.http.DataSubjectHandler;
 import io.rtdcs.dcs.http.EventHandler;
 import io.rtdcs.dcs.http.HealthRoutes;
 import io.rtdcs.dcs.http.IbsHandler;
@@ -137,6 +138,9 @@ public final class DcsVerticle extends VerticleBase {
     router.delete("/admin/:kind/:id").handler(admin::item);
     router.route("/profiles/*").handler(auth);
     router.get("/profiles/:uuid").handler(admin::profile);
+    DataSubjectHandler subjects = new DataSubjectHandler(admin);
+    router.delete("/profiles/:uuid").handler(subjects::byUuid);
+    router.delete("/profiles").handler(auth).handler(subjects::byDeclaredId);
     return router;
   }
 }

@@ -12,11 +12,13 @@ import io.rtdcs.segment.destinations.DestinationRenderer;
 import io.rtdcs.segment.handlers.AdminHandler;
 import io.rtdcs.segment.handlers.IdSyncHandler;
 import io.rtdcs.segment.handlers.OptOutHandler;
+import io.rtdcs.segment.handlers.ProfileDeleteHandler;
 import io.rtdcs.segment.handlers.ProfileGetHandler;
 import io.rtdcs.segment.handlers.RealizeHandler;
 import io.rtdcs.segment.handlers.ResolveHandler;
 import io.rtdcs.segment.outbound.Outbox;
 import io.rtdcs.segment.outbound.OutboxOptions;
+import io.rtdcs.segment.store.ProfileEraser;
 import io.rtdcs.segment.store.ProfileStore;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -100,6 +102,10 @@ public final class SegmentVerticle extends VerticleBase {
     registrations.add(consume(Addresses.ID_SYNC, new IdSyncHandler(store, clock)));
     registrations.add(consume(Addresses.PROFILE_OPTOUT, new OptOutHandler(store, clock)));
     registrations.add(consume(Addresses.PROFILE_GET, new ProfileGetHandler(store, clock)));
+    registrations.add(
+        consume(
+            Addresses.PROFILE_DELETE,
+            new ProfileDeleteHandler(store, new ProfileEraser(hz, context), clock)));
     for (DefinitionKind kind : DefinitionKind.values()) {
       registrations.add(consume(kind.address(), new AdminHandler(vertx, admin, kind)));
     }
