@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * The demo partner's behaviour: {@code host}, {@code port}, {@code latencyMs}, {@code failureRate}
- * (share of 500 answers), {@code mode} (normal, hang, error, garbage, slow-body), {@code ttl}.
- * Everything but host and port can be changed at run time through {@code PUT /control}.
+ * (share of 500 answers), {@code mode} (normal, hang, error, garbage, slow-body), {@code ttl},
+ * {@code syncReturn} (the node's base URL {@code /sync} redirects to). Everything but host and port
+ * can be changed at run time through {@code PUT /control}.
  */
 public final class DemoPartnerOptions {
   public static final String DEFAULT_HOST = "127.0.0.1";
@@ -15,6 +16,7 @@ public final class DemoPartnerOptions {
   public static final double DEFAULT_FAILURE_RATE = 0.0;
   public static final String DEFAULT_MODE = "normal";
   public static final long DEFAULT_TTL = 600;
+  public static final String DEFAULT_SYNC_RETURN = "http://127.0.0.1:8080";
   public static final List<String> MODES =
       List.of("normal", "hang", "error", "garbage", "slow-body");
 
@@ -24,6 +26,7 @@ public final class DemoPartnerOptions {
   private double failureRate = DEFAULT_FAILURE_RATE;
   private String mode = DEFAULT_MODE;
   private long ttl = DEFAULT_TTL;
+  private String syncReturn = DEFAULT_SYNC_RETURN;
 
   public DemoPartnerOptions() {}
 
@@ -50,6 +53,9 @@ public final class DemoPartnerOptions {
     }
     if (json.containsKey("ttl")) {
       setTtl(get(json, "ttl", Number.class).longValue());
+    }
+    if (json.containsKey("syncReturn")) {
+      setSyncReturn(get(json, "syncReturn", String.class));
     }
     return this;
   }
@@ -134,6 +140,21 @@ public final class DemoPartnerOptions {
     return this;
   }
 
+  public String getSyncReturn() {
+    return syncReturn;
+  }
+
+  /** The node's base URL that {@code /sync} redirects back to (a loopback http(s) URL). */
+  public DemoPartnerOptions setSyncReturn(String syncReturn) {
+    String error =
+        syncReturn == null ? "must not be null" : DemoSyncHandler.checkReturn(syncReturn);
+    if (error != null) {
+      throw new IllegalArgumentException("syncReturn: " + error);
+    }
+    this.syncReturn = syncReturn;
+    return this;
+  }
+
   public JsonObject toJson() {
     return new JsonObject()
         .put("host", host)
@@ -141,6 +162,7 @@ public final class DemoPartnerOptions {
         .put("latencyMs", latencyMs)
         .put("failureRate", failureRate)
         .put("mode", mode)
-        .put("ttl", ttl);
+        .put("ttl", ttl)
+        .put("syncReturn", syncReturn);
   }
 }

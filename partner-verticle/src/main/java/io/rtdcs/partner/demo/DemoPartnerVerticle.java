@@ -15,13 +15,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * A stub data partner speaking the lookup protocol (docs/partners.md) on {@code /lookup} (POST JSON
  * or GET {@code ?uuid=&c_category=}), with programmable latency and faults: config keys of {@link
  * DemoPartnerOptions}, changeable live with {@code PUT /control} (JSON), read with {@code GET
- * /control} (also returns the request count).
+ * /control} (also returns the request and sync counts). {@code GET /sync?aam=UUID} is its ID sync
+ * ({@link DemoSyncHandler}).
  */
 public class DemoPartnerVerticle extends VerticleBase {
   private static final long SLOW_BODY_INTERVAL_MS = 50;
 
   private volatile DemoPartnerOptions options;
   private final AtomicLong requests = new AtomicLong();
+  private final DemoSyncHandler sync = new DemoSyncHandler();
   private HttpServer server;
 
   @Override
@@ -44,6 +46,8 @@ public class DemoPartnerVerticle extends VerticleBase {
     String path = request.path();
     if (path.equals("/control")) {
       control(request);
+    } else if (path.equals("/sync")) {
+      sync.handle(request, options.getSyncReturn());
     } else if (path.equals("/lookup")) {
       requests.incrementAndGet();
       if (request.method() == HttpMethod.GET) {
@@ -102,7 +106,11 @@ public class DemoPartnerVerticle extends VerticleBase {
   }
 
   private JsonObject state() {
-    return options.toJson().put("requests", requests.get());
+    return options
+        .toJson()
+        .put("requests", requests.get())
+        .put("syncs", sync.calls())
+        .put("lastSync", sync.last());
   }
 
   private void answer(HttpServerRequest request, String uuid, JsonObject signals) {
