@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * (query) or else the {@code syncReturn} config; only loopback hosts are accepted, so this is no
  * open redirect.
  */
-final class DemoSyncHandler {
+public final class DemoSyncHandler {
   static final int DPID = 9001;
   private static final Pattern AAM_UUID = Pattern.compile("\\d{38}");
   private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost", "[::1]");
@@ -49,7 +49,7 @@ final class DemoSyncHandler {
   }
 
   /** The partner's own (stable) id for a visitor. */
-  static String partnerId(String aam) {
+  public static String partnerId(String aam) {
     return "demo-" + Integer.toHexString(aam.hashCode());
   }
 
