@@ -22,6 +22,7 @@ public final class NodeOptions {
   public static final int DEFAULT_PARTNER_INSTANCES = 1;
   public static final int DEFAULT_SEGMENT_INSTANCES = 1;
   public static final int MAX_INSTANCES = 64;
+  public static final boolean DEFAULT_METRICS_ENABLED = true;
 
   private int httpPort = DEFAULT_HTTP_PORT;
   private String httpHost = DEFAULT_HTTP_HOST;
@@ -34,6 +35,7 @@ public final class NodeOptions {
   private int partnerInstances = DEFAULT_PARTNER_INSTANCES;
   private int segmentInstances = DEFAULT_SEGMENT_INSTANCES;
   private String adminToken;
+  private boolean metricsEnabled = DEFAULT_METRICS_ENABLED;
   private DemoPartnerOptions demoPartner = new DemoPartnerOptions();
   private JsonObject dcs = new JsonObject();
   private JsonObject partner = new JsonObject();
@@ -60,6 +62,8 @@ public final class NodeOptions {
     setPartnerInstances(instances(verticles, "partner", partnerInstances));
     setSegmentInstances(instances(verticles, "segment", segmentInstances));
     setAdminToken(stringValue(section(json, "admin"), "token", "admin.token", null));
+    setMetricsEnabled(
+        boolValue(section(json, "metrics"), "enabled", "metrics.enabled", metricsEnabled));
     demoPartner = new DemoPartnerOptions(section(json, "demoPartner"));
     dcs = section(json, "dcs").copy();
     partner = section(json, "partner").copy();
@@ -85,6 +89,7 @@ public final class NodeOptions {
                 .put("partner", new JsonObject().put("instances", partnerInstances))
                 .put("segment", new JsonObject().put("instances", segmentInstances)))
         .put("admin", new JsonObject().put("token", adminToken))
+        .put("metrics", new JsonObject().put("enabled", metricsEnabled))
         .put("demoPartner", demoPartner.toJson())
         .put("dcs", dcs.copy())
         .put("partner", partner.copy())
@@ -210,6 +215,18 @@ public final class NodeOptions {
       throw new IllegalArgumentException("admin.token: expected at least 8 characters");
     }
     this.adminToken = adminToken;
+    return this;
+  }
+
+  /**
+   * {@code metrics.enabled}: Vert.x and rtdcs meters in a Prometheus registry, {@code /metrics}.
+   */
+  public boolean isMetricsEnabled() {
+    return metricsEnabled;
+  }
+
+  public NodeOptions setMetricsEnabled(boolean metricsEnabled) {
+    this.metricsEnabled = metricsEnabled;
     return this;
   }
 

@@ -3,6 +3,7 @@ package io.rtdcs.segment;
 import com.hazelcast.core.HazelcastInstance;
 import io.rtdcs.common.Addresses;
 import io.rtdcs.common.HazelcastFutures;
+import io.rtdcs.common.Meters;
 import io.rtdcs.segment.definitions.DefinitionKind;
 import io.rtdcs.segment.definitions.DefinitionsAdmin;
 import io.rtdcs.segment.definitions.DefinitionsRegistry;
@@ -15,6 +16,7 @@ import io.rtdcs.segment.handlers.OptOutHandler;
 import io.rtdcs.segment.handlers.ProfileGetHandler;
 import io.rtdcs.segment.handlers.RealizeHandler;
 import io.rtdcs.segment.handlers.ResolveHandler;
+import io.rtdcs.segment.handlers.SegmentMeters;
 import io.rtdcs.segment.store.ProfileStore;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -64,16 +66,17 @@ public final class SegmentVerticle extends VerticleBase {
   }
 
   private Future<?> register(SegmentOptions options, MemberDefinitions definitions) {
-    ProfileStore store = new ProfileStore(hz, context, options.idTtlDays());
+    ProfileStore store = new ProfileStore(hz, context, options.idTtlDays(), Meters.registry(vertx));
+    SegmentMeters meters = new SegmentMeters(Meters.registry(vertx));
     DefinitionsAdmin admin = new DefinitionsAdmin(hz);
     List<Future<Void>> registrations = new ArrayList<>();
     registrations.add(consume(Addresses.PROFILE_RESOLVE, new ResolveHandler(store, clock)));
     registrations.add(
         consume(
             Addresses.PROFILE_REALIZE,
-            new RealizeHandler(store, definitions, new DestinationRenderer(), clock)));
+            new RealizeHandler(store, definitions, new DestinationRenderer(), clock, meters)));
     registrations.add(consume(Addresses.ID_SYNC, new IdSyncHandler(store, clock)));
-    registrations.add(consume(Addresses.PROFILE_OPTOUT, new OptOutHandler(store, clock)));
+    registrations.add(consume(Addresses.PROFILE_OPTOUT, new OptOutHandler(store, clock, meters)));
     registrations.add(consume(Addresses.PROFILE_GET, new ProfileGetHandler(store, clock)));
     for (DefinitionKind kind : DefinitionKind.values()) {
       registrations.add(consume(kind.address(), new AdminHandler(vertx, admin, kind)));

@@ -29,16 +29,27 @@ public final class RealizeHandler implements Handler<Message<Object>> {
   private final MemberDefinitions definitions;
   private final DestinationRenderer renderer;
   private final Clock clock;
+  private final SegmentMeters meters;
 
   public RealizeHandler(
       ProfileStore store,
       MemberDefinitions definitions,
       DestinationRenderer renderer,
       Clock clock) {
+    this(store, definitions, renderer, clock, SegmentMeters.none());
+  }
+
+  public RealizeHandler(
+      ProfileStore store,
+      MemberDefinitions definitions,
+      DestinationRenderer renderer,
+      Clock clock,
+      SegmentMeters meters) {
     this.store = Objects.requireNonNull(store, "store");
     this.definitions = Objects.requireNonNull(definitions, "definitions");
     this.renderer = Objects.requireNonNull(renderer, "renderer");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.meters = Objects.requireNonNull(meters, "meters");
   }
 
   @Override
@@ -70,6 +81,12 @@ public final class RealizeHandler implements Handler<Message<Object>> {
     }
     store
         .realize(uuid, command)
+        .andThen(
+            ar -> {
+              if (ar.succeeded() && !ar.result().optedOut()) {
+                meters.realized(ar.result().realized(), ar.result().segments());
+              }
+            })
         .compose(result -> linkDeclaredIds(uuid, command, result))
         .map(result -> reply(uuid, result, urlDestinations, httpProto, command.now()))
         .onSuccess(message::reply)
