@@ -43,7 +43,8 @@ public final class NodeConfigLoader {
           Map.entry("RTDCS_BRIDGE_ENABLED", "bridge.enabled"),
           Map.entry("RTDCS_BRIDGE_HOST", "bridge.host"),
           Map.entry("RTDCS_BRIDGE_PORT", "bridge.port"),
-          Map.entry("RTDCS_BRIDGE_TOKENS", "bridge.tokens"));
+          Map.entry("RTDCS_BRIDGE_TOKENS", "bridge.tokens"),
+          Map.entry("RTDCS_METRICS_ENABLED", "metrics.enabled"));
 
   private NodeConfigLoader() {}
 

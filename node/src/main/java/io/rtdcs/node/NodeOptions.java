@@ -24,6 +24,7 @@ public final class NodeOptions {
   public static final int DEFAULT_SEGMENT_INSTANCES = 1;
   public static final int DEFAULT_OUTBOUND_INSTANCES = 1;
   public static final int MAX_INSTANCES = 64;
+  public static final boolean DEFAULT_METRICS_ENABLED = true;
 
   private int httpPort = DEFAULT_HTTP_PORT;
   private String httpHost = DEFAULT_HTTP_HOST;
@@ -37,6 +38,7 @@ public final class NodeOptions {
   private int segmentInstances = DEFAULT_SEGMENT_INSTANCES;
   private int outboundInstances = DEFAULT_OUTBOUND_INSTANCES;
   private String adminToken;
+  private boolean metricsEnabled = DEFAULT_METRICS_ENABLED;
   private DemoPartnerOptions demoPartner = new DemoPartnerOptions();
   private PartnerBridgeOptions bridge = new PartnerBridgeOptions();
   private JsonObject dcs = new JsonObject();
@@ -66,6 +68,8 @@ public final class NodeOptions {
     setSegmentInstances(instances(verticles, "segment", segmentInstances));
     setOutboundInstances(instances(verticles, "outbound", outboundInstances));
     setAdminToken(stringValue(section(json, "admin"), "token", "admin.token", null));
+    setMetricsEnabled(
+        boolValue(section(json, "metrics"), "enabled", "metrics.enabled", metricsEnabled));
     demoPartner = new DemoPartnerOptions(section(json, "demoPartner"));
     bridge = new PartnerBridgeOptions(section(json, "bridge"));
     dcs = section(json, "dcs").copy();
@@ -94,6 +98,7 @@ public final class NodeOptions {
                 .put("segment", new JsonObject().put("instances", segmentInstances))
                 .put("outbound", new JsonObject().put("instances", outboundInstances)))
         .put("admin", new JsonObject().put("token", adminToken))
+        .put("metrics", new JsonObject().put("enabled", metricsEnabled))
         .put("demoPartner", demoPartner.toJson())
         .put("bridge", bridge.toJson())
         .put("dcs", dcs.copy())
@@ -244,6 +249,18 @@ public final class NodeOptions {
       throw new IllegalArgumentException("admin.token: expected at least 8 characters");
     }
     this.adminToken = adminToken;
+    return this;
+  }
+
+  /**
+   * {@code metrics.enabled}: Vert.x and rtdcs meters in a Prometheus registry, {@code /metrics}.
+   */
+  public boolean isMetricsEnabled() {
+    return metricsEnabled;
+  }
+
+  public NodeOptions setMetricsEnabled(boolean metricsEnabled) {
+    this.metricsEnabled = metricsEnabled;
     return this;
   }
 

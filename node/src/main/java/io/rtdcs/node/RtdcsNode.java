@@ -2,6 +2,7 @@ package io.rtdcs.node;
 
 import com.hazelcast.config.Config;
 import com.hazelcast.core.HazelcastInstance;
+import io.rtdcs.common.Meters;
 import io.rtdcs.common.NodeState;
 import io.rtdcs.dcs.DcsVerticle;
 import io.rtdcs.node.bridge.PartnerBridgeVerticle;
@@ -34,11 +35,14 @@ public final class RtdcsNode {
   private final Vertx vertx;
   private final HazelcastInstance hazelcast;
   private final NodeOptions options;
+  private final NodeMetrics metrics;
 
-  private RtdcsNode(Vertx vertx, HazelcastInstance hazelcast, NodeOptions options) {
+  private RtdcsNode(
+      Vertx vertx, HazelcastInstance hazelcast, NodeOptions options, NodeMetrics metrics) {
     this.vertx = vertx;
     this.hazelcast = hazelcast;
     this.options = options;
+    this.metrics = metrics;
   }
 
   /** Starts a node; the future fails (and nothing keeps running) when any part cannot start. */
@@ -49,6 +53,10 @@ public final class RtdcsNode {
     try {
       hzConfig = HazelcastConfigFactory.create(options);
       SegmentSerialization.register(hzConfig);
+      hzConfig
+          .getMemberAttributeConfig()
+          .setAttribute(DashboardData.ATTR_HTTP_PORT, Integer.toString(options.getHttpPort()))
+          .setAttribute(DashboardData.ATTR_VERTICLES, DashboardData.verticlesAttribute(options));
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
@@ -58,13 +66,16 @@ public final class RtdcsNode {
       eventBus.setHost(options.getClusterHost());
     }
     VertxOptions vertxOptions = new VertxOptions().setEventBusOptions(eventBus);
-    return Vertx.builder()
-        .with(vertxOptions)
+    NodeMetrics metrics = NodeMetrics.create(options.isMetricsEnabled());
+    return metrics
+        .configure(vertxOptions, Vertx.builder().with(vertxOptions))
         .withClusterManager(clusterManager)
         .buildClustered()
         .compose(
             vertx -> {
-              RtdcsNode node = new RtdcsNode(vertx, clusterManager.getHazelcastInstance(), options);
+              Meters.publish(vertx, metrics.registry());
+              RtdcsNode node =
+                  new RtdcsNode(vertx, clusterManager.getHazelcastInstance(), options, metrics);
               return node.deployAll(clock)
                   .map(node)
                   .recover(e -> vertx.close().transform(v -> Future.failedFuture(e)));
@@ -126,7 +137,7 @@ public final class RtdcsNode {
           chain.compose(
               v ->
                   vertx.deployVerticle(
-                      () -> new DcsVerticle(clock),
+                      () -> new DcsVerticle(clock, extension(clock)),
                       new DeploymentOptions()
                           .setInstances(options.getDcsInstances())
                           .setConfig(VerticleConfigs.dcs(options))));
@@ -149,6 +160,13 @@ public final class RtdcsNode {
                   options.getOutboundInstances(),
                   hazelcast.getCluster().getMembers().size());
             });
+  }
+
+  private NodeExtension extension(Clock clock) {
+    return new NodeExtension(
+        metrics,
+        new ReadinessChecks(hazelcast, options.getSegmentInstances() > 0),
+        new DashboardData(hazelcast, metrics.registry(), metrics.enabled(), clock));
   }
 
   /** Leaves the cluster cleanly (peers see a leave, not a crash). */

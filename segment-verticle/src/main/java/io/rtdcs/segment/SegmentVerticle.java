@@ -3,6 +3,7 @@ package io.rtdcs.segment;
 import com.hazelcast.core.HazelcastInstance;
 import io.rtdcs.common.Addresses;
 import io.rtdcs.common.HazelcastFutures;
+import io.rtdcs.common.Meters;
 import io.rtdcs.segment.definitions.DefinitionKind;
 import io.rtdcs.segment.definitions.DefinitionsAdmin;
 import io.rtdcs.segment.definitions.DefinitionsRegistry;
@@ -16,6 +17,7 @@ import io.rtdcs.segment.handlers.ProfileDeleteHandler;
 import io.rtdcs.segment.handlers.ProfileGetHandler;
 import io.rtdcs.segment.handlers.RealizeHandler;
 import io.rtdcs.segment.handlers.ResolveHandler;
+import io.rtdcs.segment.handlers.SegmentMeters;
 import io.rtdcs.segment.outbound.Outbox;
 import io.rtdcs.segment.outbound.OutboxOptions;
 import io.rtdcs.segment.store.ProfileEraser;
@@ -89,7 +91,8 @@ public final class SegmentVerticle extends VerticleBase {
 
   private Future<?> register(
       SegmentOptions options, OutboxOptions outboxOptions, MemberDefinitions definitions) {
-    ProfileStore store = new ProfileStore(hz, context, options.idTtlDays());
+    ProfileStore store = new ProfileStore(hz, context, options.idTtlDays(), Meters.registry(vertx));
+    SegmentMeters meters = new SegmentMeters(Meters.registry(vertx));
     outbox = new Outbox(hz, vertx, context, outboxOptions);
     outbox.start();
     DefinitionsAdmin admin = new DefinitionsAdmin(hz);
@@ -98,9 +101,10 @@ public final class SegmentVerticle extends VerticleBase {
     registrations.add(
         consume(
             Addresses.PROFILE_REALIZE,
-            new RealizeHandler(store, definitions, new DestinationRenderer(), outbox, clock)));
+            new RealizeHandler(
+                store, definitions, new DestinationRenderer(), outbox, clock, meters)));
     registrations.add(consume(Addresses.ID_SYNC, new IdSyncHandler(store, clock)));
-    registrations.add(consume(Addresses.PROFILE_OPTOUT, new OptOutHandler(store, clock)));
+    registrations.add(consume(Addresses.PROFILE_OPTOUT, new OptOutHandler(store, clock, meters)));
     registrations.add(consume(Addresses.PROFILE_GET, new ProfileGetHandler(store, clock)));
     registrations.add(
         consume(

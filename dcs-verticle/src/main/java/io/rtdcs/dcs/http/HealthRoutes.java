@@ -10,13 +10,18 @@ import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 
 /**
  * {@code /health/live}: 200 while this server answers. {@code /health/ready}: 200 once the node
- * says it is ready ({@link NodeState}), else 503. Bodies list each check's status; on a clustered
- * node the ready body also carries the number of cluster members this node sees ({@code
+ * says it is ready ({@link NodeState}) and every check the hosting process adds ({@link
+ * DcsExtension#readiness}) is up, else 503. Bodies list each check's status; on a clustered node
+ * the ready body also carries the number of cluster members this node sees ({@code
  * checks[id=cluster].data.members}), so operators and fault tests see a member leave.
  */
 public final class HealthRoutes {
 
   public static void mount(Vertx vertx, Router router) {
+    mount(vertx, router, DcsExtension.NONE);
+  }
+
+  public static void mount(Vertx vertx, Router router, DcsExtension extension) {
     HealthCheckHandler live =
         HealthCheckHandler.create(vertx).register("http", p -> p.complete(Status.OK()));
     HealthCheckHandler ready =
@@ -33,6 +38,7 @@ public final class HealthRoutes {
                       new JsonObject()
                           .put("members", internal.clusterManager().getNodes().size()))));
     }
+    extension.readiness(vertx, ready);
     router.get("/health/live").handler(live);
     router.get("/health/ready").handler(ready);
   }
