@@ -201,7 +201,9 @@ class PartnerBridgeClusterTest {
     }
     assertThat(PartnerBridgeStats.of(b.vertx()).refusedRegistrations() - refusedBefore)
         .isEqualTo(3);
-    assertNoConsumer("dcs.partner." + OTHER_DPID);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(() -> assertNoConsumer("dcs.partner." + OTHER_DPID));
 
     try (BridgeTestClient right = new BridgeTestClient(bridgePort)) {
       right.register("dcs.partner." + OTHER_DPID, OTHER_TOKEN);
@@ -209,22 +211,10 @@ class PartnerBridgeClusterTest {
       // registered twice on one connection would leave a stray consumer behind: refused
       right.register("dcs.partner." + OTHER_DPID, OTHER_TOKEN);
       assertThat(errors(right.untilPong())).hasSize(1);
-      var reply =
-          a.vertx()
-              .eventBus()
-              .<JsonObject>request(
-                  "dcs.partner." + OTHER_DPID,
-                  new JsonObject().put("uuid", "1"),
-                  new DeliveryOptions().setSendTimeout(5_000));
-      JsonObject message = awaitMessage(right);
-      right.send(
-          new JsonObject()
-              .put("type", "send")
-              .put("address", message.getString("replyAddress"))
-              .put(
-                  "body",
-                  new JsonObject().put("segments", new JsonArray().add("x")).put("ttl", 5)));
-      assertThat(reply.await().body().getJsonArray("segments").getList()).containsExactly("x");
+      Delivered delivered = deliver(right, OTHER_DPID, 5_000);
+      right.send(reply(delivered.frame(), "x"));
+      assertThat(delivered.reply().await().body().getJsonArray("segments").getList())
+          .containsExactly("x");
     }
   }
 
@@ -233,6 +223,10 @@ class PartnerBridgeClusterTest {
     try (BridgeTestClient partner = new BridgeTestClient(bridgePort)) {
       partner.register("dcs.partner." + OTHER_DPID, OTHER_TOKEN);
       assertThat(partner.untilPong()).isEmpty();
+      Delivered warmUp = deliver(partner, OTHER_DPID, 5_000);
+      partner.send(reply(warmUp.frame(), "registered"));
+      warmUp.reply().await();
+
       var late = request(OTHER_DPID, 300);
       JsonObject first = awaitMessage(partner);
       assertThatThrownBy(late::await)
@@ -248,6 +242,32 @@ class PartnerBridgeClusterTest {
       assertThat(onTime.await().body().getJsonArray("segments").getList())
           .containsExactly("on-time");
     }
+  }
+
+  /** A request from node A and the message frame it became on the bridge client. */
+  private record Delivered(
+      JsonObject frame, io.vertx.core.Future<io.vertx.core.eventbus.Message<JsonObject>> reply) {}
+
+  /**
+   * Sends a request from node A until the bridge client gets it. The pong to a register frame comes
+   * before the registration has reached every node; a request sent before that fails at once with
+   * NO_HANDLERS and delivers nothing, so it is sent again.
+   */
+  private static Delivered deliver(BridgeTestClient client, int dpid, long timeoutMs)
+      throws Exception {
+    for (int attempt = 0; attempt < 50; attempt++) {
+      var reply = request(dpid, timeoutMs);
+      JsonObject frame = client.next(1_000);
+      if (frame != null && "message".equals(frame.getString("type"))) {
+        return new Delivered(frame, reply);
+      }
+      assertThat(frame).as("unexpected frame").isNull();
+      assertThatThrownBy(reply::await)
+          .isInstanceOfSatisfying(
+              ReplyException.class,
+              e -> assertThat(e.failureType()).isEqualTo(ReplyFailure.NO_HANDLERS));
+    }
+    throw new AssertionError("the registration on dcs.partner." + dpid + " never reached node A");
   }
 
   private static io.vertx.core.Future<io.vertx.core.eventbus.Message<JsonObject>> request(
@@ -285,9 +305,9 @@ class PartnerBridgeClusterTest {
     try (BridgeTestClient partner = new BridgeTestClient(bridgePort)) {
       partner.register("dcs.partner." + OTHER_DPID, OTHER_TOKEN);
       assertThat(partner.untilPong()).isEmpty();
-      var answered = request(OTHER_DPID, 5_000);
-      partner.send(reply(awaitMessage(partner), "still-here"));
-      assertThat(answered.await().body().getJsonArray("segments").getList())
+      Delivered answered = deliver(partner, OTHER_DPID, 5_000);
+      partner.send(reply(answered.frame(), "still-here"));
+      assertThat(answered.reply().await().body().getJsonArray("segments").getList())
           .containsExactly("still-here");
     }
   }
@@ -319,6 +339,27 @@ class PartnerBridgeClusterTest {
     } finally {
       b.vertx().undeploy(deployment).await();
     }
+  }
+
+  @Test
+  void aClientGuessingTokensShouldBeDisconnectedAfterTenRefusals() throws Exception {
+    try (BridgeTestClient guesser = new BridgeTestClient(bridgePort)) {
+      for (int i = 0; i < 10; i++) {
+        guesser.register("dcs.partner." + OTHER_DPID, "guess-number-" + i + "-xxxxxxxx");
+      }
+      assertThatThrownBy(
+              () -> {
+                for (int i = 0; i < 12; i++) {
+                  JsonObject f = guesser.next();
+                  assertThat(f).isNotNull();
+                  assertThat(f.getString("type")).isEqualTo("err");
+                }
+              })
+          .isInstanceOfAny(java.io.EOFException.class, java.net.SocketException.class);
+    }
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(() -> assertNoConsumer("dcs.partner." + OTHER_DPID));
   }
 
   @Test
