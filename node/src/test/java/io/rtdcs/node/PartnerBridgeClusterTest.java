@@ -42,7 +42,7 @@ class PartnerBridgeClusterTest {
   private static final int OTHER_DPID = 9102;
   private static final String PY_TOKEN = "python-partner-token-0001";
   private static final String OTHER_TOKEN = "other-partner-token-0002";
-  private static final long BUDGET_MS = 600;
+  private static final long BUDGET_MS = 1_000;
   private static final int PY_SEGMENT = 5101;
 
   private static RtdcsNode a;
@@ -160,7 +160,8 @@ class PartnerBridgeClusterTest {
     JsonObject without = event("c_category=shoes");
     long tookMs = (System.nanoTime() - started) / 1_000_000;
     assertThat(partner(without, PY_DPID).getString("outcome")).isEqualTo("unavailable");
-    assertThat(without.getJsonArray("segments").getList()).doesNotContain(PY_SEGMENT);
+    assertThat(without.getJsonArray("segments", new JsonArray()).getList())
+        .doesNotContain(PY_SEGMENT);
     assertThat(tookMs).isLessThan(BUDGET_MS);
 
     python = PythonPartnerProcess.start(bridgePort, PY_DPID, PY_TOKEN);
@@ -436,7 +437,9 @@ class PartnerBridgeClusterTest {
           .until(
               () -> {
                 last[0] = event("c_category=shoes");
-                return outcome.equals(partner(last[0], PY_DPID).getString("outcome"));
+                // and a complete answer: under load the profile store may miss its own deadline
+                return outcome.equals(partner(last[0], PY_DPID).getString("outcome"))
+                    && last[0].containsKey("segments");
               });
     } catch (ConditionTimeoutException e) {
       throw new AssertionError(
