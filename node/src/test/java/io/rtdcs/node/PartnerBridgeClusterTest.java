@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.rtdcs.node.bridge.BridgeTestClient;
+import io.rtdcs.node.bridge.ExamplePartnerProcess;
 import io.rtdcs.node.bridge.PartnerBridgeOptions;
 import io.rtdcs.node.bridge.PartnerBridgeStats;
 import io.rtdcs.node.bridge.PartnerBridgeVerticle;
-import io.rtdcs.node.bridge.PythonPartnerProcess;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.eventbus.ReplyException;
@@ -33,8 +33,8 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Two clustered nodes; node B runs the TCP event-bus bridge. The Python example partner (a real
  * python3 process) connects to node B's bridge and answers lookups that /event on node A sends it;
- * it can leave and come back with no node restarted. Bridge clients without the right token get
- * nothing in and nothing out.
+ * it can leave and come back with no node restarted (the Node.js example serves the same way).
+ * Bridge clients without the right token get nothing in and nothing out.
  */
 @Timeout(180)
 class PartnerBridgeClusterTest {
@@ -51,11 +51,11 @@ class PartnerBridgeClusterTest {
   private static JsonObject confB;
   private static int bridgePort;
   private static HttpClient http;
-  private PythonPartnerProcess python;
+  private ExamplePartnerProcess partner;
 
   @BeforeAll
   static void startTwoNodes() {
-    PythonPartnerProcess.requirePython();
+    ExamplePartnerProcess.requirePython();
     String cluster = TestConfigs.clusterName();
     int clusterPort = TestPorts.freeClusterBase(4);
     portA = TestPorts.free();
@@ -117,9 +117,9 @@ class PartnerBridgeClusterTest {
 
   @AfterEach
   void stopPython() throws InterruptedException {
-    if (python != null) {
-      python.close();
-      python = null;
+    if (partner != null) {
+      partner.close();
+      partner = null;
     }
   }
 
@@ -135,14 +135,26 @@ class PartnerBridgeClusterTest {
 
   @Test
   void eventOnNodeAShouldCarryTheSegmentsOfThePythonPartnerConnectedToNodeB() throws Exception {
-    python = PythonPartnerProcess.start(bridgePort, PY_DPID, PY_TOKEN);
+    partner = ExamplePartnerProcess.python(bridgePort, PY_DPID, PY_TOKEN);
 
     JsonObject answer = awaitOutcome("ok");
 
     assertThat(partner(answer, PY_DPID).getJsonArray("segments").getList())
         .containsExactly("py-shoe-lover");
     assertThat(answer.getJsonArray("segments").getList()).contains(PY_SEGMENT);
-    assertThat(python.output()).contains("registered on dcs.partner." + PY_DPID);
+    assertThat(partner.output()).contains("registered on dcs.partner." + PY_DPID);
+  }
+
+  @Test
+  void theNodeJsExampleShouldServeLookupsTheSameWay() throws Exception {
+    ExamplePartnerProcess.requireNode();
+    partner = ExamplePartnerProcess.node(bridgePort, PY_DPID, PY_TOKEN);
+
+    JsonObject answer = awaitOutcome("ok");
+
+    assertThat(partner(answer, PY_DPID).getJsonArray("segments").getList())
+        .containsExactly("js-shoe-lover");
+    assertThat(partner.output()).contains("registered on dcs.partner." + PY_DPID);
   }
 
   @Test
@@ -150,11 +162,11 @@ class PartnerBridgeClusterTest {
       throws Exception {
     String memberA = a.hazelcast().getCluster().getLocalMember().getUuid().toString();
     String memberB = b.hazelcast().getCluster().getLocalMember().getUuid().toString();
-    python = PythonPartnerProcess.start(bridgePort, PY_DPID, PY_TOKEN);
+    partner = ExamplePartnerProcess.python(bridgePort, PY_DPID, PY_TOKEN);
     awaitOutcome("ok");
 
-    python.close();
-    python = null;
+    partner.close();
+    partner = null;
     awaitOutcome("unavailable");
     long started = System.nanoTime();
     JsonObject without = event("c_category=shoes");
@@ -164,7 +176,7 @@ class PartnerBridgeClusterTest {
         .doesNotContain(PY_SEGMENT);
     assertThat(tookMs).isLessThan(BUDGET_MS);
 
-    python = PythonPartnerProcess.start(bridgePort, PY_DPID, PY_TOKEN);
+    partner = ExamplePartnerProcess.python(bridgePort, PY_DPID, PY_TOKEN);
     JsonObject back = awaitOutcome("ok");
     assertThat(back.getJsonArray("segments").getList()).contains(PY_SEGMENT);
     assertThat(a.hazelcast().getCluster().getLocalMember().getUuid().toString()).isEqualTo(memberA);
@@ -173,7 +185,7 @@ class PartnerBridgeClusterTest {
 
   @Test
   void thePythonPartnerShouldReconnectOnItsOwnWhenItsNodeRestarts() throws Exception {
-    python = PythonPartnerProcess.start(bridgePort, PY_DPID, PY_TOKEN);
+    partner = ExamplePartnerProcess.python(bridgePort, PY_DPID, PY_TOKEN);
     awaitOutcome("ok");
 
     b.stop().await();
@@ -183,8 +195,8 @@ class PartnerBridgeClusterTest {
 
     JsonObject back = awaitOutcome("ok");
     assertThat(back.getJsonArray("segments").getList()).contains(PY_SEGMENT);
-    assertThat(python.isAlive()).isTrue();
-    assertThat(python.output()).contains("connection lost").contains("reconnecting in");
+    assertThat(partner.isAlive()).isTrue();
+    assertThat(partner.output()).contains("connection lost").contains("reconnecting in");
   }
 
   @Test
@@ -443,13 +455,14 @@ class PartnerBridgeClusterTest {
               });
     } catch (ConditionTimeoutException e) {
       throw new AssertionError(
-          "no outcome " + outcome + "; last answer " + last[0] + "; python: " + pyOutput(), e);
+          "no outcome " + outcome + "; last answer " + last[0] + "; partner: " + partnerOutput(),
+          e);
     }
     return last[0];
   }
 
-  private String pyOutput() {
-    return python == null ? "(stopped)" : python.output();
+  private String partnerOutput() {
+    return partner == null ? "(stopped)" : partner.output();
   }
 
   private static JsonObject partner(JsonObject answer, int dpid) {
