@@ -164,7 +164,7 @@ public final class EventService {
       errors.add(
           new AamError(
               AamError.PROFILE_UNAVAILABLE,
-              "profile could not be stored in time; traits and segments not evaluated"));
+              "profile store did not answer in time; traits and segments not returned"));
       return new EventResult(
           visitor.uuid(), true, false, null, null, null, null, ibs, partners, errors);
     }

@@ -48,6 +48,8 @@ public final class ProfileUpdater {
 
     Map<Integer, List<String>> partnerSegments = updatePartners(p, cmd, defs, now);
     Map<String, List<String>> signals = new LinkedHashMap<>(cmd.signals());
+    // d_pseg_<dpid> comes from partner answers only, never from the caller's signals
+    signals.keySet().removeIf(k -> k.startsWith(PARTNER_SIGNAL_PREFIX));
     partnerSegments.forEach(
         (dpid, segs) -> {
           if (!segs.isEmpty()) {
