@@ -44,6 +44,17 @@ public final class BridgeTestClient implements AutoCloseable {
     }
   }
 
+  /** The next frame within {@code timeoutMs}, or null. */
+  public JsonObject next(int timeoutMs) throws IOException {
+    int before = socket.getSoTimeout();
+    socket.setSoTimeout(timeoutMs);
+    try {
+      return next();
+    } finally {
+      socket.setSoTimeout(before);
+    }
+  }
+
   public void register(String address, String token) throws IOException {
     send(
         new JsonObject()
