@@ -12,6 +12,7 @@ import io.rtdcs.dcs.http.OptOutHandler;
 import io.rtdcs.dcs.request.EventRequestParser;
 import io.rtdcs.dcs.request.Identifiers;
 import io.rtdcs.dcs.response.EventResponseWriter;
+import io.rtdcs.dcs.site.SiteRoutes;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpMethod;
@@ -130,6 +131,7 @@ public final class DcsVerticle extends VerticleBase {
     router.post("/event").handler(event);
     router.get("/demoptout.jpg").handler(optOut);
     HealthRoutes.mount(vertx, router);
+    SiteRoutes.mount(router);
     router.route("/admin/*").handler(auth);
     router.get("/admin/:kind").handler(admin::list);
     router.get("/admin/:kind/:id").handler(admin::item);
