@@ -83,7 +83,8 @@ public final class RtdcsNode {
                               new JsonObject()
                                   .put("host", demo.getHost())
                                   .put("port", demo.getPort())
-                                  .put("latencyMs", demo.getLatencyMs()))));
+                                  .put("latencyMs", demo.getLatencyMs())
+                                  .put("syncReturn", VerticleConfigs.nodeBaseUrl(options)))));
     }
     if (options.getSegmentInstances() > 0) {
       chain =
@@ -167,6 +168,11 @@ public final class RtdcsNode {
       c.put("localSegment", o.getSegmentInstances() > 0);
       c.put("localPartner", o.getPartnerInstances() > 0);
       return c;
+    }
+
+    /** Where the demo partner's ID sync returns: this node's HTTP port on loopback. */
+    static String nodeBaseUrl(NodeOptions o) {
+      return "http://127.0.0.1:" + o.getHttpPort();
     }
 
     static JsonObject partner(NodeOptions o) {
