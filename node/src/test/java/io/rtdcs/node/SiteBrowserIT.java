@@ -2,7 +2,6 @@ package io.rtdcs.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.rtdcs.partner.demo.DemoSyncHandler;
 import io.vertx.core.Vertx;
@@ -30,6 +29,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebDriver;
@@ -45,6 +45,11 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * /usr/bin/chromium} and {@code /usr/bin/chromedriver} exist; skipped otherwise.
  */
 @Timeout(180)
+@EnabledIf(
+    value = "browserAvailable",
+    disabledReason =
+        "browser tests run with -Pbrowser (or -Drtdcs.browser=true) where /usr/bin/chromium and"
+            + " /usr/bin/chromedriver are installed")
 class SiteBrowserIT {
   private static final String CHROMIUM = System.getProperty("rtdcs.chromium", "/usr/bin/chromium");
   private static final String DRIVER =
@@ -60,13 +65,14 @@ class SiteBrowserIT {
   private static int otherSitePort;
   private static final List<Map<String, String>> stubSyncs = new CopyOnWriteArrayList<>();
 
+  static boolean browserAvailable() {
+    return Boolean.getBoolean("rtdcs.browser")
+        && new File(CHROMIUM).canExecute()
+        && new File(DRIVER).canExecute();
+  }
+
   @BeforeAll
   static void startNodeSiteAndStubPartner() {
-    assumeTrue(
-        Boolean.getBoolean("rtdcs.browser"),
-        "browser tests run with -Pbrowser (or -Drtdcs.browser=true)");
-    assumeTrue(new File(CHROMIUM).canExecute(), CHROMIUM + " is not installed");
-    assumeTrue(new File(DRIVER).canExecute(), DRIVER + " is not installed");
     vertx = Vertx.vertx();
     web = WebClient.create(vertx);
     int stubPort = startStubPartner();
