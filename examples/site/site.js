@@ -1,6 +1,6 @@
 // The demo page's code: loads the tag from the DCS, sends one signal, shows the answer.
 // Query parameters: dcs (the node's base URL, default http://127.0.0.1:8080), category (default shoes),
-// jsonp=1 (JSONP instead of CORS).
+// jsonp=1 (JSONP instead of CORS), login=ID (a declared ID of the shop's CRM, data source 9100, authenticated).
 (function () {
   'use strict';
   var NAMES = {5001: 'Shoe shoppers', 5002: 'Repeat shoe shoppers', 5003: 'Demo partner audience',
@@ -8,6 +8,7 @@
   var q = new URLSearchParams(location.search);
   var dcs = (q.get('dcs') || 'http://127.0.0.1:8080').replace(/\/+$/, '');
   var category = q.get('category') || 'shoes';
+  var login = q.get('login');
 
   function $(id) { return document.getElementById(id); }
   function status(state, text) {
@@ -65,7 +66,8 @@
     status('error', 'could not load ' + tag.src + ': is the node running (scripts/run)?');
   };
   tag.onload = function () {
-    rtdcs.configure({host: dcs, nsid: 0, jsonp: q.get('jsonp') === '1', onDest: showDest});
+    rtdcs.configure({host: dcs, nsid: 0, jsonp: q.get('jsonp') === '1', onDest: showDest,
+      ids: login ? [{dpid: 9100, id: login, auth: 1}] : []});
     rtdcs.signal('c_category', category);
     rtdcs.submit().then(showAnswer, function (e) {
       status('error', 'no answer from the DCS (' + e.message + '); is ' + location.origin

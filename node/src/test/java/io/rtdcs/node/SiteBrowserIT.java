@@ -210,13 +210,16 @@ class SiteBrowserIT {
   }
 
   @Test
-  void pageConfiguredForJsonpShouldGetSegmentsWithoutCors() throws IOException {
+  void pageConfiguredForJsonpShouldGetSegmentsWithoutCorsAndDeclareItsLogin() throws IOException {
     WebDriver browser = browser();
     try {
-      browser.get(pageUrl(sitePort, "&jsonp=1"));
+      browser.get(pageUrl(sitePort, "&jsonp=1&login=crm%2042"));
       awaitStatus(browser, "done");
 
-      assertThat(text(browser, "uuid")).matches("\\d{38}");
+      String uuid = text(browser, "uuid");
+      assertThat(uuid).matches("\\d{38}");
+      assertThat(profile(uuid).getJsonArray("declaredIds"))
+          .contains(new JsonObject().put("dpid", 9100).put("dpuuid", "crm 42").put("auth", 1));
       assertThat(attribute(browser, "segments", "data-ids").split(",")).contains("5001", "5003");
       assertThat(browser.manage().getCookieNamed("aam_tnt").getValue())
           .isEqualTo("segs=shoe_shoppers,partner_audience");
