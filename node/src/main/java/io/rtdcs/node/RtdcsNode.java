@@ -97,7 +97,7 @@ public final class RtdcsNode {
                                   .put("host", demo.getHost())
                                   .put("port", demo.getPort())
                                   .put("latencyMs", demo.getLatencyMs())
-                                  .put("syncReturn", VerticleConfigs.nodeBaseUrl(options)))));
+                                  .put("dcsUrl", VerticleConfigs.nodeBaseUrl(options)))));
     }
     if (options.getSegmentInstances() > 0) {
       chain =

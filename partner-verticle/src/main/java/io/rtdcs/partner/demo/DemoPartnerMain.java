@@ -8,7 +8,7 @@ import io.vertx.core.json.JsonObject;
  * Runs the demo partner as its own JVM: {@code java -cp rtdcs.jar
  * io.rtdcs.partner.demo.DemoPartnerMain --port 8091 --latency-ms 20 --mode normal}. Options: {@code
  * --host}, {@code --port}, {@code --latency-ms}, {@code --failure-rate}, {@code --mode}, {@code
- * --ttl}, {@code --sync-return} (the node's base URL for {@code /sync}).
+ * --ttl}.
  */
 public final class DemoPartnerMain {
 
@@ -21,7 +21,7 @@ public final class DemoPartnerMain {
       System.err.println("demo partner: " + e.getMessage());
       System.err.println(
           "usage: DemoPartnerMain [--host H] [--port N] [--latency-ms N] [--failure-rate F]"
-              + " [--mode normal|hang|error|garbage|slow-body] [--ttl N] [--sync-return URL]");
+              + " [--mode normal|hang|error|garbage|slow-body] [--ttl N]");
       System.exit(2);
       return;
     }
@@ -63,7 +63,6 @@ public final class DemoPartnerMain {
           case "--failure-rate" -> config.put("failureRate", Double.parseDouble(value));
           case "--mode" -> config.put("mode", value);
           case "--ttl" -> config.put("ttl", Long.parseLong(value));
-          case "--sync-return" -> config.put("syncReturn", value);
           default -> throw new IllegalArgumentException(flag + ": unknown option");
         }
       } catch (NumberFormatException e) {

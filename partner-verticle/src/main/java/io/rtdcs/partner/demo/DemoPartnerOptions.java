@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * The demo partner's behaviour: {@code host}, {@code port}, {@code latencyMs}, {@code failureRate}
- * (share of 500 answers), {@code mode} (normal, hang, error, garbage, slow-body), {@code ttl},
- * {@code syncReturn} (the node's base URL {@code /sync} redirects to). Everything but host and port
+ * (share of 500 answers), {@code mode} (normal, hang, error, garbage, slow-body), {@code ttl}.
+ * {@code dcsUrl} and {@code dpid} (where {@code /sync} redirects to). Everything but host and port
  * can be changed at run time through {@code PUT /control}.
  */
 public final class DemoPartnerOptions {
@@ -16,7 +16,8 @@ public final class DemoPartnerOptions {
   public static final double DEFAULT_FAILURE_RATE = 0.0;
   public static final String DEFAULT_MODE = "normal";
   public static final long DEFAULT_TTL = 600;
-  public static final String DEFAULT_SYNC_RETURN = "http://127.0.0.1:8080";
+  public static final String DEFAULT_DCS_URL = "http://127.0.0.1:8080";
+  public static final int DEFAULT_DPID = 9001;
   public static final List<String> MODES =
       List.of("normal", "hang", "error", "garbage", "slow-body");
 
@@ -26,7 +27,8 @@ public final class DemoPartnerOptions {
   private double failureRate = DEFAULT_FAILURE_RATE;
   private String mode = DEFAULT_MODE;
   private long ttl = DEFAULT_TTL;
-  private String syncReturn = DEFAULT_SYNC_RETURN;
+  private String dcsUrl = DEFAULT_DCS_URL;
+  private int dpid = DEFAULT_DPID;
 
   public DemoPartnerOptions() {}
 
@@ -54,8 +56,11 @@ public final class DemoPartnerOptions {
     if (json.containsKey("ttl")) {
       setTtl(get(json, "ttl", Number.class).longValue());
     }
-    if (json.containsKey("syncReturn")) {
-      setSyncReturn(get(json, "syncReturn", String.class));
+    if (json.containsKey("dcsUrl")) {
+      setDcsUrl(get(json, "dcsUrl", String.class));
+    }
+    if (json.containsKey("dpid")) {
+      setDpid(get(json, "dpid", Number.class).intValue());
     }
     return this;
   }
@@ -140,18 +145,29 @@ public final class DemoPartnerOptions {
     return this;
   }
 
-  public String getSyncReturn() {
-    return syncReturn;
+  /** Where {@code /sync} sends the browser back to (rtdcs's /ibs). */
+  public String getDcsUrl() {
+    return dcsUrl;
   }
 
-  /** The node's base URL that {@code /sync} redirects back to (a loopback http(s) URL). */
-  public DemoPartnerOptions setSyncReturn(String syncReturn) {
-    String error =
-        syncReturn == null ? "must not be null" : DemoSyncHandler.checkReturn(syncReturn);
-    if (error != null) {
-      throw new IllegalArgumentException("syncReturn: " + error);
+  public DemoPartnerOptions setDcsUrl(String dcsUrl) {
+    if (dcsUrl == null || !(dcsUrl.startsWith("http://") || dcsUrl.startsWith("https://"))) {
+      throw new IllegalArgumentException("dcsUrl: must be an http(s) URL");
     }
-    this.syncReturn = syncReturn;
+    this.dcsUrl = dcsUrl.endsWith("/") ? dcsUrl.substring(0, dcsUrl.length() - 1) : dcsUrl;
+    return this;
+  }
+
+  /** The dpid this partner has in rtdcs (for the ID sync redirect). */
+  public int getDpid() {
+    return dpid;
+  }
+
+  public DemoPartnerOptions setDpid(int dpid) {
+    if (dpid < 1) {
+      throw new IllegalArgumentException("dpid: must be >= 1");
+    }
+    this.dpid = dpid;
     return this;
   }
 
@@ -163,6 +179,7 @@ public final class DemoPartnerOptions {
         .put("failureRate", failureRate)
         .put("mode", mode)
         .put("ttl", ttl)
-        .put("syncReturn", syncReturn);
+        .put("dcsUrl", dcsUrl)
+        .put("dpid", dpid);
   }
 }

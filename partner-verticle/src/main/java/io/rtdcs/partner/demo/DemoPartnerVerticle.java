@@ -8,6 +8,8 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -15,8 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * A stub data partner speaking the lookup protocol (docs/partners.md) on {@code /lookup} (POST JSON
  * or GET {@code ?uuid=&c_category=}), with programmable latency and faults: config keys of {@link
  * DemoPartnerOptions}, changeable live with {@code PUT /control} (JSON), read with {@code GET
- * /control} (also returns the request and sync counts). {@code GET /sync?aam=UUID} is its ID sync
- * ({@link DemoSyncHandler}); {@code /pixel} is a 1x1 GIF, for URL destinations.
+ * /control} (also returns the lookup and sync counts). Also {@code /sync?aam=<uuid>} (ID sync:
+ * redirects to rtdcs's {@code /ibs}) and {@code /pixel} (a 1x1 GIF, for URL destinations).
  */
 public class DemoPartnerVerticle extends VerticleBase {
   private static final long SLOW_BODY_INTERVAL_MS = 50;
@@ -26,7 +28,7 @@ public class DemoPartnerVerticle extends VerticleBase {
 
   private volatile DemoPartnerOptions options;
   private final AtomicLong requests = new AtomicLong();
-  private final DemoSyncHandler sync = new DemoSyncHandler();
+  private final AtomicLong syncs = new AtomicLong();
   private HttpServer server;
 
   @Override
@@ -50,7 +52,7 @@ public class DemoPartnerVerticle extends VerticleBase {
     if (path.equals("/control")) {
       control(request);
     } else if (path.equals("/sync")) {
-      sync.handle(request, options.getSyncReturn());
+      sync(request);
     } else if (path.equals("/pixel")) {
       request.response().putHeader("Content-Type", "image/gif").end(Buffer.buffer(PIXEL));
     } else if (path.equals("/lookup")) {
@@ -88,6 +90,24 @@ public class DemoPartnerVerticle extends VerticleBase {
     }
   }
 
+  /**
+   * ID sync, as a partner's sync endpoint does it: the page calls {@code /sync?aam=<uuid>}, the
+   * partner answers with a redirect to rtdcs's {@code /ibs:dpid=<dpid>&dpuuid=<its own id>}.
+   */
+  private void sync(HttpServerRequest request) {
+    String aam = request.getParam("aam", "");
+    syncs.incrementAndGet();
+    String ownId = "demo-" + Integer.toHexString(aam.hashCode());
+    DemoPartnerOptions o = options;
+    String location =
+        o.getDcsUrl()
+            + "/ibs:dpid="
+            + o.getDpid()
+            + "&dpuuid="
+            + URLEncoder.encode(ownId, StandardCharsets.UTF_8);
+    request.response().setStatusCode(302).putHeader("Location", location).end();
+  }
+
   private void control(HttpServerRequest request) {
     if (request.method() == HttpMethod.GET) {
       request.response().putHeader("Content-Type", "application/json").end(state().encode());
@@ -119,11 +139,7 @@ public class DemoPartnerVerticle extends VerticleBase {
   }
 
   private JsonObject state() {
-    return options
-        .toJson()
-        .put("requests", requests.get())
-        .put("syncs", sync.calls())
-        .put("lastSync", sync.last());
+    return options.toJson().put("requests", requests.get()).put("syncs", syncs.get());
   }
 
   private void answer(HttpServerRequest request, String uuid, JsonObject signals) {
