@@ -1,6 +1,7 @@
 package io.rtdcs.node;
 
 import io.rtdcs.node.bridge.PartnerBridgeOptions;
+import io.rtdcs.partner.demo.DemoPartnerOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ public final class NodeOptions {
   public static final int DEFAULT_SEGMENT_INSTANCES = 1;
   public static final int DEFAULT_OUTBOUND_INSTANCES = 1;
   public static final int MAX_INSTANCES = 64;
+  public static final boolean DEFAULT_DEMO_PARTNER_ENABLED = false;
   public static final boolean DEFAULT_METRICS_ENABLED = true;
 
   private int httpPort = DEFAULT_HTTP_PORT;
@@ -39,6 +41,7 @@ public final class NodeOptions {
   private int outboundInstances = DEFAULT_OUTBOUND_INSTANCES;
   private String adminToken;
   private boolean metricsEnabled = DEFAULT_METRICS_ENABLED;
+  private boolean demoPartnerEnabled = DEFAULT_DEMO_PARTNER_ENABLED;
   private DemoPartnerOptions demoPartner = new DemoPartnerOptions();
   private PartnerBridgeOptions bridge = new PartnerBridgeOptions();
   private JsonObject dcs = new JsonObject();
@@ -70,7 +73,14 @@ public final class NodeOptions {
     setAdminToken(stringValue(section(json, "admin"), "token", "admin.token", null));
     setMetricsEnabled(
         boolValue(section(json, "metrics"), "enabled", "metrics.enabled", metricsEnabled));
-    demoPartner = new DemoPartnerOptions(section(json, "demoPartner"));
+    JsonObject demo = section(json, "demoPartner").copy();
+    setDemoPartnerEnabled(boolValue(demo, "enabled", "demoPartner.enabled", demoPartnerEnabled));
+    demo.remove("enabled");
+    try {
+      demoPartner = new DemoPartnerOptions(demo);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("demoPartner." + e.getMessage(), e);
+    }
     bridge = new PartnerBridgeOptions(section(json, "bridge"));
     dcs = section(json, "dcs").copy();
     partner = section(json, "partner").copy();
@@ -99,7 +109,7 @@ public final class NodeOptions {
                 .put("outbound", new JsonObject().put("instances", outboundInstances)))
         .put("admin", new JsonObject().put("token", adminToken))
         .put("metrics", new JsonObject().put("enabled", metricsEnabled))
-        .put("demoPartner", demoPartner.toJson())
+        .put("demoPartner", demoPartner.toJson().put("enabled", demoPartnerEnabled))
         .put("bridge", bridge.toJson())
         .put("dcs", dcs.copy())
         .put("partner", partner.copy())
@@ -261,6 +271,16 @@ public final class NodeOptions {
 
   public NodeOptions setMetricsEnabled(boolean metricsEnabled) {
     this.metricsEnabled = metricsEnabled;
+    return this;
+  }
+
+  /** Whether this node starts the demo HTTP partner (its settings: {@link #getDemoPartner()}). */
+  public boolean isDemoPartnerEnabled() {
+    return demoPartnerEnabled;
+  }
+
+  public NodeOptions setDemoPartnerEnabled(boolean enabled) {
+    this.demoPartnerEnabled = enabled;
     return this;
   }
 

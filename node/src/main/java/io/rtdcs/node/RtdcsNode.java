@@ -84,8 +84,7 @@ public final class RtdcsNode {
 
   private Future<Void> deployAll(Clock clock) {
     Future<?> chain = Future.succeededFuture();
-    DemoPartnerOptions demo = options.getDemoPartner();
-    if (demo.isEnabled()) {
+    if (options.isDemoPartnerEnabled()) {
       chain =
           chain.compose(
               v ->
@@ -93,10 +92,9 @@ public final class RtdcsNode {
                       new DemoPartnerVerticle(),
                       new DeploymentOptions()
                           .setConfig(
-                              new JsonObject()
-                                  .put("host", demo.getHost())
-                                  .put("port", demo.getPort())
-                                  .put("latencyMs", demo.getLatencyMs())
+                              options
+                                  .getDemoPartner()
+                                  .toJson()
                                   .put("dcsUrl", VerticleConfigs.nodeBaseUrl(options)))));
     }
     if (options.getSegmentInstances() > 0) {
