@@ -31,6 +31,7 @@ public final class NodeOptions {
   private int clusterPort = DEFAULT_CLUSTER_PORT;
   private List<String> clusterMembers = new ArrayList<>(List.of(DEFAULT_CLUSTER_HOST));
   private String clusterConfig;
+  private String kubernetesServiceDns;
   private int dcsInstances = DEFAULT_DCS_INSTANCES;
   private int partnerInstances = DEFAULT_PARTNER_INSTANCES;
   private int segmentInstances = DEFAULT_SEGMENT_INSTANCES;
@@ -57,6 +58,9 @@ public final class NodeOptions {
       setClusterMembers(members(cluster.getValue("members")));
     }
     clusterConfig = stringValue(cluster, "config", "cluster.config", null);
+    setKubernetesServiceDns(
+        stringValue(
+            section(cluster, "kubernetes"), "serviceDns", "cluster.kubernetes.serviceDns", null));
     JsonObject verticles = section(json, "verticles");
     setDcsInstances(instances(verticles, "dcs", dcsInstances));
     setPartnerInstances(instances(verticles, "partner", partnerInstances));
@@ -81,7 +85,8 @@ public final class NodeOptions {
                 .put("host", clusterHost)
                 .put("port", clusterPort)
                 .put("members", new JsonArray(new ArrayList<>(clusterMembers)))
-                .put("config", clusterConfig))
+                .put("config", clusterConfig)
+                .put("kubernetes", new JsonObject().put("serviceDns", kubernetesServiceDns)))
         .put(
             "verticles",
             new JsonObject()
@@ -176,6 +181,27 @@ public final class NodeOptions {
 
   public NodeOptions setClusterConfig(String clusterConfig) {
     this.clusterConfig = clusterConfig;
+    return this;
+  }
+
+  /**
+   * {@code cluster.kubernetes.serviceDns}: the headless Service's DNS name; members find each other
+   * through Hazelcast's Kubernetes discovery (DNS lookup mode) instead of the TCP-IP list.
+   */
+  public String getKubernetesServiceDns() {
+    return kubernetesServiceDns;
+  }
+
+  public NodeOptions setKubernetesServiceDns(String serviceDns) {
+    if (serviceDns != null
+        && !serviceDns.isEmpty()
+        && !serviceDns.matches("[A-Za-z0-9][A-Za-z0-9.-]{0,252}")) {
+      throw new IllegalArgumentException(
+          "cluster.kubernetes.serviceDns: expected a DNS name such as"
+              + " rtdcs.default.svc.cluster.local, got "
+              + serviceDns);
+    }
+    this.kubernetesServiceDns = serviceDns == null || serviceDns.isEmpty() ? null : serviceDns;
     return this;
   }
 
