@@ -81,7 +81,8 @@ public class DemoPartnerVerticle extends VerticleBase {
                       request,
                       uuid instanceof String s ? s : null,
                       signals instanceof JsonObject o ? o : new JsonObject());
-                });
+                })
+            .onFailure(t -> fail(request));
       }
     } else {
       request.response().setStatusCode(404).end();
@@ -125,7 +126,14 @@ public class DemoPartnerVerticle extends VerticleBase {
               } catch (RuntimeException e) {
                 request.response().setStatusCode(400).end(String.valueOf(e.getMessage()));
               }
-            });
+            })
+        .onFailure(t -> fail(request));
+  }
+
+  private static void fail(HttpServerRequest request) {
+    if (!request.response().ended() && !request.response().closed()) {
+      request.response().setStatusCode(400).end("cannot read the request body");
+    }
   }
 
   private JsonObject state() {
