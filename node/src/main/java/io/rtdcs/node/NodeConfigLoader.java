@@ -40,6 +40,7 @@ public final class NodeConfigLoader {
           Map.entry("RTDCS_DEMO_PARTNER_PORT", "demoPartner.port"),
           Map.entry("RTDCS_BUDGET_MS", "dcs.budgetMs"),
           Map.entry("RTDCS_METRICS_ENABLED", "metrics.enabled"),
+          Map.entry("RTDCS_METRICS_DISABLED_DOMAINS", "metrics.disabledDomains"),
           Map.entry("RTDCS_K8S_SERVICE_DNS", "cluster.kubernetes.serviceDns"));
 
   private NodeConfigLoader() {}

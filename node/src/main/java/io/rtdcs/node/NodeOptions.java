@@ -24,6 +24,18 @@ public final class NodeOptions {
   public static final int MAX_INSTANCES = 64;
   public static final boolean DEFAULT_METRICS_ENABLED = true;
 
+  /** Vert.x metrics domains (vertx-micrometer-metrics' MetricsDomain). */
+  public static final List<String> METRICS_DOMAINS =
+      List.of(
+          "HTTP_SERVER",
+          "HTTP_CLIENT",
+          "NET_SERVER",
+          "NET_CLIENT",
+          "EVENT_BUS",
+          "NAMED_POOLS",
+          "VERTICLES",
+          "DATAGRAM_SOCKET");
+
   private int httpPort = DEFAULT_HTTP_PORT;
   private String httpHost = DEFAULT_HTTP_HOST;
   private String clusterName = DEFAULT_CLUSTER_NAME;
@@ -37,6 +49,7 @@ public final class NodeOptions {
   private int segmentInstances = DEFAULT_SEGMENT_INSTANCES;
   private String adminToken;
   private boolean metricsEnabled = DEFAULT_METRICS_ENABLED;
+  private List<String> metricsDisabledDomains = List.of();
   private DemoPartnerOptions demoPartner = new DemoPartnerOptions();
   private JsonObject dcs = new JsonObject();
   private JsonObject partner = new JsonObject();
@@ -66,8 +79,12 @@ public final class NodeOptions {
     setPartnerInstances(instances(verticles, "partner", partnerInstances));
     setSegmentInstances(instances(verticles, "segment", segmentInstances));
     setAdminToken(stringValue(section(json, "admin"), "token", "admin.token", null));
-    setMetricsEnabled(
-        boolValue(section(json, "metrics"), "enabled", "metrics.enabled", metricsEnabled));
+    JsonObject metrics = section(json, "metrics");
+    setMetricsEnabled(boolValue(metrics, "enabled", "metrics.enabled", metricsEnabled));
+    if (metrics.containsKey("disabledDomains")) {
+      setMetricsDisabledDomains(
+          strings(metrics.getValue("disabledDomains"), "metrics.disabledDomains"));
+    }
     demoPartner = new DemoPartnerOptions(section(json, "demoPartner"));
     dcs = section(json, "dcs").copy();
     partner = section(json, "partner").copy();
@@ -94,7 +111,11 @@ public final class NodeOptions {
                 .put("partner", new JsonObject().put("instances", partnerInstances))
                 .put("segment", new JsonObject().put("instances", segmentInstances)))
         .put("admin", new JsonObject().put("token", adminToken))
-        .put("metrics", new JsonObject().put("enabled", metricsEnabled))
+        .put(
+            "metrics",
+            new JsonObject()
+                .put("enabled", metricsEnabled)
+                .put("disabledDomains", new JsonArray(new ArrayList<>(metricsDisabledDomains))))
         .put("demoPartner", demoPartner.toJson())
         .put("dcs", dcs.copy())
         .put("partner", partner.copy())
@@ -256,6 +277,25 @@ public final class NodeOptions {
     return this;
   }
 
+  /**
+   * {@code metrics.disabledDomains}: Vert.x metrics domains not measured, to trim the cost (names
+   * of {@link #METRICS_DOMAINS}); the rtdcs series are always kept.
+   */
+  public List<String> getMetricsDisabledDomains() {
+    return metricsDisabledDomains;
+  }
+
+  public NodeOptions setMetricsDisabledDomains(List<String> domains) {
+    for (String d : domains) {
+      if (!METRICS_DOMAINS.contains(d)) {
+        throw new IllegalArgumentException(
+            "metrics.disabledDomains: expected names among " + METRICS_DOMAINS + ", got " + d);
+      }
+    }
+    this.metricsDisabledDomains = List.copyOf(domains);
+    return this;
+  }
+
   public DemoPartnerOptions getDemoPartner() {
     return demoPartner;
   }
@@ -378,6 +418,27 @@ public final class NodeOptions {
       }
     } else {
       throw new IllegalArgumentException("cluster.members: expected a list of hosts, got " + v);
+    }
+    return out;
+  }
+
+  private static List<String> strings(Object v, String key) {
+    List<String> out = new ArrayList<>();
+    if (v instanceof JsonArray a) {
+      for (Object o : a) {
+        if (!(o instanceof String)) {
+          throw new IllegalArgumentException(key + ": expected names, got " + o);
+        }
+        out.add(((String) o).trim());
+      }
+    } else if (v instanceof String s) {
+      for (String part : s.split(",")) {
+        if (!part.isBlank()) {
+          out.add(part.trim());
+        }
+      }
+    } else {
+      throw new IllegalArgumentException(key + ": expected a list of names, got " + v);
     }
     return out;
   }
