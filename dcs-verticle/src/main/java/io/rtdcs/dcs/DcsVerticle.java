@@ -6,6 +6,7 @@ import io.rtdcs.dcs.flow.EventService;
 import io.rtdcs.dcs.http.AdminAuth;
 import io.rtdcs.dcs.http.AdminHandler;
 import io.rtdcs.dcs.http.AnswerSender;
+import io.rtdcs.dcs.http.DataSubjectHandler;
 import io.rtdcs.dcs.http.DcsExtension;
 import io.rtdcs.dcs.http.EventHandler;
 import io.rtdcs.dcs.http.HealthRoutes;
@@ -15,6 +16,7 @@ import io.rtdcs.dcs.http.OptOutHandler;
 import io.rtdcs.dcs.request.EventRequestParser;
 import io.rtdcs.dcs.request.Identifiers;
 import io.rtdcs.dcs.response.EventResponseWriter;
+import io.rtdcs.dcs.site.SiteRoutes;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpMethod;
@@ -141,6 +143,7 @@ public final class DcsVerticle extends VerticleBase {
     router.post("/event").handler(event);
     router.get("/demoptout.jpg").handler(optOut);
     HealthRoutes.mount(vertx, router, extension);
+    SiteRoutes.mount(router);
     router.route("/admin/*").handler(auth);
     router.get("/admin/:kind").handler(admin::list);
     router.get("/admin/:kind/:id").handler(admin::item);
@@ -148,6 +151,9 @@ public final class DcsVerticle extends VerticleBase {
     router.delete("/admin/:kind/:id").handler(admin::item);
     router.route("/profiles/*").handler(auth);
     router.get("/profiles/:uuid").handler(admin::profile);
+    DataSubjectHandler subjects = new DataSubjectHandler(admin);
+    router.delete("/profiles/:uuid").handler(subjects::byUuid);
+    router.delete("/profiles").handler(auth).handler(subjects::byDeclaredId);
     extension.mount(vertx, router, options.getAdminToken());
     return router;
   }

@@ -1,5 +1,6 @@
 package io.rtdcs.node;
 
+import io.rtdcs.node.bridge.PartnerBridgeOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ public final class NodeOptions {
   public static final int DEFAULT_DCS_INSTANCES = 2;
   public static final int DEFAULT_PARTNER_INSTANCES = 1;
   public static final int DEFAULT_SEGMENT_INSTANCES = 1;
+  public static final int DEFAULT_OUTBOUND_INSTANCES = 1;
   public static final int MAX_INSTANCES = 64;
   public static final boolean DEFAULT_METRICS_ENABLED = true;
 
@@ -47,13 +49,16 @@ public final class NodeOptions {
   private int dcsInstances = DEFAULT_DCS_INSTANCES;
   private int partnerInstances = DEFAULT_PARTNER_INSTANCES;
   private int segmentInstances = DEFAULT_SEGMENT_INSTANCES;
+  private int outboundInstances = DEFAULT_OUTBOUND_INSTANCES;
   private String adminToken;
   private boolean metricsEnabled = DEFAULT_METRICS_ENABLED;
   private List<String> metricsDisabledDomains = List.of();
   private DemoPartnerOptions demoPartner = new DemoPartnerOptions();
+  private PartnerBridgeOptions bridge = new PartnerBridgeOptions();
   private JsonObject dcs = new JsonObject();
   private JsonObject partner = new JsonObject();
   private JsonObject segment = new JsonObject();
+  private JsonObject outbound = new JsonObject();
   private JsonObject definitions = new JsonObject();
 
   public NodeOptions() {}
@@ -78,6 +83,7 @@ public final class NodeOptions {
     setDcsInstances(instances(verticles, "dcs", dcsInstances));
     setPartnerInstances(instances(verticles, "partner", partnerInstances));
     setSegmentInstances(instances(verticles, "segment", segmentInstances));
+    setOutboundInstances(instances(verticles, "outbound", outboundInstances));
     setAdminToken(stringValue(section(json, "admin"), "token", "admin.token", null));
     JsonObject metrics = section(json, "metrics");
     setMetricsEnabled(boolValue(metrics, "enabled", "metrics.enabled", metricsEnabled));
@@ -86,9 +92,11 @@ public final class NodeOptions {
           strings(metrics.getValue("disabledDomains"), "metrics.disabledDomains"));
     }
     demoPartner = new DemoPartnerOptions(section(json, "demoPartner"));
+    bridge = new PartnerBridgeOptions(section(json, "bridge"));
     dcs = section(json, "dcs").copy();
     partner = section(json, "partner").copy();
     segment = section(json, "segment").copy();
+    outbound = section(json, "outbound").copy();
     definitions = section(json, "definitions").copy();
   }
 
@@ -109,7 +117,8 @@ public final class NodeOptions {
             new JsonObject()
                 .put("dcs", new JsonObject().put("instances", dcsInstances))
                 .put("partner", new JsonObject().put("instances", partnerInstances))
-                .put("segment", new JsonObject().put("instances", segmentInstances)))
+                .put("segment", new JsonObject().put("instances", segmentInstances))
+                .put("outbound", new JsonObject().put("instances", outboundInstances)))
         .put("admin", new JsonObject().put("token", adminToken))
         .put(
             "metrics",
@@ -117,9 +126,11 @@ public final class NodeOptions {
                 .put("enabled", metricsEnabled)
                 .put("disabledDomains", new JsonArray(new ArrayList<>(metricsDisabledDomains))))
         .put("demoPartner", demoPartner.toJson())
+        .put("bridge", bridge.toJson())
         .put("dcs", dcs.copy())
         .put("partner", partner.copy())
         .put("segment", segment.copy())
+        .put("outbound", outbound.copy())
         .put("definitions", definitions.copy());
   }
 
@@ -253,6 +264,29 @@ public final class NodeOptions {
     return this;
   }
 
+  public int getOutboundInstances() {
+    return outboundInstances;
+  }
+
+  /** 0 or 1: one OutboundVerticle delivers every pending push this member owns. */
+  public NodeOptions setOutboundInstances(int n) {
+    if (n < 0 || n > 1) {
+      throw new IllegalArgumentException("verticles.outbound.instances: must be 0 or 1, was " + n);
+    }
+    this.outboundInstances = n;
+    return this;
+  }
+
+  /** The {@code outbound} section (docs/outbound.md), handed to OutboundVerticle and the outbox. */
+  public JsonObject getOutbound() {
+    return outbound;
+  }
+
+  public NodeOptions setOutbound(JsonObject outbound) {
+    this.outbound = Objects.requireNonNull(outbound, "outbound");
+    return this;
+  }
+
   public String getAdminToken() {
     return adminToken;
   }
@@ -302,6 +336,15 @@ public final class NodeOptions {
 
   public NodeOptions setDemoPartner(DemoPartnerOptions demoPartner) {
     this.demoPartner = Objects.requireNonNull(demoPartner, "demoPartner");
+    return this;
+  }
+
+  public PartnerBridgeOptions getBridge() {
+    return bridge;
+  }
+
+  public NodeOptions setBridge(PartnerBridgeOptions bridge) {
+    this.bridge = Objects.requireNonNull(bridge, "bridge");
     return this;
   }
 

@@ -5,9 +5,11 @@ import com.hazelcast.core.HazelcastInstance;
 import io.rtdcs.common.Meters;
 import io.rtdcs.common.NodeState;
 import io.rtdcs.dcs.DcsVerticle;
+import io.rtdcs.node.bridge.PartnerBridgeVerticle;
 import io.rtdcs.partner.PartnerVerticle;
 import io.rtdcs.partner.demo.DemoPartnerVerticle;
 import io.rtdcs.segment.SegmentVerticle;
+import io.rtdcs.segment.outbound.OutboundVerticle;
 import io.rtdcs.segment.store.SegmentSerialization;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -24,8 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One rtdcs node: joins the Hazelcast cluster through the Vert.x cluster manager, then deploys what
- * the node config asks for (demo partner, segment, partner and dcs verticles, in that order, so
- * HTTP opens last) and marks itself ready.
+ * the node config asks for (demo partner, segment, partner, partner bridge and dcs verticles, in
+ * that order, so HTTP opens last) and marks itself ready.
  */
 public final class RtdcsNode {
   private static final Logger LOG = LoggerFactory.getLogger(RtdcsNode.class);
@@ -95,7 +97,8 @@ public final class RtdcsNode {
                               new JsonObject()
                                   .put("host", demo.getHost())
                                   .put("port", demo.getPort())
-                                  .put("latencyMs", demo.getLatencyMs()))));
+                                  .put("latencyMs", demo.getLatencyMs())
+                                  .put("dcsUrl", VerticleConfigs.nodeBaseUrl(options)))));
     }
     if (options.getSegmentInstances() > 0) {
       chain =
@@ -107,6 +110,14 @@ public final class RtdcsNode {
                           .setInstances(options.getSegmentInstances())
                           .setConfig(VerticleConfigs.segment(options))));
     }
+    if (options.getOutboundInstances() > 0) {
+      chain =
+          chain.compose(
+              v ->
+                  vertx.deployVerticle(
+                      new OutboundVerticle(hazelcast, clock),
+                      new DeploymentOptions().setConfig(options.getOutbound().copy())));
+    }
     if (options.getPartnerInstances() > 0) {
       chain =
           chain.compose(
@@ -116,6 +127,11 @@ public final class RtdcsNode {
                       new DeploymentOptions()
                           .setInstances(options.getPartnerInstances())
                           .setConfig(VerticleConfigs.partner(options))));
+    }
+    if (options.getBridge().isEnabled()) {
+      chain =
+          chain.compose(
+              v -> vertx.deployVerticle(new PartnerBridgeVerticle(options.getBridge(), clock)));
     }
     if (options.getDcsInstances() > 0) {
       chain =
@@ -134,7 +150,7 @@ public final class RtdcsNode {
               NodeState.setReady(vertx, true);
               LOG.info(
                   "rtdcs node ready: http {}:{}, cluster '{}' member {}, verticles dcs={} partner={}"
-                      + " segment={}, {} member(s)",
+                      + " segment={} outbound={}, {} member(s)",
                   options.getHttpHost(),
                   options.getHttpPort(),
                   options.getClusterName(),
@@ -142,6 +158,7 @@ public final class RtdcsNode {
                   options.getDcsInstances(),
                   options.getPartnerInstances(),
                   options.getSegmentInstances(),
+                  options.getOutboundInstances(),
                   hazelcast.getCluster().getMembers().size());
             });
   }
@@ -188,6 +205,11 @@ public final class RtdcsNode {
       return c;
     }
 
+    /** Where the demo partner's ID sync returns: this node's HTTP port on loopback. */
+    static String nodeBaseUrl(NodeOptions o) {
+      return "http://127.0.0.1:" + o.getHttpPort();
+    }
+
     static JsonObject partner(NodeOptions o) {
       return o.getPartner()
           .copy()
@@ -198,6 +220,7 @@ public final class RtdcsNode {
       JsonObject d = o.getDefinitions();
       return o.getSegment()
           .copy()
+          .put("outbound", o.getOutbound().copy())
           .put(
               "definitions",
               new JsonObject()

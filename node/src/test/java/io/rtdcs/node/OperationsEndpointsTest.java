@@ -106,9 +106,9 @@ class OperationsEndpointsTest {
     JsonObject body = ready.bodyAsJsonObject();
     assertThat(body.getString("status")).isEqualTo("UP");
     Map<String, JsonObject> checks = checks(body.getJsonArray("checks"));
-    assertThat(checks).containsOnlyKeys("http", "node", "cluster", "definitions");
+    assertThat(checks).containsOnlyKeys("http", "node", "cluster", "hazelcast", "definitions");
     assertThat(checks.values()).allMatch(c -> "UP".equals(c.getString("status")));
-    JsonObject cluster = checks.get("cluster").getJsonObject("data");
+    JsonObject cluster = checks.get("hazelcast").getJsonObject("data");
     assertThat(cluster.getString("state")).isEqualTo("ACTIVE");
     assertThat(cluster.getInteger("members")).isEqualTo(2);
     assertThat(cluster.getBoolean("member")).isTrue();

@@ -21,7 +21,7 @@ public final class DemoPartnerMain {
       System.err.println("demo partner: " + e.getMessage());
       System.err.println(
           "usage: DemoPartnerMain [--host H] [--port N] [--latency-ms N] [--failure-rate F]"
-              + " [--mode normal|hang|error|garbage|slow-body] [--ttl N] [--dcs-url URL] [--dpid N]");
+              + " [--mode normal|hang|error|garbage|slow-body] [--ttl N]");
       System.exit(2);
       return;
     }
@@ -63,8 +63,6 @@ public final class DemoPartnerMain {
           case "--failure-rate" -> config.put("failureRate", Double.parseDouble(value));
           case "--mode" -> config.put("mode", value);
           case "--ttl" -> config.put("ttl", Long.parseLong(value));
-          case "--dcs-url" -> config.put("dcsUrl", value);
-          case "--dpid" -> config.put("dpid", Integer.parseInt(value));
           default -> throw new IllegalArgumentException(flag + ": unknown option");
         }
       } catch (NumberFormatException e) {
