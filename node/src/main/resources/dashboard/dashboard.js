@@ -136,7 +136,7 @@
       addr.className = 'addr';
       addr.textContent = m.address + (m.httpPort ? '  http :' + m.httpPort : '') + (m.local ? '  (this node)' : '');
       card.appendChild(addr);
-      for (const v of ['dcs', 'partner', 'segment']) {
+      for (const v of ['dcs', 'partner', 'segment', 'outbound']) {
         const n = m.verticles[v] || 0;
         const row = document.createElement('div');
         row.className = 'bar';
