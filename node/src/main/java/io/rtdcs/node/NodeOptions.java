@@ -28,6 +28,18 @@ public final class NodeOptions {
   public static final boolean DEFAULT_DEMO_PARTNER_ENABLED = false;
   public static final boolean DEFAULT_METRICS_ENABLED = true;
 
+  /** Vert.x metrics domains (vertx-micrometer-metrics' MetricsDomain). */
+  public static final List<String> METRICS_DOMAINS =
+      List.of(
+          "HTTP_SERVER",
+          "HTTP_CLIENT",
+          "NET_SERVER",
+          "NET_CLIENT",
+          "EVENT_BUS",
+          "NAMED_POOLS",
+          "VERTICLES",
+          "DATAGRAM_SOCKET");
+
   private int httpPort = DEFAULT_HTTP_PORT;
   private String httpHost = DEFAULT_HTTP_HOST;
   private String clusterName = DEFAULT_CLUSTER_NAME;
@@ -35,6 +47,7 @@ public final class NodeOptions {
   private int clusterPort = DEFAULT_CLUSTER_PORT;
   private List<String> clusterMembers = new ArrayList<>(List.of(DEFAULT_CLUSTER_HOST));
   private String clusterConfig;
+  private String kubernetesServiceDns;
   private int dcsInstances = DEFAULT_DCS_INSTANCES;
   private int partnerInstances = DEFAULT_PARTNER_INSTANCES;
   private int segmentInstances = DEFAULT_SEGMENT_INSTANCES;
@@ -42,6 +55,7 @@ public final class NodeOptions {
   private String adminToken;
   private boolean metricsEnabled = DEFAULT_METRICS_ENABLED;
   private boolean demoPartnerEnabled = DEFAULT_DEMO_PARTNER_ENABLED;
+  private List<String> metricsDisabledDomains = List.of();
   private DemoPartnerOptions demoPartner = new DemoPartnerOptions();
   private PartnerBridgeOptions bridge = new PartnerBridgeOptions();
   private JsonObject dcs = new JsonObject();
@@ -65,14 +79,21 @@ public final class NodeOptions {
       setClusterMembers(members(cluster.getValue("members")));
     }
     clusterConfig = stringValue(cluster, "config", "cluster.config", null);
+    setKubernetesServiceDns(
+        stringValue(
+            section(cluster, "kubernetes"), "serviceDns", "cluster.kubernetes.serviceDns", null));
     JsonObject verticles = section(json, "verticles");
     setDcsInstances(instances(verticles, "dcs", dcsInstances));
     setPartnerInstances(instances(verticles, "partner", partnerInstances));
     setSegmentInstances(instances(verticles, "segment", segmentInstances));
     setOutboundInstances(instances(verticles, "outbound", outboundInstances));
     setAdminToken(stringValue(section(json, "admin"), "token", "admin.token", null));
-    setMetricsEnabled(
-        boolValue(section(json, "metrics"), "enabled", "metrics.enabled", metricsEnabled));
+    JsonObject metrics = section(json, "metrics");
+    setMetricsEnabled(boolValue(metrics, "enabled", "metrics.enabled", metricsEnabled));
+    if (metrics.containsKey("disabledDomains")) {
+      setMetricsDisabledDomains(
+          strings(metrics.getValue("disabledDomains"), "metrics.disabledDomains"));
+    }
     JsonObject demo = section(json, "demoPartner").copy();
     setDemoPartnerEnabled(boolValue(demo, "enabled", "demoPartner.enabled", demoPartnerEnabled));
     demo.remove("enabled");
@@ -99,7 +120,8 @@ public final class NodeOptions {
                 .put("host", clusterHost)
                 .put("port", clusterPort)
                 .put("members", new JsonArray(new ArrayList<>(clusterMembers)))
-                .put("config", clusterConfig))
+                .put("config", clusterConfig)
+                .put("kubernetes", new JsonObject().put("serviceDns", kubernetesServiceDns)))
         .put(
             "verticles",
             new JsonObject()
@@ -108,7 +130,11 @@ public final class NodeOptions {
                 .put("segment", new JsonObject().put("instances", segmentInstances))
                 .put("outbound", new JsonObject().put("instances", outboundInstances)))
         .put("admin", new JsonObject().put("token", adminToken))
-        .put("metrics", new JsonObject().put("enabled", metricsEnabled))
+        .put(
+            "metrics",
+            new JsonObject()
+                .put("enabled", metricsEnabled)
+                .put("disabledDomains", new JsonArray(new ArrayList<>(metricsDisabledDomains))))
         .put("demoPartner", demoPartner.toJson().put("enabled", demoPartnerEnabled))
         .put("bridge", bridge.toJson())
         .put("dcs", dcs.copy())
@@ -200,6 +226,27 @@ public final class NodeOptions {
     return this;
   }
 
+  /**
+   * {@code cluster.kubernetes.serviceDns}: the headless Service's DNS name; members find each other
+   * through Hazelcast's Kubernetes discovery (DNS lookup mode) instead of the TCP-IP list.
+   */
+  public String getKubernetesServiceDns() {
+    return kubernetesServiceDns;
+  }
+
+  public NodeOptions setKubernetesServiceDns(String serviceDns) {
+    if (serviceDns != null
+        && !serviceDns.isEmpty()
+        && !serviceDns.matches("[A-Za-z0-9][A-Za-z0-9.-]{0,252}")) {
+      throw new IllegalArgumentException(
+          "cluster.kubernetes.serviceDns: expected a DNS name such as"
+              + " rtdcs.default.svc.cluster.local, got "
+              + serviceDns);
+    }
+    this.kubernetesServiceDns = serviceDns == null || serviceDns.isEmpty() ? null : serviceDns;
+    return this;
+  }
+
   public int getDcsInstances() {
     return dcsInstances;
   }
@@ -281,6 +328,25 @@ public final class NodeOptions {
 
   public NodeOptions setDemoPartnerEnabled(boolean enabled) {
     this.demoPartnerEnabled = enabled;
+    return this;
+  }
+
+  /**
+   * {@code metrics.disabledDomains}: Vert.x metrics domains not measured, to trim the cost (names
+   * of {@link #METRICS_DOMAINS}); the rtdcs series are always kept.
+   */
+  public List<String> getMetricsDisabledDomains() {
+    return metricsDisabledDomains;
+  }
+
+  public NodeOptions setMetricsDisabledDomains(List<String> domains) {
+    for (String d : domains) {
+      if (!METRICS_DOMAINS.contains(d)) {
+        throw new IllegalArgumentException(
+            "metrics.disabledDomains: expected names among " + METRICS_DOMAINS + ", got " + d);
+      }
+    }
+    this.metricsDisabledDomains = List.copyOf(domains);
     return this;
   }
 
@@ -415,6 +481,27 @@ public final class NodeOptions {
       }
     } else {
       throw new IllegalArgumentException("cluster.members: expected a list of hosts, got " + v);
+    }
+    return out;
+  }
+
+  private static List<String> strings(Object v, String key) {
+    List<String> out = new ArrayList<>();
+    if (v instanceof JsonArray a) {
+      for (Object o : a) {
+        if (!(o instanceof String)) {
+          throw new IllegalArgumentException(key + ": expected names, got " + o);
+        }
+        out.add(((String) o).trim());
+      }
+    } else if (v instanceof String s) {
+      for (String part : s.split(",")) {
+        if (!part.isBlank()) {
+          out.add(part.trim());
+        }
+      }
+    } else {
+      throw new IllegalArgumentException(key + ": expected a list of names, got " + v);
     }
     return out;
   }

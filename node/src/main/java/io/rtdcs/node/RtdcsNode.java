@@ -66,7 +66,8 @@ public final class RtdcsNode {
       eventBus.setHost(options.getClusterHost());
     }
     VertxOptions vertxOptions = new VertxOptions().setEventBusOptions(eventBus);
-    NodeMetrics metrics = NodeMetrics.create(options.isMetricsEnabled());
+    NodeMetrics metrics =
+        NodeMetrics.create(options.isMetricsEnabled(), options.getMetricsDisabledDomains());
     return metrics
         .configure(vertxOptions, Vertx.builder().with(vertxOptions))
         .withClusterManager(clusterManager)
