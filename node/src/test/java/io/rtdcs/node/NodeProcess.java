@@ -54,6 +54,7 @@ final class NodeProcess implements AutoCloseable {
     cmd.add("-Xmx256m");
     cmd.add("-XX:+UseSerialGC");
     cmd.add("-XX:TieredStopAtLevel=1");
+    cmd.add("-Dlogback.configurationFile=" + nodeLogback());
     cmd.add("-jar");
     cmd.add(jar().toAbsolutePath().toString());
     cmd.add("-conf");
@@ -166,21 +167,33 @@ final class NodeProcess implements AutoCloseable {
     }
   }
 
-  /** Cluster members this node sees (from /health/ready's {@code cluster} check), or -1. */
+  /**
+   * Cluster members this node sees: the size of the last member list Hazelcast logged (the test
+   * logback config, {@code logback-node.xml}, lets those lines through), or -1 before the first.
+   */
   int members() {
     try {
-      HttpResponse<String> r = get("/health/ready", null);
-      io.vertx.core.json.JsonArray checks =
-          new io.vertx.core.json.JsonObject(r.body()).getJsonArray("checks");
-      for (int i = 0; i < checks.size(); i++) {
-        io.vertx.core.json.JsonObject c = checks.getJsonObject(i);
-        if ("cluster".equals(c.getString("id"))) {
-          return c.getJsonObject("data").getInteger("members");
+      List<String> lines = Files.readAllLines(log);
+      for (int i = lines.size() - 1; i >= 0; i--) {
+        java.util.regex.Matcher m = MEMBERS.matcher(lines.get(i));
+        if (m.find()) {
+          return Integer.parseInt(m.group(1));
         }
       }
       return -1;
-    } catch (Exception e) {
+    } catch (IOException e) {
       return -1;
+    }
+  }
+
+  private static final java.util.regex.Pattern MEMBERS =
+      java.util.regex.Pattern.compile("Members \\{size:(\\d+)");
+
+  private static String nodeLogback() {
+    try {
+      return Path.of(NodeProcess.class.getResource("/logback-node.xml").toURI()).toString();
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
     }
   }
 
