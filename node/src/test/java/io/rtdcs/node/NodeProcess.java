@@ -157,8 +157,9 @@ final class NodeProcess implements AutoCloseable {
   }
 
   private void signal(String name) throws Exception {
+    // the shell's own kill: no procps needed on a bare CI image
     int rc =
-        new ProcessBuilder("kill", "-" + name, Long.toString(process.pid()))
+        new ProcessBuilder("sh", "-c", "kill -" + name + " " + process.pid())
             .inheritIO()
             .start()
             .waitFor();
