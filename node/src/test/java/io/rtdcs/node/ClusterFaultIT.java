@@ -38,8 +38,12 @@ import org.junit.jupiter.api.Timeout;
 class ClusterFaultIT {
   static final long BUDGET_MS = 150;
 
-  /** What the issue allows past the budget, measured at the client. */
-  static final long LATE_MS = BUDGET_MS + 10;
+  /**
+   * What the issue allows past the budget, measured at the client: 10 ms. The latency of calls
+   * answered at the budget also carries the machine's scheduling delays; on a machine shared with
+   * other builds, {@code -Dfaults.slackMs=50} widens the allowance for a local run.
+   */
+  static final long LATE_MS = BUDGET_MS + Long.getLong("faults.slackMs", 10);
 
   private final List<NodeProcess> nodes = new ArrayList<>();
   private final List<String> visitors = LoadClient.visitors(200);
@@ -64,7 +68,9 @@ class ClusterFaultIT {
     Path confFile = Files.createTempFile(logDir, "faults-", ".json");
     Files.writeString(confFile, conf.encodePrettily());
     for (int i = 0; i < 3; i++) {
-      nodes.add(NodeProcess.start(confFile, TestPorts.free(), Map.of(), logDir));
+      nodes.add(
+          NodeProcess.start(
+              confFile, TestPorts.free(), Map.of(), logDir, NodeProcess.GC_LOGGED_JVM));
     }
     awaitThreeMembers();
     // JIT warm-up, not measured
