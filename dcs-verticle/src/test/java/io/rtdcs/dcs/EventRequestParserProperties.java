@@ -20,6 +20,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.StringLength;
+import net.jqwik.api.statistics.Statistics;
 
 /** The parser takes anything without throwing, and a rejected call carries nothing onward. */
 class EventRequestParserProperties {
@@ -69,6 +70,7 @@ class EventRequestParserProperties {
     EventRequest r = parser.parse(RawCall.get("/event?" + query));
 
     assertThat(r.status()).isIn(200, 413, 414);
+    Statistics.label("rejected").collect(r.rejected());
     assertThat(r.errors()).allSatisfy(e -> assertThat(KNOWN_CODES).contains(e.code()));
     assertAnswerBuilds(r);
     if (r.rejected()) {
@@ -81,6 +83,15 @@ class EventRequestParserProperties {
       assertThat(r.signals().keySet())
           .allSatisfy(k -> assertThat(EventRequestParser.isValidKey(k)).isTrue());
       assertThat(r.signalsJson(false).fieldNames()).noneMatch(k -> k.startsWith("p_"));
+      // the event-bus contract's limits on signals (segment-verticle rejects more)
+      assertThat(r.signals()).hasSizeLessThanOrEqualTo(256);
+      r.signals()
+          .values()
+          .forEach(
+              v -> {
+                assertThat(v).hasSizeLessThanOrEqualTo(100);
+                assertThat(v).allSatisfy(s -> assertThat(s.length()).isLessThanOrEqualTo(2048));
+              });
     }
   }
 
@@ -145,6 +156,19 @@ class EventRequestParserProperties {
     assertThat(r.signalsJson(false).encode()).doesNotContain("p_secret");
     assertThat(r.signalsJson(true).getJsonArray("p_secret")).isNotNull();
     assertThat(r.toString()).doesNotContain(encoded);
+  }
+
+  @Property(tries = 50)
+  void oversizedValueListsShouldBeCutToTheContractLimits(
+      @ForAll @net.jqwik.api.constraints.IntRange(min = 101, max = 2000) int count) {
+    String values = "v,".repeat(count) + "x".repeat(3000);
+    byte[] body = ("c_many=" + values + "&p_long=" + values).getBytes(StandardCharsets.UTF_8);
+    EventRequest r =
+        parser.parse(new RawCall("POST", "/event", body, null, Map.of(), null, "http"));
+
+    assertThat(r.signals().get("c_many")).hasSize(100);
+    assertThat(r.signals().get("p_long")).hasSize(100);
+    assertThat(r.errors()).extracting(AamError::msg).noneMatch(m -> m.contains("p_long"));
   }
 
   private void assertAnswerBuilds(EventRequest r) {

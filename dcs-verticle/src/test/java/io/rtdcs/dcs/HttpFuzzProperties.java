@@ -17,6 +17,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import net.jqwik.api.lifecycle.BeforeTry;
+import net.jqwik.api.statistics.Statistics;
 
 /** Arbitrary calls through the real server: never a 5xx; a rejected call reaches no verticle. */
 class HttpFuzzProperties {
@@ -93,6 +94,7 @@ class HttpFuzzProperties {
                     null,
                     "http")
                 : RawCall.get(uri));
+    Statistics.label("rejected").collect(local.rejected());
     if (local.rejected()) {
       assertThat(server.stubs.totalReceived()).isZero();
       assertThat(r.cookies()).isEmpty();

@@ -1,5 +1,7 @@
 package io.rtdcs.node;
 
+import io.rtdcs.node.bridge.PartnerBridgeOptions;
+import io.rtdcs.partner.demo.DemoPartnerOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -21,7 +23,10 @@ public final class NodeOptions {
   public static final int DEFAULT_DCS_INSTANCES = 2;
   public static final int DEFAULT_PARTNER_INSTANCES = 1;
   public static final int DEFAULT_SEGMENT_INSTANCES = 1;
+  public static final int DEFAULT_OUTBOUND_INSTANCES = 1;
   public static final int MAX_INSTANCES = 64;
+  public static final boolean DEFAULT_DEMO_PARTNER_ENABLED = false;
+  public static final boolean DEFAULT_METRICS_ENABLED = true;
 
   private int httpPort = DEFAULT_HTTP_PORT;
   private String httpHost = DEFAULT_HTTP_HOST;
@@ -33,11 +38,16 @@ public final class NodeOptions {
   private int dcsInstances = DEFAULT_DCS_INSTANCES;
   private int partnerInstances = DEFAULT_PARTNER_INSTANCES;
   private int segmentInstances = DEFAULT_SEGMENT_INSTANCES;
+  private int outboundInstances = DEFAULT_OUTBOUND_INSTANCES;
   private String adminToken;
+  private boolean metricsEnabled = DEFAULT_METRICS_ENABLED;
+  private boolean demoPartnerEnabled = DEFAULT_DEMO_PARTNER_ENABLED;
   private DemoPartnerOptions demoPartner = new DemoPartnerOptions();
+  private PartnerBridgeOptions bridge = new PartnerBridgeOptions();
   private JsonObject dcs = new JsonObject();
   private JsonObject partner = new JsonObject();
   private JsonObject segment = new JsonObject();
+  private JsonObject outbound = new JsonObject();
   private JsonObject definitions = new JsonObject();
 
   public NodeOptions() {}
@@ -59,11 +69,23 @@ public final class NodeOptions {
     setDcsInstances(instances(verticles, "dcs", dcsInstances));
     setPartnerInstances(instances(verticles, "partner", partnerInstances));
     setSegmentInstances(instances(verticles, "segment", segmentInstances));
+    setOutboundInstances(instances(verticles, "outbound", outboundInstances));
     setAdminToken(stringValue(section(json, "admin"), "token", "admin.token", null));
-    demoPartner = new DemoPartnerOptions(section(json, "demoPartner"));
+    setMetricsEnabled(
+        boolValue(section(json, "metrics"), "enabled", "metrics.enabled", metricsEnabled));
+    JsonObject demo = section(json, "demoPartner").copy();
+    setDemoPartnerEnabled(boolValue(demo, "enabled", "demoPartner.enabled", demoPartnerEnabled));
+    demo.remove("enabled");
+    try {
+      demoPartner = new DemoPartnerOptions(demo);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("demoPartner." + e.getMessage(), e);
+    }
+    bridge = new PartnerBridgeOptions(section(json, "bridge"));
     dcs = section(json, "dcs").copy();
     partner = section(json, "partner").copy();
     segment = section(json, "segment").copy();
+    outbound = section(json, "outbound").copy();
     definitions = section(json, "definitions").copy();
   }
 
@@ -83,12 +105,16 @@ public final class NodeOptions {
             new JsonObject()
                 .put("dcs", new JsonObject().put("instances", dcsInstances))
                 .put("partner", new JsonObject().put("instances", partnerInstances))
-                .put("segment", new JsonObject().put("instances", segmentInstances)))
+                .put("segment", new JsonObject().put("instances", segmentInstances))
+                .put("outbound", new JsonObject().put("instances", outboundInstances)))
         .put("admin", new JsonObject().put("token", adminToken))
-        .put("demoPartner", demoPartner.toJson())
+        .put("metrics", new JsonObject().put("enabled", metricsEnabled))
+        .put("demoPartner", demoPartner.toJson().put("enabled", demoPartnerEnabled))
+        .put("bridge", bridge.toJson())
         .put("dcs", dcs.copy())
         .put("partner", partner.copy())
         .put("segment", segment.copy())
+        .put("outbound", outbound.copy())
         .put("definitions", definitions.copy());
   }
 
@@ -201,6 +227,29 @@ public final class NodeOptions {
     return this;
   }
 
+  public int getOutboundInstances() {
+    return outboundInstances;
+  }
+
+  /** 0 or 1: one OutboundVerticle delivers every pending push this member owns. */
+  public NodeOptions setOutboundInstances(int n) {
+    if (n < 0 || n > 1) {
+      throw new IllegalArgumentException("verticles.outbound.instances: must be 0 or 1, was " + n);
+    }
+    this.outboundInstances = n;
+    return this;
+  }
+
+  /** The {@code outbound} section (docs/outbound.md), handed to OutboundVerticle and the outbox. */
+  public JsonObject getOutbound() {
+    return outbound;
+  }
+
+  public NodeOptions setOutbound(JsonObject outbound) {
+    this.outbound = Objects.requireNonNull(outbound, "outbound");
+    return this;
+  }
+
   public String getAdminToken() {
     return adminToken;
   }
@@ -213,12 +262,43 @@ public final class NodeOptions {
     return this;
   }
 
+  /**
+   * {@code metrics.enabled}: Vert.x and rtdcs meters in a Prometheus registry, {@code /metrics}.
+   */
+  public boolean isMetricsEnabled() {
+    return metricsEnabled;
+  }
+
+  public NodeOptions setMetricsEnabled(boolean metricsEnabled) {
+    this.metricsEnabled = metricsEnabled;
+    return this;
+  }
+
+  /** Whether this node starts the demo HTTP partner (its settings: {@link #getDemoPartner()}). */
+  public boolean isDemoPartnerEnabled() {
+    return demoPartnerEnabled;
+  }
+
+  public NodeOptions setDemoPartnerEnabled(boolean enabled) {
+    this.demoPartnerEnabled = enabled;
+    return this;
+  }
+
   public DemoPartnerOptions getDemoPartner() {
     return demoPartner;
   }
 
   public NodeOptions setDemoPartner(DemoPartnerOptions demoPartner) {
     this.demoPartner = Objects.requireNonNull(demoPartner, "demoPartner");
+    return this;
+  }
+
+  public PartnerBridgeOptions getBridge() {
+    return bridge;
+  }
+
+  public NodeOptions setBridge(PartnerBridgeOptions bridge) {
+    this.bridge = Objects.requireNonNull(bridge, "bridge");
     return this;
   }
 

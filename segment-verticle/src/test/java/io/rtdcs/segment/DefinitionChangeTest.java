@@ -30,6 +30,14 @@ class DefinitionChangeTest {
   @BeforeAll
   static void start() {
     members = TestMembers.start(3);
+    HazelcastInstance c = members.get(2);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                c.getPartitionService().isClusterSafe()
+                    && c.getPartitionService().getPartitions().stream()
+                        .anyMatch(p -> c.getCluster().getLocalMember().equals(p.getOwner())));
     nodeA = Vertx.vertx();
     nodeB = Vertx.vertx();
     SegmentFixture.deploy(nodeA, members.get(0), Clock.systemUTC(), SegmentFixture.config());
@@ -43,12 +51,12 @@ class DefinitionChangeTest {
     TestMembers.shutdown(members);
   }
 
-  /** 60 uuids, at least one of them owned by member C (which runs no verticle). */
+  /** 90 uuids, at least one of them owned by member C (which runs no verticle). */
   private static List<String> uuidsAcrossMembers() {
     List<String> uuids = new ArrayList<>();
     boolean ownedByC = false;
     HazelcastInstance c = members.get(2);
-    for (int i = 0; i < 60; i++) {
+    for (int i = 0; i < 90; i++) {
       String uuid = Long.toString(7_000_000L + i);
       uuids.add(uuid);
       Partition p = c.getPartitionService().getPartition(uuid);

@@ -202,6 +202,14 @@ class ProfileLifecycleTest {
   }
 
   @Test
+  void partnerSegmentSignalsShouldNotBeSpoofableThroughTheCallersSignals() {
+    CLOCK.set(Instant.parse("2026-06-02T10:00:00Z"));
+    JsonObject reply =
+        realize(newUuid(), new JsonObject().put("d_pseg_9001", new JsonArray().add("shoes-buyer")));
+    assertThat(reply.getJsonArray("realized").getList()).isEmpty();
+  }
+
+  @Test
   void tdpidShouldRestrictSignalTraitsToThoseDataSources() {
     CLOCK.set(Instant.parse("2026-07-01T10:00:00Z"));
     String uuid = newUuid();

@@ -62,7 +62,7 @@ public final class EventHandler implements Handler<RoutingContext> {
             ? BodyReader.read(request, maxPostBytes)
             : Future.succeededFuture(null);
     body.map(bytes -> parser.parse(rawCall(request, bytes)))
-        .recover(failure -> Future.succeededFuture(tooLarge(failure)))
+        .recover(failure -> Future.succeededFuture(unreadBody(failure)))
         .compose(
             parsed ->
                 parsed.rejected()
@@ -85,7 +85,7 @@ public final class EventHandler implements Handler<RoutingContext> {
             });
   }
 
-  private EventRequest tooLarge(Throwable failure) {
+  private EventRequest unreadBody(Throwable failure) {
     return failure instanceof BodyReader.TooLarge ? parser.bodyTooLarge() : parser.unreadable();
   }
 

@@ -17,6 +17,8 @@ import java.util.Set;
 public final class EventRequestParser {
   static final int MAX_KEY_LENGTH = 255;
   static final int MAX_SIDS = 100;
+  static final int MAX_VALUES_PER_KEY = 100;
+  static final int MAX_VALUE_LENGTH = 2048;
   static final int MAX_HEADER_LENGTH = 1024;
   static final int MAX_CALLBACK_LENGTH = 128;
 
@@ -242,7 +244,7 @@ public final class EventRequestParser {
                     + (key.startsWith(EventRequest.PRIVATE_PREFIX) ? "" : ": " + shorten(key))));
         continue;
       }
-      List<String> values = nonEmpty(e.getValue());
+      List<String> values = usable(key, e.getValue(), errors);
       if (!values.isEmpty()) {
         signals.put(key, values);
       }
@@ -309,12 +311,33 @@ public final class EventRequestParser {
     return out;
   }
 
-  private static List<String> nonEmpty(List<String> values) {
-    List<String> out = new ArrayList<>(values.size());
+  /**
+   * Drops empty values, values over {@value #MAX_VALUE_LENGTH} characters and values past the
+   * {@value #MAX_VALUES_PER_KEY}th (the contract's limits), reporting each kind once (error 0).
+   */
+  private static List<String> usable(String key, List<String> values, List<AamError> errors) {
+    List<String> out = new ArrayList<>(Math.min(values.size(), MAX_VALUES_PER_KEY));
+    boolean tooLong = false;
     for (String v : values) {
-      if (!v.isEmpty()) {
+      if (v.length() > MAX_VALUE_LENGTH) {
+        tooLong = true;
+      } else if (!v.isEmpty()) {
         out.add(v);
       }
+    }
+    String name = key.startsWith(EventRequest.PRIVATE_PREFIX) ? "a p_ key" : key;
+    if (tooLong) {
+      errors.add(
+          new AamError(
+              AamError.UNSPECIFIED,
+              name + ": values longer than " + MAX_VALUE_LENGTH + " characters dropped"));
+    }
+    if (out.size() > MAX_VALUES_PER_KEY) {
+      errors.add(
+          new AamError(
+              AamError.UNSPECIFIED,
+              name + ": more than " + MAX_VALUES_PER_KEY + " values; extras dropped"));
+      return List.copyOf(out.subList(0, MAX_VALUES_PER_KEY));
     }
     return List.copyOf(out);
   }

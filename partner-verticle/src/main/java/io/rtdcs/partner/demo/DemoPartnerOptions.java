@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * The demo partner's behaviour: {@code host}, {@code port}, {@code latencyMs}, {@code failureRate}
  * (share of 500 answers), {@code mode} (normal, hang, error, garbage, slow-body), {@code ttl}.
- * Everything but host and port can be changed at run time through {@code PUT /control}.
+ * {@code dcsUrl} and {@code dpid} (where {@code /sync} redirects to). Everything but host and port
+ * can be changed at run time through {@code PUT /control}.
  */
 public final class DemoPartnerOptions {
   public static final String DEFAULT_HOST = "127.0.0.1";
@@ -15,6 +16,8 @@ public final class DemoPartnerOptions {
   public static final double DEFAULT_FAILURE_RATE = 0.0;
   public static final String DEFAULT_MODE = "normal";
   public static final long DEFAULT_TTL = 600;
+  public static final String DEFAULT_DCS_URL = "http://127.0.0.1:8080";
+  public static final int DEFAULT_DPID = 9001;
   public static final List<String> MODES =
       List.of("normal", "hang", "error", "garbage", "slow-body");
 
@@ -24,6 +27,8 @@ public final class DemoPartnerOptions {
   private double failureRate = DEFAULT_FAILURE_RATE;
   private String mode = DEFAULT_MODE;
   private long ttl = DEFAULT_TTL;
+  private String dcsUrl = DEFAULT_DCS_URL;
+  private int dpid = DEFAULT_DPID;
 
   public DemoPartnerOptions() {}
 
@@ -50,6 +55,12 @@ public final class DemoPartnerOptions {
     }
     if (json.containsKey("ttl")) {
       setTtl(get(json, "ttl", Number.class).longValue());
+    }
+    if (json.containsKey("dcsUrl")) {
+      setDcsUrl(get(json, "dcsUrl", String.class));
+    }
+    if (json.containsKey("dpid")) {
+      setDpid(get(json, "dpid", Number.class).intValue());
     }
     return this;
   }
@@ -134,6 +145,32 @@ public final class DemoPartnerOptions {
     return this;
   }
 
+  /** Where {@code /sync} sends the browser back to (rtdcs's /ibs). */
+  public String getDcsUrl() {
+    return dcsUrl;
+  }
+
+  public DemoPartnerOptions setDcsUrl(String dcsUrl) {
+    if (dcsUrl == null || !(dcsUrl.startsWith("http://") || dcsUrl.startsWith("https://"))) {
+      throw new IllegalArgumentException("dcsUrl: must be an http(s) URL");
+    }
+    this.dcsUrl = dcsUrl.endsWith("/") ? dcsUrl.substring(0, dcsUrl.length() - 1) : dcsUrl;
+    return this;
+  }
+
+  /** The dpid this partner has in rtdcs (for the ID sync redirect). */
+  public int getDpid() {
+    return dpid;
+  }
+
+  public DemoPartnerOptions setDpid(int dpid) {
+    if (dpid < 1) {
+      throw new IllegalArgumentException("dpid: must be >= 1");
+    }
+    this.dpid = dpid;
+    return this;
+  }
+
   public JsonObject toJson() {
     return new JsonObject()
         .put("host", host)
@@ -141,6 +178,8 @@ public final class DemoPartnerOptions {
         .put("latencyMs", latencyMs)
         .put("failureRate", failureRate)
         .put("mode", mode)
-        .put("ttl", ttl);
+        .put("ttl", ttl)
+        .put("dcsUrl", dcsUrl)
+        .put("dpid", dpid);
   }
 }

@@ -8,6 +8,8 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -15,13 +17,18 @@ import java.util.concurrent.atomic.AtomicLong;
  * A stub data partner speaking the lookup protocol (docs/partners.md) on {@code /lookup} (POST JSON
  * or GET {@code ?uuid=&c_category=}), with programmable latency and faults: config keys of {@link
  * DemoPartnerOptions}, changeable live with {@code PUT /control} (JSON), read with {@code GET
- * /control} (also returns the request count).
+ * /control} (also returns the lookup and sync counts). Also {@code /sync?aam=<uuid>} (ID sync:
+ * redirects to rtdcs's {@code /ibs}) and {@code /pixel} (a 1x1 GIF, for URL destinations).
  */
 public class DemoPartnerVerticle extends VerticleBase {
   private static final long SLOW_BODY_INTERVAL_MS = 50;
+  private static final byte[] PIXEL =
+      java.util.Base64.getDecoder()
+          .decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7");
 
   private volatile DemoPartnerOptions options;
   private final AtomicLong requests = new AtomicLong();
+  private final AtomicLong syncs = new AtomicLong();
   private HttpServer server;
 
   @Override
@@ -44,6 +51,10 @@ public class DemoPartnerVerticle extends VerticleBase {
     String path = request.path();
     if (path.equals("/control")) {
       control(request);
+    } else if (path.equals("/sync")) {
+      sync(request);
+    } else if (path.equals("/pixel")) {
+      request.response().putHeader("Content-Type", "image/gif").end(Buffer.buffer(PIXEL));
     } else if (path.equals("/lookup")) {
       requests.incrementAndGet();
       if (request.method() == HttpMethod.GET) {
@@ -71,11 +82,30 @@ public class DemoPartnerVerticle extends VerticleBase {
                       request,
                       uuid instanceof String s ? s : null,
                       signals instanceof JsonObject o ? o : new JsonObject());
-                });
+                })
+            .onFailure(t -> fail(request));
       }
     } else {
       request.response().setStatusCode(404).end();
     }
+  }
+
+  /**
+   * ID sync, as a partner's sync endpoint does it: the page calls {@code /sync?aam=<uuid>}, the
+   * partner answers with a redirect to rtdcs's {@code /ibs:dpid=<dpid>&dpuuid=<its own id>}.
+   */
+  private void sync(HttpServerRequest request) {
+    String aam = request.getParam("aam", "");
+    syncs.incrementAndGet();
+    String ownId = "demo-" + Integer.toHexString(aam.hashCode());
+    DemoPartnerOptions o = options;
+    String location =
+        o.getDcsUrl()
+            + "/ibs:dpid="
+            + o.getDpid()
+            + "&dpuuid="
+            + URLEncoder.encode(ownId, StandardCharsets.UTF_8);
+    request.response().setStatusCode(302).putHeader("Location", location).end();
   }
 
   private void control(HttpServerRequest request) {
@@ -98,11 +128,18 @@ public class DemoPartnerVerticle extends VerticleBase {
               } catch (RuntimeException e) {
                 request.response().setStatusCode(400).end(String.valueOf(e.getMessage()));
               }
-            });
+            })
+        .onFailure(t -> fail(request));
+  }
+
+  private static void fail(HttpServerRequest request) {
+    if (!request.response().ended() && !request.response().closed()) {
+      request.response().setStatusCode(400).end("cannot read the request body");
+    }
   }
 
   private JsonObject state() {
-    return options.toJson().put("requests", requests.get());
+    return options.toJson().put("requests", requests.get()).put("syncs", syncs.get());
   }
 
   private void answer(HttpServerRequest request, String uuid, JsonObject signals) {

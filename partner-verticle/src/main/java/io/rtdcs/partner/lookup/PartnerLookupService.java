@@ -77,6 +77,7 @@ public final class PartnerLookupService {
     private int pending;
     private long timerId = -1;
     private boolean done;
+    private boolean dispatching = true; // a client may complete synchronously while we loop
 
     Fanout(List<PartnerRegistry.Entry> partners, long start, long budget) {
       this.partners = partners;
@@ -123,17 +124,19 @@ public final class PartnerLookupService {
                           ar.succeeded()
                               ? ar.result()
                               : PartnerResult.error(String.valueOf(ar.cause())));
-                      if (--pending == 0) {
+                      if (--pending == 0 && !dispatching) {
                         complete();
                       }
                     });
           }
         }
       }
+      dispatching = false;
       if (pending == 0) {
         complete();
       } else {
-        timerId = vertx.setTimer(Math.max(1, budget), id -> complete());
+        long left = budget - (clock.millis() - start);
+        timerId = vertx.setTimer(Math.max(1, left), id -> complete());
       }
       return promise.future();
     }

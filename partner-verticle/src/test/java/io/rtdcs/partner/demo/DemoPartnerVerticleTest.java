@@ -9,11 +9,14 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The demo partner speaks the lookup protocol and obeys its control endpoint. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 @ExtendWith(VertxExtension.class)
 class DemoPartnerVerticleTest {
   private int port;
@@ -28,10 +31,11 @@ class DemoPartnerVerticleTest {
             new DeploymentOptions().setConfig(new JsonObject().put("port", 0).put("latencyMs", 0)))
         .await();
     port = demo.actualPort();
-    client = vertx.createHttpClient();
+    // one connection per call: the test calls from the main thread, outside any Vert.x context
+    client = vertx.createHttpClient(new io.vertx.core.http.HttpClientOptions().setKeepAlive(false));
   }
 
-  private record Answer(int status, long elapsedMs, Buffer body) {}
+  private record Answer(int status, long elapsedMs, Buffer body, String location) {}
 
   private Answer call(HttpMethod method, String uri, String body) {
     long t0 = System.nanoTime();
@@ -43,7 +47,11 @@ class DemoPartnerVerticleTest {
                 resp.body()
                     .map(
                         b ->
-                            new Answer(resp.statusCode(), (System.nanoTime() - t0) / 1_000_000, b)))
+                            new Answer(
+                                resp.statusCode(),
+                                (System.nanoTime() - t0) / 1_000_000,
+                                b,
+                                resp.getHeader("Location"))))
         .await();
   }
 
@@ -68,6 +76,18 @@ class DemoPartnerVerticleTest {
     Answer a = call(HttpMethod.GET, "/lookup?uuid=123&c_category=shoes", null);
 
     assertThat(a.body().toJsonObject().getJsonArray("segments").getList()).contains("shoes-buyer");
+  }
+
+  @Test
+  void syncShouldRedirectToTheDcsIbsWithThePartnersOwnId() {
+    Answer a = call(HttpMethod.GET, "/sync?aam=123", null);
+
+    assertThat(a.status()).isEqualTo(302);
+    assertThat(a.location())
+        .isEqualTo(
+            "http://127.0.0.1:8080/ibs:dpid=9001&dpuuid=demo-"
+                + Integer.toHexString("123".hashCode()));
+    assertThat(call(HttpMethod.GET, "/pixel", null).body().toString()).startsWith("GIF89a");
   }
 
   @Test

@@ -17,10 +17,14 @@ import java.util.stream.Collectors;
 public final class Partners {
 
   public static String deploy(Vertx vertx, HazelcastInstance hz, JsonObject config) {
+    return deploy(vertx, hz, config, 1);
+  }
+
+  public static String deploy(Vertx vertx, HazelcastInstance hz, JsonObject config, int instances) {
     return vertx
         .deployVerticle(
             () -> new PartnerVerticle(hz, Clock.systemUTC()),
-            new DeploymentOptions().setConfig(config))
+            new DeploymentOptions().setConfig(config).setInstances(instances))
         .await();
   }
 

@@ -35,6 +35,8 @@ public final class MemberDefinitions {
   private final CompletableFuture<Definitions> ready = new CompletableFuture<>();
   private final AtomicBoolean reloadPending = new AtomicBoolean();
   private final AtomicLong version = new AtomicLong();
+  private static final long RETRY_MILLIS = 1_000;
+  private boolean listening;
 
   private MemberDefinitions(HazelcastInstance hz) {
     this.hz = hz;
@@ -90,17 +92,34 @@ public final class MemberDefinitions {
 
   private void initialize() {
     try {
-      Listener listener = new Listener();
-      for (String name :
-          new String[] {
-            ClusterMaps.TRAITS, ClusterMaps.SEGMENTS, ClusterMaps.DESTINATIONS, ClusterMaps.PARTNERS
-          }) {
-        hz.getMap(name).addEntryListener(listener, false);
+      if (!listening) {
+        Listener listener = new Listener();
+        for (String name :
+            new String[] {
+              ClusterMaps.TRAITS,
+              ClusterMaps.SEGMENTS,
+              ClusterMaps.DESTINATIONS,
+              ClusterMaps.PARTNERS
+            }) {
+          hz.getMap(name).addEntryListener(listener, false);
+        }
+        listening = true;
       }
       ready.complete(load());
     } catch (RuntimeException e) {
-      LOG.warn("definitions of member {} could not be loaded: {}", hz.getName(), e.toString());
-      ready.completeExceptionally(e);
+      if (!hz.getLifecycleService().isRunning()) {
+        ready.completeExceptionally(e);
+        return;
+      }
+      LOG.warn(
+          "definitions of member {} not loaded, retrying in 1 s: {}", hz.getName(), e.toString());
+      try {
+        Thread.sleep(RETRY_MILLIS);
+        executor.execute(this::initialize);
+      } catch (InterruptedException | RuntimeException stopped) {
+        Thread.currentThread().interrupt();
+        ready.completeExceptionally(e);
+      }
     }
   }
 

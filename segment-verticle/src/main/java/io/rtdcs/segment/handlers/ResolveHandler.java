@@ -20,8 +20,8 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * {@code dcs.profiles.resolve}: who the visitor is, read only. Reads the declared IDs' links in
- * parallel, then the profiles they name (the request's uuid first) in parallel.
+ * {@code dcs.profiles.resolve}: who the visitor is, read only. Reads the request's profile and the
+ * declared IDs' links in parallel, then (only if they name other uuids) those profiles.
  */
 public final class ResolveHandler implements Handler<Message<Object>> {
   private final ProfileStore store;
@@ -45,35 +45,40 @@ public final class ResolveHandler implements Handler<Message<Object>> {
       Replies.fail(message, Addresses.PROFILE_RESOLVE, e);
       return;
     }
+    // the request's own profile is read in parallel with the declared IDs' links
+    Future<Profile> own = uuid == null ? Future.succeededFuture() : store.get(uuid);
     List<Future<IdLink>> lookups = new ArrayList<>();
     for (DeclaredId d : declared) {
       lookups.add(store.lookup(d.dpid(), d.dpuuid()));
     }
-    Future.all(lookups)
-        .compose(all -> resolve(uuid, declared, lookups))
+    List<Future<?>> first = new ArrayList<>(lookups);
+    first.add(own);
+    Future.all(first)
+        .compose(all -> resolve(uuid, own.result(), declared, lookups))
         .onSuccess(message::reply)
         .onFailure(e -> Replies.fail(message, Addresses.PROFILE_RESOLVE, e));
   }
 
   private Future<JsonObject> resolve(
-      String requestUuid, List<DeclaredId> declared, List<Future<IdLink>> lookups) {
+      String requestUuid, Profile own, List<DeclaredId> declared, List<Future<IdLink>> lookups) {
     IdLink newest = null;
-    Set<String> uuids = new LinkedHashSet<>();
-    if (requestUuid != null) {
-      uuids.add(requestUuid);
-    }
+    Set<String> linked = new LinkedHashSet<>();
     for (Future<IdLink> f : lookups) {
       IdLink link = f.result();
       if (link != null) {
-        uuids.add(link.uuid());
+        linked.add(link.uuid());
         if (newest == null || link.linkedAt() > newest.linkedAt()) {
           newest = link;
         }
       }
     }
     String uuid = requestUuid != null ? requestUuid : newest == null ? null : newest.uuid();
-    List<String> order = new ArrayList<>(uuids);
+    if (requestUuid != null) {
+      linked.remove(requestUuid);
+    }
+    // second round only for profiles other than the request's own (their opt-out counts too)
     List<Future<Profile>> reads = new ArrayList<>();
+    List<String> order = new ArrayList<>(linked);
     for (String u : order) {
       reads.add(store.get(u));
     }
@@ -81,8 +86,8 @@ public final class ResolveHandler implements Handler<Message<Object>> {
         .map(
             all -> {
               long now = clock.millis();
-              boolean optedOut = false;
-              Profile main = null;
+              Profile main = requestUuid != null ? own : null;
+              boolean optedOut = own != null && own.optedOut();
               for (int i = 0; i < order.size(); i++) {
                 Profile p = reads.get(i).result();
                 if (p != null && p.optedOut()) {

@@ -42,7 +42,7 @@ public final class ProfileSerializer implements CompactSerializer<Profile> {
     out.writeArrayOfInt8("partners", p.partners().isEmpty() ? null : writePartners(p, lastSeen));
   }
 
-  private static byte[] writeTraits(Profile p, long lastSeen) {
+  static byte[] writeTraits(Profile p, long lastSeen) {
     VarBytes.Writer w = new VarBytes.Writer();
     long baseDay = TraitRecord.epochDay(lastSeen);
     w.unsigned(p.traits().size());
@@ -60,7 +60,7 @@ public final class ProfileSerializer implements CompactSerializer<Profile> {
     return w.toBytes();
   }
 
-  private static void readTraits(VarBytes.Reader r, long lastSeen, Profile p) {
+  static void readTraits(VarBytes.Reader r, long lastSeen, Profile p) {
     if (!r.hasMore()) {
       return;
     }

@@ -42,12 +42,15 @@ public final class ProfileUpdater {
       return RealizeResult.optedOutResult();
     }
     long now = cmd.now();
+    int[] before = p.segments();
     p.setLastSeen(Math.max(p.lastSeen(), now));
     p.traits().values().removeIf(t -> !t.isLive(now));
     p.partners().values().removeIf(e -> !e.isFresh(now));
 
     Map<Integer, List<String>> partnerSegments = updatePartners(p, cmd, defs, now);
     Map<String, List<String>> signals = new LinkedHashMap<>(cmd.signals());
+    // d_pseg_<dpid> comes from partner answers only, never from the caller's signals
+    signals.keySet().removeIf(k -> k.startsWith(PARTNER_SIGNAL_PREFIX));
     partnerSegments.forEach(
         (dpid, segs) -> {
           if (!segs.isEmpty()) {
@@ -100,7 +103,8 @@ public final class ProfileUpdater {
         realize.stream().mapToInt(Integer::intValue).toArray(),
         p.segments(),
         unknown.stream().mapToInt(Integer::intValue).toArray(),
-        p.knownIds());
+        p.knownIds(),
+        before);
   }
 
   /** Records an ID sync; returns false (nothing changed) for an opted-out profile. */
