@@ -10,6 +10,8 @@ import io.rtdcs.dcs.http.EventHandler;
 import io.rtdcs.dcs.http.HealthRoutes;
 import io.rtdcs.dcs.http.IbsHandler;
 import io.rtdcs.dcs.http.OptOutHandler;
+import io.rtdcs.dcs.http.ServerLimits;
+import io.rtdcs.dcs.http.SlowClientGuard;
 import io.rtdcs.dcs.request.EventRequestParser;
 import io.rtdcs.dcs.request.Identifiers;
 import io.rtdcs.dcs.response.EventResponseWriter;
@@ -32,6 +34,9 @@ import java.util.Set;
 public final class DcsVerticle extends VerticleBase {
   private final Clock clock;
   private HttpServer server;
+  private HttpServer adminServer;
+  private Router adminRouter;
+  private SecurityWiring security;
 
   public DcsVerticle(Clock clock) {
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -40,20 +45,39 @@ public final class DcsVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     DcsOptions options;
+    ServerLimits limits;
     try {
       options = new DcsOptions(config());
+      // our own 414 (with an errors entry) applies first; the codec stops what is far beyond
+      limits = ServerLimits.from(config(), options.getMaxGetBytes());
+      security = SecurityWiring.from(config());
     } catch (IllegalArgumentException e) {
       return Future.failedFuture(e);
     }
     Router router = router(options);
     HttpServerOptions http =
-        new HttpServerOptions()
-            .setPort(options.getHttpPort())
-            .setHost(options.getHttpHost())
-            // our own 414 (with an errors entry) applies first; the codec stops what is far beyond
-            .setMaxInitialLineLength(Math.max(options.getMaxGetBytes() * 2, 16_384));
-    server = vertx.createHttpServer(http).requestHandler(router);
-    return server.listen();
+        limits.applyTo(
+            new HttpServerOptions().setPort(options.getHttpPort()).setHost(options.getHttpHost()));
+    SlowClientGuard guard =
+        new SlowClientGuard(vertx, limits.headerTimeoutMs(), limits.requestTimeoutMs());
+    server =
+        vertx
+            .createHttpServer(http)
+            .connectionHandler(guard::onConnection)
+            .requestHandler(guard.wrap(router));
+    if (adminRouter == null) {
+      return server.listen();
+    }
+    HttpServerOptions adminHttp =
+        limits.applyTo(
+            new HttpServerOptions().setPort(security.adminPort()).setHost(security.adminHost()));
+    adminServer = vertx.createHttpServer(adminHttp).requestHandler(adminRouter);
+    return server.listen().compose(s -> adminServer.listen());
+  }
+
+  /** The port of the separate admin listener ({@code admin.port}), or -1 when there is none. */
+  public int actualAdminPort() {
+    return adminServer == null ? -1 : adminServer.actualPort();
   }
 
   /** The port actually bound (useful with {@code http.port} 0). */
@@ -71,7 +95,13 @@ public final class DcsVerticle extends VerticleBase {
             options.getCookieName(), options.getCookieDomain(), options.getCookieMaxAgeDays());
     EventService service =
         new EventService(
-            bus, ids, clock, options.getBudgetMs(), options.getStoreReserveMs(), options.isDebug());
+            bus,
+            ids,
+            clock,
+            options.getBudgetMs(),
+            options.getStoreReserveMs(),
+            options.isDebug(),
+            security.consent());
     EventHandler event =
         new EventHandler(
             new EventRequestParser(
@@ -91,7 +121,8 @@ public final class DcsVerticle extends VerticleBase {
             clock,
             options.getCookieName(),
             options.getBudgetMs(),
-            options.getMaxGetBytes());
+            options.getMaxGetBytes(),
+            security.consent());
     OptOutHandler optOut =
         new OptOutHandler(
             bus,
@@ -105,6 +136,11 @@ public final class DcsVerticle extends VerticleBase {
     AdminHandler admin = new AdminHandler(bus, options.getAdminTimeoutMs());
 
     Router router = Router.router(vertx);
+    Router adminRoutes = router;
+    if (security.adminPort() >= 0) {
+      adminRouter = Router.router(vertx);
+      adminRoutes = adminRouter;
+    }
     if (!options.getCorsOrigins().isEmpty()) {
       router
           .route()
@@ -116,6 +152,11 @@ public final class DcsVerticle extends VerticleBase {
                   .allowedHeader("Content-Type")
                   .exposedHeader("X-Error"));
     }
+    router
+        .route()
+        .handler(
+            security.abuseLimits(
+                vertx, clock, writer, sender, ids, options.getCookieName(), options.getRegion()));
     router
         .route()
         .handler(
@@ -131,16 +172,16 @@ public final class DcsVerticle extends VerticleBase {
     router.post("/event").handler(event);
     router.get("/demoptout.jpg").handler(optOut);
     HealthRoutes.mount(vertx, router);
-    router.route("/admin/*").handler(auth);
-    router.get("/admin/:kind").handler(admin::list);
-    router.get("/admin/:kind/:id").handler(admin::item);
-    router.put("/admin/:kind/:id").handler(admin::item);
-    router.delete("/admin/:kind/:id").handler(admin::item);
-    router.route("/profiles/*").handler(auth);
-    router.get("/profiles/:uuid").handler(admin::profile);
+    adminRoutes.route("/admin/*").handler(auth);
+    adminRoutes.get("/admin/:kind").handler(admin::list);
+    adminRoutes.get("/admin/:kind/:id").handler(admin::item);
+    adminRoutes.put("/admin/:kind/:id").handler(admin::item);
+    adminRoutes.delete("/admin/:kind/:id").handler(admin::item);
+    adminRoutes.route("/profiles/*").handler(auth);
+    adminRoutes.get("/profiles/:uuid").handler(admin::profile);
     DataSubjectHandler subjects = new DataSubjectHandler(admin);
-    router.delete("/profiles/:uuid").handler(subjects::byUuid);
-    router.delete("/profiles").handler(auth).handler(subjects::byDeclaredId);
+    adminRoutes.delete("/profiles/:uuid").handler(subjects::byUuid);
+    adminRoutes.delete("/profiles").handler(auth).handler(subjects::byDeclaredId);
     return router;
   }
 }
