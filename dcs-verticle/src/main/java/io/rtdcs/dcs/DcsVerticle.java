@@ -58,13 +58,8 @@ public final class DcsVerticle extends VerticleBase {
     HttpServerOptions http =
         limits.applyTo(
             new HttpServerOptions().setPort(options.getHttpPort()).setHost(options.getHttpHost()));
-    SlowClientGuard guard =
-        new SlowClientGuard(vertx, limits.headerTimeoutMs(), limits.requestTimeoutMs());
-    server =
-        vertx
-            .createHttpServer(http)
-            .connectionHandler(guard::onConnection)
-            .requestHandler(guard.wrap(router));
+    SlowClientGuard guard = new SlowClientGuard(vertx, limits.requestTimeoutMs());
+    server = vertx.createHttpServer(http).requestHandler(guard.wrap(router));
     if (adminRouter == null) {
       return server.listen();
     }

@@ -32,7 +32,12 @@ final class DcsServer implements AutoCloseable {
             .put("storeReserveMs", 500)
             .mergeIn(config);
     DcsVerticle verticle = new DcsVerticle(clock);
-    vertx.deployVerticle(verticle, new DeploymentOptions().setConfig(cfg)).await();
+    try {
+      vertx.deployVerticle(verticle, new DeploymentOptions().setConfig(cfg)).await();
+    } catch (RuntimeException e) {
+      vertx.close().await();
+      throw e;
+    }
     port = verticle.actualPort();
     adminPort = verticle.actualAdminPort();
     client =

@@ -17,9 +17,7 @@ import java.util.concurrent.TimeUnit;
  *       cap on the request line;
  *   <li>{@code http.maxHeaderBytes} (8192): all headers of one request;
  *   <li>{@code http.idleTimeoutSeconds} (30): a connection with no bytes in either direction for
- *       that long is closed;
- *   <li>{@code http.headerTimeoutMs} (10000): a new connection must have sent a whole request head
- *       by then, else it is closed (slow-header clients);
+ *       that long is closed (silent clients, stalled request heads);
  *   <li>{@code http.requestTimeoutMs} (10000): a request not answered by then (a slow body) gets
  *       408 and its connection is closed;
  *   <li>{@code tls.certPath} / {@code tls.keyPath} (none): PEM certificate chain and key; both set
@@ -30,7 +28,6 @@ public record ServerLimits(
     int maxInitialLineBytes,
     int maxHeaderBytes,
     int idleTimeoutSeconds,
-    long headerTimeoutMs,
     long requestTimeoutMs,
     String certPath,
     String keyPath) {
@@ -51,7 +48,6 @@ public record ServerLimits(
         c.intIn("http.maxInitialLineBytes", Math.max(maxGetBytes * 2, 16_384), 1024, 1 << 20),
         c.intIn("http.maxHeaderBytes", 8192, 1024, 1 << 20),
         c.intIn("http.idleTimeoutSeconds", 30, 1, 3600),
-        c.longIn("http.headerTimeoutMs", 10_000, 100, 600_000),
         c.longIn("http.requestTimeoutMs", 10_000, 100, 600_000),
         cert,
         key);

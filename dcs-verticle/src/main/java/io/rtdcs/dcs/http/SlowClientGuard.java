@@ -5,58 +5,28 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Cuts off clients that hold a connection without finishing a request: a new connection must send a
- * whole request head within {@code headerTimeoutMs}, and every request must be answered within
- * {@code requestTimeoutMs} (a body trickling in byte by byte is answered 408 and the connection is
- * closed). The idle timeout of the server options covers silent connections.
+ * Cuts off clients that hold a request open: every request must be answered within {@code
+ * requestTimeoutMs}; one that is not (a body trickling in byte by byte) is answered 408 and its
+ * connection is closed. Silent connections and request heads that stall are closed by the server's
+ * idle timeout ({@code http.idleTimeoutSeconds}).
  */
 public final class SlowClientGuard {
   private final Vertx vertx;
-  private final long headerTimeoutMs;
   private final long requestTimeoutMs;
-  private final Map<HttpConnection, Long> waitingForHead = new ConcurrentHashMap<>();
   private final LongAdder cutOff = new LongAdder();
 
-  public SlowClientGuard(Vertx vertx, long headerTimeoutMs, long requestTimeoutMs) {
+  public SlowClientGuard(Vertx vertx, long requestTimeoutMs) {
     this.vertx = vertx;
-    this.headerTimeoutMs = headerTimeoutMs;
     this.requestTimeoutMs = requestTimeoutMs;
-  }
-
-  /** The server's connection handler. */
-  public void onConnection(HttpConnection connection) {
-    long timer =
-        vertx.setTimer(
-            headerTimeoutMs,
-            id -> {
-              if (waitingForHead.remove(connection) != null) {
-                cutOff.increment();
-                connection.close();
-              }
-            });
-    waitingForHead.put(connection, timer);
-    connection.closeHandler(
-        v -> {
-          Long t = waitingForHead.remove(connection);
-          if (t != null) {
-            vertx.cancelTimer(t);
-          }
-        });
   }
 
   /** Wraps the server's request handler with the per-request deadline. */
   public Handler<HttpServerRequest> wrap(Handler<HttpServerRequest> next) {
     return request -> {
       HttpConnection connection = request.connection();
-      Long head = connection == null ? null : waitingForHead.remove(connection);
-      if (head != null) {
-        vertx.cancelTimer(head);
-      }
       HttpServerResponse response = request.response();
       long timer =
           vertx.setTimer(
@@ -78,7 +48,7 @@ public final class SlowClientGuard {
     };
   }
 
-  /** Connections and requests cut off so far. */
+  /** Requests cut off so far. */
   public long cutOff() {
     return cutOff.sum();
   }
