@@ -39,6 +39,7 @@ public final class NodeOptions {
   private JsonObject partner = new JsonObject();
   private JsonObject segment = new JsonObject();
   private JsonObject definitions = new JsonObject();
+  private EventBusTlsOptions eventBusTls = new EventBusTlsOptions();
 
   public NodeOptions() {}
 
@@ -55,6 +56,7 @@ public final class NodeOptions {
       setClusterMembers(members(cluster.getValue("members")));
     }
     clusterConfig = stringValue(cluster, "config", "cluster.config", null);
+    eventBusTls = EventBusTlsOptions.from(cluster);
     JsonObject verticles = section(json, "verticles");
     setDcsInstances(instances(verticles, "dcs", dcsInstances));
     setPartnerInstances(instances(verticles, "partner", partnerInstances));
@@ -77,7 +79,8 @@ public final class NodeOptions {
                 .put("host", clusterHost)
                 .put("port", clusterPort)
                 .put("members", new JsonArray(new ArrayList<>(clusterMembers)))
-                .put("config", clusterConfig))
+                .put("config", clusterConfig)
+                .put("eventBusTls", eventBusTls.toJson()))
         .put(
             "verticles",
             new JsonObject()
@@ -220,6 +223,11 @@ public final class NodeOptions {
   public NodeOptions setDemoPartner(DemoPartnerOptions demoPartner) {
     this.demoPartner = Objects.requireNonNull(demoPartner, "demoPartner");
     return this;
+  }
+
+  /** TLS of the clustered event bus ({@code cluster.eventBusTls}). */
+  public EventBusTlsOptions getEventBusTls() {
+    return eventBusTls;
   }
 
   public JsonObject getDcs() {
