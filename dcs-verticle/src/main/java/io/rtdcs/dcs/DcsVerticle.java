@@ -147,6 +147,7 @@ public final class DcsVerticle extends VerticleBase {
                   .allowedHeader("Content-Type")
                   .exposedHeader("X-Error"));
     }
+    router.route().handler(security.forwardedHeaders());
     router
         .route()
         .handler(

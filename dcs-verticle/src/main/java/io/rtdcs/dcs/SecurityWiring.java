@@ -5,6 +5,7 @@ import io.rtdcs.dcs.http.AnswerSender;
 import io.rtdcs.dcs.limits.AbuseLimitHandler;
 import io.rtdcs.dcs.limits.AbuseLimits;
 import io.rtdcs.dcs.limits.ClientAddress;
+import io.rtdcs.dcs.limits.ForwardedHeadersFilter;
 import io.rtdcs.dcs.limits.LimitsOptions;
 import io.rtdcs.dcs.request.Identifiers;
 import io.rtdcs.dcs.response.EventResponseWriter;
@@ -34,6 +35,10 @@ record SecurityWiring(
         ConsentPolicy.from(config),
         c.intIn("admin.port", -1, 0, 65535),
         c.string("admin.host", "127.0.0.1"));
+  }
+
+  ForwardedHeadersFilter forwardedHeaders() {
+    return new ForwardedHeadersFilter(clients);
   }
 
   AbuseLimitHandler abuseLimits(

@@ -2,6 +2,7 @@ package io.rtdcs.dcs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rtdcs.common.Addresses;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpVersion;
@@ -146,6 +147,22 @@ class TransportTest {
       // from an untrusted peer the header is ignored: one client, one bucket
       assertThat(forwarded(notTrusting, "203.0.113.1").statusCode()).isEqualTo(200);
       assertThat(forwarded(notTrusting, "203.0.113.2").statusCode()).isEqualTo(429);
+    }
+  }
+
+  @Test
+  void forwardedProtoFromAnUntrustedPeerShouldBeDroppedWhenProxiesAreConfigured() {
+    try (DcsServer server =
+        new DcsServer(new JsonObject().put("trustedProxies", new JsonArray().add("10.0.0.1")))) {
+      server
+          .client
+          .get("/event?d_rtbd=json")
+          .putHeader("X-Forwarded-Proto", "https")
+          .send()
+          .await();
+
+      JsonObject realize = server.stubs.received(Addresses.PROFILE_REALIZE).get(0);
+      assertThat(realize.getJsonObject("destinations").getString("httpProto")).isEqualTo("http");
     }
   }
 
