@@ -7,7 +7,6 @@ import io.rtdcs.common.HazelcastFutures;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Asynchronous access to {@code rtdcs.profiles} (every update one EntryProcessor at the owner) and
@@ -48,11 +47,15 @@ public final class ProfileStore {
     return HazelcastFutures.onContext(profiles.getAsync(uuid), context);
   }
 
-  /** Links (dpid, dpuuid) to uuid: the newest link wins; the TTL is renewed. */
+  /**
+   * Links (dpid, dpuuid) to uuid: the newest link wins (the earlier devices are remembered); the
+   * TTL is renewed.
+   */
   public Future<Void> link(int dpid, String dpuuid, String uuid, long now) {
     return HazelcastFutures.onContext(
-        ids.setAsync(IdLink.key(dpid, dpuuid), new IdLink(uuid, now), idTtlDays, TimeUnit.DAYS),
-        context);
+            ids.submitToKey(IdLink.key(dpid, dpuuid), new LinkProcessor(uuid, now, idTtlDays)),
+            context)
+        .mapEmpty();
   }
 
   /** The link of (dpid, dpuuid), or null. */

@@ -28,6 +28,8 @@ public final class SegmentSerialization {
     compact.addSerializer(new ProcessorSerializers.Backup());
     compact.addSerializer(new ProcessorSerializers.Result());
     compact.addSerializer(new ProcessorSerializers.Link());
+    compact.addSerializer(new ProcessorSerializers.Relink());
+    compact.addSerializer(new ProcessorSerializers.ForgetDevice());
     config.addListenerConfig(new ListenerConfig(new DefinitionsBootstrap()));
     return config;
   }
