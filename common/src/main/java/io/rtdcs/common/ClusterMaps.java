@@ -9,6 +9,9 @@ public final class ClusterMaps {
   public static final String SEGMENTS = "rtdcs.segments";
   public static final String DESTINATIONS = "rtdcs.destinations";
 
+  /** Pending server-to-server pushes: "destinationId|uuid" -> pending push (docs/outbound.md). */
+  public static final String OUTBOUND = "rtdcs.outbound";
+
   /**
    * Markers such as "seeded.partners" so definitions are seeded from config only once per cluster.
    */

@@ -1,13 +1,16 @@
 package io.rtdcs.dcs;
 
+import io.rtdcs.common.Meters;
 import io.rtdcs.dcs.flow.BusClient;
 import io.rtdcs.dcs.flow.EventService;
 import io.rtdcs.dcs.http.AdminAuth;
 import io.rtdcs.dcs.http.AdminHandler;
 import io.rtdcs.dcs.http.AnswerSender;
 import io.rtdcs.dcs.http.DataSubjectHandler;
+import io.rtdcs.dcs.http.DcsExtension;
 import io.rtdcs.dcs.http.EventHandler;
 import io.rtdcs.dcs.http.HealthRoutes;
+import io.rtdcs.dcs.http.HttpMetricsHandler;
 import io.rtdcs.dcs.http.IbsHandler;
 import io.rtdcs.dcs.http.OptOutHandler;
 import io.rtdcs.dcs.http.ServerLimits;
@@ -15,6 +18,7 @@ import io.rtdcs.dcs.http.SlowClientGuard;
 import io.rtdcs.dcs.request.EventRequestParser;
 import io.rtdcs.dcs.request.Identifiers;
 import io.rtdcs.dcs.response.EventResponseWriter;
+import io.rtdcs.dcs.site.SiteRoutes;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpMethod;
@@ -33,13 +37,20 @@ import java.util.Set;
  */
 public final class DcsVerticle extends VerticleBase {
   private final Clock clock;
+  private final DcsExtension extension;
   private HttpServer server;
   private HttpServer adminServer;
   private Router adminRouter;
   private SecurityWiring security;
 
   public DcsVerticle(Clock clock) {
+    this(clock, DcsExtension.NONE);
+  }
+
+  /** With routes and readiness checks the hosting process adds (the node's metrics, dashboard). */
+  public DcsVerticle(Clock clock, DcsExtension extension) {
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.extension = Objects.requireNonNull(extension, "extension");
   }
 
   @Override
@@ -93,7 +104,7 @@ public final class DcsVerticle extends VerticleBase {
             bus,
             ids,
             clock,
-            options.getBudgetMs(),
+            options.getStepsBudgetMs(),
             options.getStoreReserveMs(),
             options.isDebug(),
             security.consent());
@@ -131,6 +142,7 @@ public final class DcsVerticle extends VerticleBase {
     AdminHandler admin = new AdminHandler(bus, options.getAdminTimeoutMs());
 
     Router router = Router.router(vertx);
+    router.route().handler(new HttpMetricsHandler(Meters.registry(vertx)));
     Router adminRoutes = router;
     if (security.adminPort() >= 0) {
       adminRouter = Router.router(vertx);
@@ -167,7 +179,8 @@ public final class DcsVerticle extends VerticleBase {
     router.get("/event").handler(event);
     router.post("/event").handler(event);
     router.get("/demoptout.jpg").handler(optOut);
-    HealthRoutes.mount(vertx, router);
+    HealthRoutes.mount(vertx, router, extension);
+    SiteRoutes.mount(router);
     adminRoutes.route("/admin/*").handler(auth);
     adminRoutes.get("/admin/:kind").handler(admin::list);
     adminRoutes.get("/admin/:kind/:id").handler(admin::item);
@@ -178,6 +191,7 @@ public final class DcsVerticle extends VerticleBase {
     DataSubjectHandler subjects = new DataSubjectHandler(admin);
     adminRoutes.delete("/profiles/:uuid").handler(subjects::byUuid);
     adminRoutes.delete("/profiles").handler(auth).handler(subjects::byDeclaredId);
+    extension.mount(vertx, router, options.getAdminToken());
     return router;
   }
 }

@@ -18,14 +18,32 @@ final class NodeProcess implements AutoCloseable {
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+  private static final java.util.concurrent.atomic.AtomicInteger STARTS =
+      new java.util.concurrent.atomic.AtomicInteger();
+
   private final Process process;
   private final int httpPort;
   private final Path log;
+  private final Path conf;
+  private final Map<String, String> env;
+  private final Path logDir;
+  private final List<String> jvmOptions;
 
-  private NodeProcess(Process process, int httpPort, Path log) {
+  private NodeProcess(
+      Process process,
+      int httpPort,
+      Path log,
+      Path conf,
+      Map<String, String> env,
+      Path logDir,
+      List<String> jvmOptions) {
     this.process = process;
     this.httpPort = httpPort;
     this.log = log;
+    this.conf = conf;
+    this.env = env;
+    this.logDir = logDir;
+    this.jvmOptions = jvmOptions;
   }
 
   static Path jar() {
@@ -37,23 +55,53 @@ final class NodeProcess implements AutoCloseable {
     return p;
   }
 
+  /** Small and quick to start: the default for tests that do not measure latency. */
+  static final List<String> SMALL_JVM =
+      List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
+  /**
+   * For tests that measure latency: the same, with the collector's pauses in the node's log (the
+   * serial collector's young pauses, a few ms on a quiet machine, reach 20-100 ms on a 2-core
+   * machine shared with other builds, and land in the answer times).
+   */
+  static final List<String> GC_LOGGED_JVM =
+      List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xlog:gc:stdout");
+
   static NodeProcess start(Path conf, int httpPort, Map<String, String> env, Path logDir)
+      throws IOException {
+    return start(conf, httpPort, env, logDir, SMALL_JVM);
+  }
+
+  static NodeProcess start(
+      Path conf, int httpPort, Map<String, String> env, Path logDir, List<String> jvmOptions)
       throws IOException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.add("-Xmx256m");
-    cmd.add("-XX:+UseSerialGC");
-    cmd.add("-XX:TieredStopAtLevel=1");
+    cmd.addAll(jvmOptions);
+    cmd.add("-Dlogback.configurationFile=" + nodeLogback());
     cmd.add("-jar");
     cmd.add(jar().toAbsolutePath().toString());
     cmd.add("-conf");
     cmd.add(conf.toAbsolutePath().toString());
-    Path log = logDir.resolve("node-" + httpPort + ".log");
+    int start = STARTS.incrementAndGet();
+    Path log = logDir.resolve("node-" + httpPort + (start > 1 ? "-" + start : "") + ".log");
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
     pb.redirectOutput(log.toFile());
     pb.environment().put("RTDCS_HTTP_PORT", Integer.toString(httpPort));
     pb.environment().putAll(env);
-    return new NodeProcess(pb.start(), httpPort, log);
+    return new NodeProcess(pb.start(), httpPort, log, conf, env, logDir, jvmOptions);
+  }
+
+  /** A new JVM with this node's config, HTTP port and environment (this one must be gone). */
+  NodeProcess startAgain() throws IOException {
+    if (process.isAlive()) {
+      throw new IllegalStateException("node on :" + httpPort + " still runs");
+    }
+    return start(conf, httpPort, env, logDir, jvmOptions);
+  }
+
+  Path log() {
+    return log;
   }
 
   int httpPort() {
@@ -108,8 +156,70 @@ final class NodeProcess implements AutoCloseable {
 
   /** kill -9: no shutdown hook, no goodbye to the cluster. */
   void killHard() throws Exception {
-    new ProcessBuilder("kill", "-9", Long.toString(process.pid())).inheritIO().start().waitFor();
+    signal("KILL");
     process.waitFor();
+  }
+
+  /**
+   * SIGSTOP: the JVM freezes with its sockets open, as a node in a long GC pause or swapped out.
+   */
+  void freeze() throws Exception {
+    signal("STOP");
+  }
+
+  /** SIGCONT after {@link #freeze()}. */
+  void thaw() throws Exception {
+    signal("CONT");
+  }
+
+  /** SIGTERM (the node's shutdown hook leaves the cluster) and waits until the JVM is gone. */
+  void terminate(Duration timeout) throws Exception {
+    signal("TERM");
+    if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+      throw new IllegalStateException("node did not stop in " + timeout + ":\n" + logTail());
+    }
+  }
+
+  private void signal(String name) throws Exception {
+    // the shell's own kill: no procps needed on a bare CI image
+    int rc =
+        new ProcessBuilder("sh", "-c", "kill -" + name + " " + process.pid())
+            .inheritIO()
+            .start()
+            .waitFor();
+    if (rc != 0) {
+      throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed: " + rc);
+    }
+  }
+
+  /**
+   * Cluster members this node sees: the size of the last member list Hazelcast logged (the test
+   * logback config, {@code logback-node.xml}, lets those lines through), or -1 before the first.
+   */
+  int members() {
+    try {
+      List<String> lines = Files.readAllLines(log);
+      for (int i = lines.size() - 1; i >= 0; i--) {
+        java.util.regex.Matcher m = MEMBERS.matcher(lines.get(i));
+        if (m.find()) {
+          return Integer.parseInt(m.group(1));
+        }
+      }
+      return -1;
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+
+  private static final java.util.regex.Pattern MEMBERS =
+      java.util.regex.Pattern.compile("Members \\{size:(\\d+)");
+
+  private static String nodeLogback() {
+    try {
+      return Path.of(NodeProcess.class.getResource("/logback-node.xml").toURI()).toString();
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   String logTail() {

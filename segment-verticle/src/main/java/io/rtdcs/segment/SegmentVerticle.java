@@ -3,6 +3,7 @@ package io.rtdcs.segment;
 import com.hazelcast.core.HazelcastInstance;
 import io.rtdcs.common.Addresses;
 import io.rtdcs.common.HazelcastFutures;
+import io.rtdcs.common.Meters;
 import io.rtdcs.segment.definitions.DefinitionKind;
 import io.rtdcs.segment.definitions.DefinitionsAdmin;
 import io.rtdcs.segment.definitions.DefinitionsRegistry;
@@ -16,6 +17,9 @@ import io.rtdcs.segment.handlers.ProfileDeleteHandler;
 import io.rtdcs.segment.handlers.ProfileGetHandler;
 import io.rtdcs.segment.handlers.RealizeHandler;
 import io.rtdcs.segment.handlers.ResolveHandler;
+import io.rtdcs.segment.handlers.SegmentMeters;
+import io.rtdcs.segment.outbound.Outbox;
+import io.rtdcs.segment.outbound.OutboxOptions;
 import io.rtdcs.segment.store.ProfileEraser;
 import io.rtdcs.segment.store.ProfileStore;
 import io.vertx.core.Future;
@@ -23,6 +27,7 @@ import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +41,7 @@ import java.util.Objects;
 public final class SegmentVerticle extends VerticleBase {
   private final HazelcastInstance hz;
   private final Clock clock;
+  private Outbox outbox;
 
   public SegmentVerticle(HazelcastInstance hz, Clock clock) {
     this.hz = Objects.requireNonNull(hz, "hz");
@@ -45,9 +51,11 @@ public final class SegmentVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     SegmentOptions options;
+    OutboxOptions outboxOptions;
     DefinitionsSeeder.Seed seed;
     try {
       options = new SegmentOptions(config());
+      outboxOptions = OutboxOptions.fromJson(outboundSection(config()));
       seed = DefinitionsSeeder.validate(options.definitions());
     } catch (RequestException e) {
       return Future.failedFuture(new IllegalArgumentException(e.getMessage()));
@@ -62,20 +70,41 @@ public final class SegmentVerticle extends VerticleBase {
                 seeded
                     ? HazelcastFutures.onContext(definitions.reload(), context).mapEmpty()
                     : Future.succeededFuture())
-        .compose(v -> register(options, definitions));
+        .compose(v -> register(options, outboxOptions, definitions));
   }
 
-  private Future<?> register(SegmentOptions options, MemberDefinitions definitions) {
-    ProfileStore store = new ProfileStore(hz, context, options.idTtlDays());
+  @Override
+  public Future<?> stop() {
+    if (outbox != null) {
+      outbox.stop();
+    }
+    return Future.succeededFuture();
+  }
+
+  private static JsonObject outboundSection(JsonObject config) {
+    Object o = config.getValue("outbound");
+    if (o != null && !(o instanceof JsonObject)) {
+      throw new IllegalArgumentException("outbound: must be an object");
+    }
+    return (JsonObject) o;
+  }
+
+  private Future<?> register(
+      SegmentOptions options, OutboxOptions outboxOptions, MemberDefinitions definitions) {
+    ProfileStore store = new ProfileStore(hz, context, options.idTtlDays(), Meters.registry(vertx));
+    SegmentMeters meters = new SegmentMeters(Meters.registry(vertx));
+    outbox = new Outbox(hz, vertx, context, outboxOptions);
+    outbox.start();
     DefinitionsAdmin admin = new DefinitionsAdmin(hz);
     List<Future<Void>> registrations = new ArrayList<>();
     registrations.add(consume(Addresses.PROFILE_RESOLVE, new ResolveHandler(store, clock)));
     registrations.add(
         consume(
             Addresses.PROFILE_REALIZE,
-            new RealizeHandler(store, definitions, new DestinationRenderer(), clock)));
+            new RealizeHandler(
+                store, definitions, new DestinationRenderer(), outbox, clock, meters)));
     registrations.add(consume(Addresses.ID_SYNC, new IdSyncHandler(store, clock)));
-    registrations.add(consume(Addresses.PROFILE_OPTOUT, new OptOutHandler(store, clock)));
+    registrations.add(consume(Addresses.PROFILE_OPTOUT, new OptOutHandler(store, clock, meters)));
     registrations.add(consume(Addresses.PROFILE_GET, new ProfileGetHandler(store, clock)));
     registrations.add(
         consume(

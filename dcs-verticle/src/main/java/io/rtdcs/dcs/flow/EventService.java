@@ -102,7 +102,16 @@ public final class EventService {
                   .compose(
                       lookup ->
                           realize(request, visitor, lookup, tid, deadline)
-                              .map(realized -> result(visitor, lookup, realized, errors)));
+                              .map(
+                                  realized -> {
+                                    EventRecordLog.record(
+                                        clock.millis(),
+                                        tid,
+                                        visitor.uuid(),
+                                        realized,
+                                        array(lookup, "outcomes"));
+                                    return result(visitor, lookup, realized, errors);
+                                  }));
             });
   }
 

@@ -8,11 +8,16 @@ import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 
 /**
  * {@code /health/live}: 200 while this server answers. {@code /health/ready}: 200 once the node
- * says it is ready ({@link NodeState}), else 503. Bodies list each check's status.
+ * says it is ready ({@link NodeState}) and every check the hosting process adds ({@link
+ * DcsExtension#readiness}) is up, else 503. Bodies list each check's status.
  */
 public final class HealthRoutes {
 
   public static void mount(Vertx vertx, Router router) {
+    mount(vertx, router, DcsExtension.NONE);
+  }
+
+  public static void mount(Vertx vertx, Router router, DcsExtension extension) {
     HealthCheckHandler live =
         HealthCheckHandler.create(vertx).register("http", p -> p.complete(Status.OK()));
     HealthCheckHandler ready =
@@ -20,6 +25,7 @@ public final class HealthRoutes {
             .register("http", p -> p.complete(Status.OK()))
             .register(
                 "node", p -> p.complete(NodeState.isReady(vertx) ? Status.OK() : Status.KO()));
+    extension.readiness(vertx, ready);
     router.get("/health/live").handler(live);
     router.get("/health/ready").handler(ready);
   }

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** A validated cookie or URL destination (defaults applied). */
+/** A validated cookie, URL or server-to-server destination (defaults applied). */
 public record DestinationDefinition(
     int id,
     String name,
@@ -27,6 +27,7 @@ public record DestinationDefinition(
     String url,
     String secureUrl,
     List<DestinationMapping> mappings,
+    S2sSettings s2s,
     JsonObject json) {
 
   public static final int DEFAULT_COOKIE_TTL_DAYS = 30;
@@ -43,7 +44,9 @@ public record DestinationDefinition(
   /** Delivery kind. */
   public enum Kind {
     COOKIE,
-    URL
+    URL,
+    /** Server-to-server: segment changes are pushed to the partner (docs/outbound.md). */
+    S2S
   }
 
   public static DestinationDefinition fromJson(JsonObject in) {
@@ -65,8 +68,30 @@ public record DestinationDefinition(
         return cookie(in, id, name, List.copyOf(mappings), json.put("type", "cookie"));
       case "url":
         return url(in, id, name, List.copyOf(mappings), json.put("type", "url"));
+      case "s2s":
+        json.put("type", "s2s");
+        S2sSettings s2s = S2sSettings.fromJson(in, json);
+        return new DestinationDefinition(
+            id,
+            name,
+            Kind.S2S,
+            null,
+            false,
+            null,
+            null,
+            null,
+            null,
+            0,
+            0,
+            null,
+            null,
+            s2s.url(),
+            null,
+            List.copyOf(mappings),
+            s2s,
+            json);
       default:
-        throw RequestException.badRequest("type", "must be cookie or url");
+        throw RequestException.badRequest("type", "must be cookie, url or s2s");
     }
   }
 
@@ -129,6 +154,7 @@ public record DestinationDefinition(
         null,
         null,
         mappings,
+        null,
         json);
   }
 
@@ -145,7 +171,7 @@ public record DestinationDefinition(
     json.put("url", url).put("secureUrl", secureUrl).put("tag", tag).put("delimiter", delimiter);
     return new DestinationDefinition(
         id, name, Kind.URL, null, false, null, null, null, null, 0, 0, tag, delimiter, url,
-        secureUrl, mappings, json);
+        secureUrl, mappings, null, json);
   }
 
   private static String httpUrl(JsonObject in, String field, String url) {

@@ -22,10 +22,16 @@ import java.util.Set;
 public final class OptOutHandler implements Handler<Message<Object>> {
   private final ProfileStore store;
   private final Clock clock;
+  private final SegmentMeters meters;
 
   public OptOutHandler(ProfileStore store, Clock clock) {
+    this(store, clock, SegmentMeters.none());
+  }
+
+  public OptOutHandler(ProfileStore store, Clock clock, SegmentMeters meters) {
     this.store = Objects.requireNonNull(store, "store");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.meters = Objects.requireNonNull(meters, "meters");
   }
 
   @Override
@@ -67,7 +73,11 @@ public final class OptOutHandler implements Handler<Message<Object>> {
               }
               return Future.all(writes).map(v -> new JsonArray(new ArrayList<>(uuids)));
             })
-        .onSuccess(list -> message.reply(new JsonObject().put("optedOut", list)))
+        .onSuccess(
+            list -> {
+              meters.optedOut(list.size());
+              message.reply(new JsonObject().put("optedOut", list));
+            })
         .onFailure(e -> Replies.fail(message, Addresses.PROFILE_OPTOUT, e));
   }
 }

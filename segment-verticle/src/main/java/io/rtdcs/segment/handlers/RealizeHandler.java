@@ -1,11 +1,13 @@
 package io.rtdcs.segment.handlers;
 
 import io.rtdcs.common.Addresses;
+import io.rtdcs.common.RateLimitedLogger;
 import io.rtdcs.segment.JsonFields;
 import io.rtdcs.segment.RequestException;
 import io.rtdcs.segment.definitions.Definitions;
 import io.rtdcs.segment.definitions.MemberDefinitions;
 import io.rtdcs.segment.destinations.DestinationRenderer;
+import io.rtdcs.segment.outbound.Outbox;
 import io.rtdcs.segment.store.DeclaredId;
 import io.rtdcs.segment.store.ProfileStore;
 import io.rtdcs.segment.store.RealizeCommand;
@@ -19,26 +21,37 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code dcs.profiles.realize}: one EntryProcessor at the profile's owner (realize, expire,
- * evaluate, store), then the declared IDs' links, then the destinations for the new segments.
+ * evaluate, store), then the declared IDs' links, then the destinations for the new segments. After
+ * the reply went out, segment changes for server-to-server destinations are queued.
  */
 public final class RealizeHandler implements Handler<Message<Object>> {
+  private static final RateLimitedLogger LOG =
+      new RateLimitedLogger(LoggerFactory.getLogger(RealizeHandler.class), 10_000);
+
   private final ProfileStore store;
   private final MemberDefinitions definitions;
   private final DestinationRenderer renderer;
+  private final Outbox outbox;
   private final Clock clock;
+  private final SegmentMeters meters;
 
   public RealizeHandler(
       ProfileStore store,
       MemberDefinitions definitions,
       DestinationRenderer renderer,
-      Clock clock) {
+      Outbox outbox,
+      Clock clock,
+      SegmentMeters meters) {
     this.store = Objects.requireNonNull(store, "store");
     this.definitions = Objects.requireNonNull(definitions, "definitions");
     this.renderer = Objects.requireNonNull(renderer, "renderer");
+    this.outbox = Objects.requireNonNull(outbox, "outbox");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.meters = Objects.requireNonNull(meters, "meters");
   }
 
   @Override
@@ -70,10 +83,42 @@ public final class RealizeHandler implements Handler<Message<Object>> {
     }
     store
         .realize(uuid, command)
+        .andThen(
+            ar -> {
+              if (ar.succeeded() && !ar.result().optedOut()) {
+                meters.realized(ar.result().realized(), ar.result().segments());
+              }
+            })
         .compose(result -> linkDeclaredIds(uuid, command, result))
-        .map(result -> reply(uuid, result, urlDestinations, httpProto, command.now()))
-        .onSuccess(message::reply)
-        .onFailure(e -> Replies.fail(message, Addresses.PROFILE_REALIZE, e));
+        .onComplete(
+            ar -> {
+              if (ar.failed()) {
+                Replies.fail(message, Addresses.PROFILE_REALIZE, ar.cause());
+                return;
+              }
+              JsonObject reply;
+              try {
+                reply = reply(uuid, ar.result(), urlDestinations, httpProto, command.now());
+              } catch (RuntimeException e) {
+                Replies.fail(message, Addresses.PROFILE_REALIZE, e);
+                return;
+              }
+              message.reply(reply);
+              queuePushes(uuid, ar.result(), command.now());
+            });
+  }
+
+  /** After the reply: never delays or fails the realize call. */
+  private void queuePushes(String uuid, RealizeResult result, long now) {
+    Definitions defs = definitions.current();
+    if (defs == null) {
+      return;
+    }
+    try {
+      outbox.enqueue(defs, uuid, result, now);
+    } catch (RuntimeException e) {
+      LOG.warn("outbound pushes not queued: {}", e.toString(), e);
+    }
   }
 
   private Future<RealizeResult> linkDeclaredIds(

@@ -124,7 +124,8 @@ final class ProcessorSerializers {
           in.readArrayOfInt32("realized"),
           in.readArrayOfInt32("segments"),
           in.readArrayOfInt32("unknownSids"),
-          ids);
+          ids,
+          in.readArrayOfInt32("previousSegments"));
     }
 
     @Override
@@ -137,6 +138,7 @@ final class ProcessorSerializers {
       out.writeArrayOfInt32(
           "idDpids", r.knownIds().keySet().stream().mapToInt(Integer::intValue).toArray());
       out.writeArrayOfString("idValues", r.knownIds().values().toArray(new String[0]));
+      out.writeArrayOfInt32("previousSegments", r.previousSegments());
     }
 
     @Override

@@ -42,6 +42,7 @@ public final class ProfileUpdater {
       return RealizeResult.optedOutResult();
     }
     long now = cmd.now();
+    int[] before = p.segments();
     p.setLastSeen(Math.max(p.lastSeen(), now));
     p.traits().values().removeIf(t -> !t.isLive(now));
     p.partners().values().removeIf(e -> !e.isFresh(now));
@@ -102,7 +103,8 @@ public final class ProfileUpdater {
         realize.stream().mapToInt(Integer::intValue).toArray(),
         p.segments(),
         unknown.stream().mapToInt(Integer::intValue).toArray(),
-        p.knownIds());
+        p.knownIds(),
+        before);
   }
 
   /** Records an ID sync; returns false (nothing changed) for an opted-out profile. */

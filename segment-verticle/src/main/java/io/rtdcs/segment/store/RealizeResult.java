@@ -5,8 +5,9 @@ import java.util.TreeMap;
 
 /**
  * What a realize call returns from the key's owner in the same round trip: live traits, traits
- * realized now, current segments, {@code d_sid}s naming no trait, and the visitor's id per data
- * source (for {@code %DPID_n%}).
+ * realized now, current segments, {@code d_sid}s naming no trait, the visitor's id per data source
+ * (for {@code %DPID_n%} and server-to-server pushes), and the segments before this call (so the
+ * caller can tell qualifications and disqualifications apart).
  */
 public record RealizeResult(
     boolean optedOut,
@@ -14,13 +15,16 @@ public record RealizeResult(
     int[] realized,
     int[] segments,
     int[] unknownSids,
-    Map<Integer, String> knownIds) {
+    Map<Integer, String> knownIds,
+    int[] previousSegments) {
 
   public RealizeResult {
     knownIds = new TreeMap<>(knownIds);
+    previousSegments = previousSegments == null ? new int[0] : previousSegments;
   }
 
   public static RealizeResult optedOutResult() {
-    return new RealizeResult(true, new int[0], new int[0], new int[0], new int[0], Map.of());
+    return new RealizeResult(
+        true, new int[0], new int[0], new int[0], new int[0], Map.of(), new int[0]);
   }
 }

@@ -4,6 +4,7 @@ import com.hazelcast.config.CompactSerializationConfig;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.ListenerConfig;
 import io.rtdcs.segment.definitions.DefinitionsBootstrap;
+import io.rtdcs.segment.outbound.OutboxProcessorSerializer;
 
 /**
  * What every member's Hazelcast config needs for segment-verticle, also on members that run no
@@ -30,6 +31,7 @@ public final class SegmentSerialization {
     compact.addSerializer(new ProcessorSerializers.Link());
     compact.addSerializer(new ProcessorSerializers.Relink());
     compact.addSerializer(new ProcessorSerializers.ForgetDevice());
+    compact.addSerializer(new OutboxProcessorSerializer());
     config.addListenerConfig(new ListenerConfig(new DefinitionsBootstrap()));
     return config;
   }

@@ -1,4 +1,4 @@
-package io.rtdcs.dcs.bench;
+package io.rtdcs.bench.micro;
 
 import io.rtdcs.dcs.request.EventRequest;
 import io.rtdcs.dcs.request.EventRequestParser;
@@ -21,20 +21,18 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * Cost of the /event path's own CPU work per call: parse a typical call and build its JSON answer
- * (no I/O). Run: {@code java -cp <test classpath> io.rtdcs.dcs.bench.ParseAndAnswerBenchmark}.
+ * (no I/O). Run: {@code java -jar bench/target/rtdcs-bench.jar EventParseAnswerBench}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
 @Fork(1)
-public class ParseAndAnswerBenchmark {
+public class EventParseAnswerBench {
   static final String UUID = "22920112968019678612904394744954398990";
   final EventRequestParser parser = new EventRequestParser(200, 8192, 32768);
   final EventResponseWriter writer = new EventResponseWriter(7);
@@ -110,10 +108,5 @@ public class ParseAndAnswerBenchmark {
   @Benchmark
   public EventRequest parseGetOnly() {
     return parser.parse(get);
-  }
-
-  public static void main(String[] args) throws Exception {
-    new Runner(new OptionsBuilder().include(ParseAndAnswerBenchmark.class.getSimpleName()).build())
-        .run();
   }
 }
