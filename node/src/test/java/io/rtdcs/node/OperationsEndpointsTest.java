@@ -112,7 +112,7 @@ class OperationsEndpointsTest {
     JsonObject body = ready.bodyAsJsonObject();
     assertThat(body.getString("status")).isEqualTo("UP");
     Map<String, JsonObject> checks = checks(body.getJsonArray("checks"));
-    assertThat(checks).containsOnlyKeys("http", "node", "cluster", "hazelcast", "definitions");
+    assertThat(checks).containsOnlyKeys("http", "node", "hazelcast", "definitions");
     assertThat(checks.values()).allMatch(c -> "UP".equals(c.getString("status")));
     JsonObject cluster = checks.get("hazelcast").getJsonObject("data");
     assertThat(cluster.getString("state")).isEqualTo("ACTIVE");
