@@ -43,13 +43,17 @@ class OutboundDeliveryTest {
   }
 
   private Vertx node(Clock clock, JsonObject s2s) {
+    return node(clock, s2s, new JsonObject());
+  }
+
+  private Vertx node(Clock clock, JsonObject s2s, JsonObject outbound) {
     members.addAll(TestMembers.start(1));
     Vertx v =
         OutboundFixture.startNode(
             members.get(0),
             clock,
             OutboundFixture.definitions(s2s.copy().put("url", stub.url())),
-            new JsonObject().put("scanMs", 20));
+            outbound.copy().put("scanMs", 20));
     nodes.add(v);
     return v;
   }
@@ -125,6 +129,23 @@ class OutboundDeliveryTest {
         .atMost(Duration.ofSeconds(2))
         .until(() -> stub.received().size() == 1);
     assertThat(metrics().noPartnerId.sum()).isEqualTo(1);
+  }
+
+  @Test
+  void aFullQueueShouldDropAndCountWhileRealizeAnswersAsUsual() {
+    Vertx v =
+        node(
+            Clock.systemUTC(),
+            new JsonObject().put("batchWindowMs", 0),
+            new JsonObject().put("maxQueued", 0));
+    String uuid = OutboundFixture.newUuid();
+    OutboundFixture.sync(v, uuid, "partner-42");
+    assertThat(OutboundFixture.qualifyForever(v, uuid).getJsonArray("segments"))
+        .containsExactly(5002);
+    await().atMost(Duration.ofSeconds(2)).until(() -> metrics().dropped.sum() == 1);
+    assertThat(pending()).isZero();
+    assertThat(metrics().queued.sum()).isZero();
+    assertThat(stub.received()).isEmpty();
   }
 
   @Test
