@@ -98,7 +98,8 @@ public final class SegmentVerticle extends VerticleBase {
             Addresses.PROFILE_REALIZE,
             new RealizeHandler(store, definitions, new DestinationRenderer(), outbox, clock)));
     registrations.add(consume(Addresses.ID_SYNC, new IdSyncHandler(store, clock)));
-    registrations.add(consume(Addresses.PROFILE_OPTOUT, new OptOutHandler(store, clock)));
+    registrations.add(
+        consume(Addresses.PROFILE_OPTOUT, new OptOutHandler(store, definitions, outbox, clock)));
     registrations.add(consume(Addresses.PROFILE_GET, new ProfileGetHandler(store, clock)));
     for (DefinitionKind kind : DefinitionKind.values()) {
       registrations.add(consume(kind.address(), new AdminHandler(vertx, admin, kind)));

@@ -54,8 +54,10 @@ final class OutboundDispatcher {
   private final Clock clock;
   private final Map<String, Long> firstSeen = new HashMap<>();
   private final Set<String> inFlight = new HashSet<>();
+  private static final long MAX_SCAN_DELAY_MS = 1_000;
+
   private int messagesInFlight;
-  private boolean scanning;
+  private boolean stopped;
 
   OutboundDispatcher(
       Vertx vertx,
@@ -76,21 +78,37 @@ final class OutboundDispatcher {
     this.clock = clock;
   }
 
-  /** One scan of the local pending pushes (skipped while the previous one runs). */
-  void scan() {
-    if (scanning) {
+  /** Scans now and then again and again until {@link #stop()}. */
+  void start() {
+    scan();
+  }
+
+  void stop() {
+    stopped = true;
+  }
+
+  /**
+   * One scan of the local pending pushes, then the next one after {@code scanMs}, or later when
+   * many are pending (1 ms per 10 keys, at most 1 s), so a backlog does not burn the CPU listing
+   * keys.
+   */
+  private void scan() {
+    if (stopped) {
       return;
     }
-    scanning = true;
     vertx
         .executeBlocking(() -> new ArrayList<>(outbox.localKeySet()), false)
         .onComplete(
             ar -> {
-              scanning = false;
+              long next = options.scanMs();
               if (ar.succeeded()) {
                 dispatch(ar.result());
+                next = Math.max(next, Math.min(MAX_SCAN_DELAY_MS, ar.result().size() / 10));
               } else {
                 LOG.warn("outbound scan failed: {}", ar.cause().toString());
+              }
+              if (!stopped) {
+                vertx.setTimer(next, id -> scan());
               }
             });
   }

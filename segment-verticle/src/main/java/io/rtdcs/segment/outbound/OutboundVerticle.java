@@ -26,6 +26,7 @@ public final class OutboundVerticle extends VerticleBase {
   private final HazelcastInstance hz;
   private final Clock clock;
   private HttpClient httpClient;
+  private OutboundDispatcher dispatcher;
 
   public OutboundVerticle(HazelcastInstance hz, Clock clock) {
     this.hz = Objects.requireNonNull(hz, "hz");
@@ -48,8 +49,7 @@ public final class OutboundVerticle extends VerticleBase {
     PushClient client =
         new PushClient(
             vertx, httpClient, clock, OutboundMetrics.forInstance(hz), options.timeoutMs());
-    OutboundDispatcher dispatcher =
-        new OutboundDispatcher(vertx, context, hz, definitions, client, options, clock);
+    dispatcher = new OutboundDispatcher(vertx, context, hz, definitions, client, options, clock);
     OutboundMetrics metrics = OutboundMetrics.forInstance(hz);
     String[] last = {""};
     vertx.setPeriodic(
@@ -62,11 +62,14 @@ public final class OutboundVerticle extends VerticleBase {
           }
         });
     return HazelcastFutures.onContext(definitions.ready(), context)
-        .onSuccess(d -> vertx.setPeriodic(options.scanMs(), id -> dispatcher.scan()));
+        .onSuccess(d -> dispatcher.start());
   }
 
   @Override
   public Future<?> stop() {
+    if (dispatcher != null) {
+      dispatcher.stop();
+    }
     return httpClient == null ? Future.succeededFuture() : httpClient.close();
   }
 }

@@ -38,7 +38,8 @@ public final class ProfileStore {
         profiles.submitToKey(uuid, new SyncIdProcessor(dpid, dpuuid, now)), context);
   }
 
-  public Future<Boolean> optOut(String uuid, long now) {
+  /** Opts the visitor out; completes with the segments it left (see OptOutProcessor). */
+  public Future<RealizeResult> optOut(String uuid, long now) {
     return HazelcastFutures.onContext(
         profiles.submitToKey(uuid, new OptOutProcessor(now)), context);
   }

@@ -132,6 +132,27 @@ class OutboundDeliveryTest {
   }
 
   @Test
+  void anOptOutShouldSendStatus0ForEverySegmentTheVisitorWasIn() {
+    Vertx v = node(Clock.systemUTC(), new JsonObject().put("batchWindowMs", 0));
+    String uuid = OutboundFixture.newUuid();
+    OutboundFixture.sync(v, uuid, "partner-42");
+    OutboundFixture.qualifyForever(v, uuid);
+    await().atMost(Duration.ofSeconds(5)).until(() -> stub.received().size() == 1);
+
+    SegmentFixture.request(
+        v,
+        io.rtdcs.common.Addresses.PROFILE_OPTOUT,
+        new JsonObject().put("timeoutMs", 5000).put("uuid", uuid));
+    await().atMost(Duration.ofSeconds(5)).until(() -> stub.received().size() == 2);
+    JsonObject user = stub.received().get(1).json().getJsonArray("Users").getJsonObject(0);
+    assertThat(user.getString("DataPartner_UUID")).isEqualTo("partner-42");
+    JsonArray segments = user.getJsonArray("Segments");
+    assertThat(segments).hasSize(1);
+    assertThat(segments.getJsonObject(0).getString("Segment_ID")).isEqualTo("autos");
+    assertThat(segments.getJsonObject(0).getString("Status")).isEqualTo("0");
+  }
+
+  @Test
   void aFullQueueShouldDropAndCountWhileRealizeAnswersAsUsual() {
     Vertx v =
         node(
