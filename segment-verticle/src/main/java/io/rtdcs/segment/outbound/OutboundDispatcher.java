@@ -55,6 +55,7 @@ final class OutboundDispatcher {
   private final Map<String, Long> firstSeen = new HashMap<>();
   private final Set<String> inFlight = new HashSet<>();
   private static final long MAX_SCAN_DELAY_MS = 1_000;
+  private static final long DISCARD_GRACE_MS = 5_000;
 
   private int messagesInFlight;
   private boolean stopped;
@@ -131,7 +132,11 @@ final class OutboundDispatcher {
       DestinationDefinition d = defs == null ? null : defs.destinations().get(group.getKey());
       if (d == null || d.kind() != DestinationDefinition.Kind.S2S) {
         if (defs != null) {
-          discard(group.getValue());
+          // grace: a destination created a moment ago may not have reached this member yet
+          discard(
+              group.getValue().stream()
+                  .filter(k -> now - firstSeen.get(k) >= DISCARD_GRACE_MS)
+                  .toList());
         }
         continue;
       }
