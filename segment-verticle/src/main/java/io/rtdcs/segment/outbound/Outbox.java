@@ -39,6 +39,7 @@ public final class Outbox {
   private final OutboxOptions options;
   private int pendingWrites;
   private volatile int estimatedSize;
+  private boolean refreshing;
   private long timerId = -1;
 
   public Outbox(HazelcastInstance hz, Vertx vertx, Context context, OutboxOptions options) {
@@ -49,17 +50,32 @@ public final class Outbox {
     this.metrics = OutboundMetrics.forInstance(hz);
   }
 
-  /** Starts refreshing the outbox size estimate (once a second, off the event loop). */
+  /**
+   * Starts refreshing the outbox size estimate (once a second, off the event loop; never two at
+   * once, so a slow cluster cannot pile up worker threads).
+   */
   public void start() {
     timerId =
         vertx.setPeriodic(
             0,
             options.sizeRefreshMs(),
-            id ->
-                vertx
-                    .executeBlocking(map::size, false)
-                    .onSuccess(size -> estimatedSize = size)
-                    .onFailure(e -> LOG.warn("outbox size unavailable: {}", e.toString())));
+            id -> {
+              if (refreshing) {
+                return;
+              }
+              refreshing = true;
+              vertx
+                  .executeBlocking(map::size, false)
+                  .onComplete(
+                      ar -> {
+                        refreshing = false;
+                        if (ar.succeeded()) {
+                          estimatedSize = ar.result();
+                        } else {
+                          LOG.warn("outbox size unavailable: {}", ar.cause().toString());
+                        }
+                      });
+            });
   }
 
   public void stop() {
