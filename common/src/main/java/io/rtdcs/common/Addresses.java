@@ -26,6 +26,9 @@ public final class Addresses {
   /** segment-verticle: read a whole profile (admin). */
   public static final String PROFILE_GET = "dcs.profiles.get";
 
+  /** segment-verticle: erase everything stored about a visitor (data-subject deletion). */
+  public static final String PROFILE_DELETE = "dcs.profiles.delete";
+
   /** Admin CRUD of the cluster-wide definitions. */
   public static final String ADMIN_PARTNERS = "dcs.admin.partners";
 

@@ -1,17 +1,22 @@
 package io.rtdcs.dcs;
 
+import io.rtdcs.common.Meters;
 import io.rtdcs.dcs.flow.BusClient;
 import io.rtdcs.dcs.flow.EventService;
 import io.rtdcs.dcs.http.AdminAuth;
 import io.rtdcs.dcs.http.AdminHandler;
 import io.rtdcs.dcs.http.AnswerSender;
+import io.rtdcs.dcs.http.DataSubjectHandler;
+import io.rtdcs.dcs.http.DcsExtension;
 import io.rtdcs.dcs.http.EventHandler;
 import io.rtdcs.dcs.http.HealthRoutes;
+import io.rtdcs.dcs.http.HttpMetricsHandler;
 import io.rtdcs.dcs.http.IbsHandler;
 import io.rtdcs.dcs.http.OptOutHandler;
 import io.rtdcs.dcs.request.EventRequestParser;
 import io.rtdcs.dcs.request.Identifiers;
 import io.rtdcs.dcs.response.EventResponseWriter;
+import io.rtdcs.dcs.site.SiteRoutes;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpMethod;
@@ -30,10 +35,17 @@ import java.util.Set;
  */
 public final class DcsVerticle extends VerticleBase {
   private final Clock clock;
+  private final DcsExtension extension;
   private HttpServer server;
 
   public DcsVerticle(Clock clock) {
+    this(clock, DcsExtension.NONE);
+  }
+
+  /** With routes and readiness checks the hosting process adds (the node's metrics, dashboard). */
+  public DcsVerticle(Clock clock, DcsExtension extension) {
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.extension = Objects.requireNonNull(extension, "extension");
   }
 
   @Override
@@ -104,6 +116,7 @@ public final class DcsVerticle extends VerticleBase {
     AdminHandler admin = new AdminHandler(bus, options.getAdminTimeoutMs());
 
     Router router = Router.router(vertx);
+    router.route().handler(new HttpMetricsHandler(Meters.registry(vertx)));
     if (!options.getCorsOrigins().isEmpty()) {
       router
           .route()
@@ -129,7 +142,8 @@ public final class DcsVerticle extends VerticleBase {
     router.get("/event").handler(event);
     router.post("/event").handler(event);
     router.get("/demoptout.jpg").handler(optOut);
-    HealthRoutes.mount(vertx, router);
+    HealthRoutes.mount(vertx, router, extension);
+    SiteRoutes.mount(router);
     router.route("/admin/*").handler(auth);
     router.get("/admin/:kind").handler(admin::list);
     router.get("/admin/:kind/:id").handler(admin::item);
@@ -137,6 +151,10 @@ public final class DcsVerticle extends VerticleBase {
     router.delete("/admin/:kind/:id").handler(admin::item);
     router.route("/profiles/*").handler(auth);
     router.get("/profiles/:uuid").handler(admin::profile);
+    DataSubjectHandler subjects = new DataSubjectHandler(admin);
+    router.delete("/profiles/:uuid").handler(subjects::byUuid);
+    router.delete("/profiles").handler(auth).handler(subjects::byDeclaredId);
+    extension.mount(vertx, router, options.getAdminToken());
     return router;
   }
 }

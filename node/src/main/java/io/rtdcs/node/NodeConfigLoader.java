@@ -39,7 +39,12 @@ public final class NodeConfigLoader {
           Map.entry("RTDCS_OUTBOUND_INSTANCES", "verticles.outbound.instances"),
           Map.entry("RTDCS_DEMO_PARTNER", "demoPartner.enabled"),
           Map.entry("RTDCS_DEMO_PARTNER_PORT", "demoPartner.port"),
-          Map.entry("RTDCS_BUDGET_MS", "dcs.budgetMs"));
+          Map.entry("RTDCS_BUDGET_MS", "dcs.budgetMs"),
+          Map.entry("RTDCS_BRIDGE_ENABLED", "bridge.enabled"),
+          Map.entry("RTDCS_BRIDGE_HOST", "bridge.host"),
+          Map.entry("RTDCS_BRIDGE_PORT", "bridge.port"),
+          Map.entry("RTDCS_BRIDGE_TOKENS", "bridge.tokens"),
+          Map.entry("RTDCS_METRICS_ENABLED", "metrics.enabled"));
 
   private NodeConfigLoader() {}
 

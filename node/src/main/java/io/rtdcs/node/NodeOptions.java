@@ -1,5 +1,6 @@
 package io.rtdcs.node;
 
+import io.rtdcs.node.bridge.PartnerBridgeOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ public final class NodeOptions {
   public static final int DEFAULT_SEGMENT_INSTANCES = 1;
   public static final int DEFAULT_OUTBOUND_INSTANCES = 1;
   public static final int MAX_INSTANCES = 64;
+  public static final boolean DEFAULT_METRICS_ENABLED = true;
 
   private int httpPort = DEFAULT_HTTP_PORT;
   private String httpHost = DEFAULT_HTTP_HOST;
@@ -36,7 +38,9 @@ public final class NodeOptions {
   private int segmentInstances = DEFAULT_SEGMENT_INSTANCES;
   private int outboundInstances = DEFAULT_OUTBOUND_INSTANCES;
   private String adminToken;
+  private boolean metricsEnabled = DEFAULT_METRICS_ENABLED;
   private DemoPartnerOptions demoPartner = new DemoPartnerOptions();
+  private PartnerBridgeOptions bridge = new PartnerBridgeOptions();
   private JsonObject dcs = new JsonObject();
   private JsonObject partner = new JsonObject();
   private JsonObject segment = new JsonObject();
@@ -64,7 +68,10 @@ public final class NodeOptions {
     setSegmentInstances(instances(verticles, "segment", segmentInstances));
     setOutboundInstances(instances(verticles, "outbound", outboundInstances));
     setAdminToken(stringValue(section(json, "admin"), "token", "admin.token", null));
+    setMetricsEnabled(
+        boolValue(section(json, "metrics"), "enabled", "metrics.enabled", metricsEnabled));
     demoPartner = new DemoPartnerOptions(section(json, "demoPartner"));
+    bridge = new PartnerBridgeOptions(section(json, "bridge"));
     dcs = section(json, "dcs").copy();
     partner = section(json, "partner").copy();
     segment = section(json, "segment").copy();
@@ -91,7 +98,9 @@ public final class NodeOptions {
                 .put("segment", new JsonObject().put("instances", segmentInstances))
                 .put("outbound", new JsonObject().put("instances", outboundInstances)))
         .put("admin", new JsonObject().put("token", adminToken))
+        .put("metrics", new JsonObject().put("enabled", metricsEnabled))
         .put("demoPartner", demoPartner.toJson())
+        .put("bridge", bridge.toJson())
         .put("dcs", dcs.copy())
         .put("partner", partner.copy())
         .put("segment", segment.copy())
@@ -243,12 +252,33 @@ public final class NodeOptions {
     return this;
   }
 
+  /**
+   * {@code metrics.enabled}: Vert.x and rtdcs meters in a Prometheus registry, {@code /metrics}.
+   */
+  public boolean isMetricsEnabled() {
+    return metricsEnabled;
+  }
+
+  public NodeOptions setMetricsEnabled(boolean metricsEnabled) {
+    this.metricsEnabled = metricsEnabled;
+    return this;
+  }
+
   public DemoPartnerOptions getDemoPartner() {
     return demoPartner;
   }
 
   public NodeOptions setDemoPartner(DemoPartnerOptions demoPartner) {
     this.demoPartner = Objects.requireNonNull(demoPartner, "demoPartner");
+    return this;
+  }
+
+  public PartnerBridgeOptions getBridge() {
+    return bridge;
+  }
+
+  public NodeOptions setBridge(PartnerBridgeOptions bridge) {
+    this.bridge = Objects.requireNonNull(bridge, "bridge");
     return this;
   }
 

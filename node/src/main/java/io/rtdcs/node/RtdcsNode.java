@@ -2,8 +2,10 @@ package io.rtdcs.node;
 
 import com.hazelcast.config.Config;
 import com.hazelcast.core.HazelcastInstance;
+import io.rtdcs.common.Meters;
 import io.rtdcs.common.NodeState;
 import io.rtdcs.dcs.DcsVerticle;
+import io.rtdcs.node.bridge.PartnerBridgeVerticle;
 import io.rtdcs.partner.PartnerVerticle;
 import io.rtdcs.partner.demo.DemoPartnerVerticle;
 import io.rtdcs.segment.SegmentVerticle;
@@ -24,8 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One rtdcs node: joins the Hazelcast cluster through the Vert.x cluster manager, then deploys what
- * the node config asks for (demo partner, segment, partner and dcs verticles, in that order, so
- * HTTP opens last) and marks itself ready.
+ * the node config asks for (demo partner, segment, partner, partner bridge and dcs verticles, in
+ * that order, so HTTP opens last) and marks itself ready.
  */
 public final class RtdcsNode {
   private static final Logger LOG = LoggerFactory.getLogger(RtdcsNode.class);
@@ -33,11 +35,14 @@ public final class RtdcsNode {
   private final Vertx vertx;
   private final HazelcastInstance hazelcast;
   private final NodeOptions options;
+  private final NodeMetrics metrics;
 
-  private RtdcsNode(Vertx vertx, HazelcastInstance hazelcast, NodeOptions options) {
+  private RtdcsNode(
+      Vertx vertx, HazelcastInstance hazelcast, NodeOptions options, NodeMetrics metrics) {
     this.vertx = vertx;
     this.hazelcast = hazelcast;
     this.options = options;
+    this.metrics = metrics;
   }
 
   /** Starts a node; the future fails (and nothing keeps running) when any part cannot start. */
@@ -48,6 +53,10 @@ public final class RtdcsNode {
     try {
       hzConfig = HazelcastConfigFactory.create(options);
       SegmentSerialization.register(hzConfig);
+      hzConfig
+          .getMemberAttributeConfig()
+          .setAttribute(DashboardData.ATTR_HTTP_PORT, Integer.toString(options.getHttpPort()))
+          .setAttribute(DashboardData.ATTR_VERTICLES, DashboardData.verticlesAttribute(options));
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
@@ -57,13 +66,16 @@ public final class RtdcsNode {
       eventBus.setHost(options.getClusterHost());
     }
     VertxOptions vertxOptions = new VertxOptions().setEventBusOptions(eventBus);
-    return Vertx.builder()
-        .with(vertxOptions)
+    NodeMetrics metrics = NodeMetrics.create(options.isMetricsEnabled());
+    return metrics
+        .configure(vertxOptions, Vertx.builder().with(vertxOptions))
         .withClusterManager(clusterManager)
         .buildClustered()
         .compose(
             vertx -> {
-              RtdcsNode node = new RtdcsNode(vertx, clusterManager.getHazelcastInstance(), options);
+              Meters.publish(vertx, metrics.registry());
+              RtdcsNode node =
+                  new RtdcsNode(vertx, clusterManager.getHazelcastInstance(), options, metrics);
               return node.deployAll(clock)
                   .map(node)
                   .recover(e -> vertx.close().transform(v -> Future.failedFuture(e)));
@@ -84,7 +96,8 @@ public final class RtdcsNode {
                               new JsonObject()
                                   .put("host", demo.getHost())
                                   .put("port", demo.getPort())
-                                  .put("latencyMs", demo.getLatencyMs()))));
+                                  .put("latencyMs", demo.getLatencyMs())
+                                  .put("dcsUrl", VerticleConfigs.nodeBaseUrl(options)))));
     }
     if (options.getSegmentInstances() > 0) {
       chain =
@@ -114,12 +127,17 @@ public final class RtdcsNode {
                           .setInstances(options.getPartnerInstances())
                           .setConfig(VerticleConfigs.partner(options))));
     }
+    if (options.getBridge().isEnabled()) {
+      chain =
+          chain.compose(
+              v -> vertx.deployVerticle(new PartnerBridgeVerticle(options.getBridge(), clock)));
+    }
     if (options.getDcsInstances() > 0) {
       chain =
           chain.compose(
               v ->
                   vertx.deployVerticle(
-                      () -> new DcsVerticle(clock),
+                      () -> new DcsVerticle(clock, extension(clock)),
                       new DeploymentOptions()
                           .setInstances(options.getDcsInstances())
                           .setConfig(VerticleConfigs.dcs(options))));
@@ -142,6 +160,13 @@ public final class RtdcsNode {
                   options.getOutboundInstances(),
                   hazelcast.getCluster().getMembers().size());
             });
+  }
+
+  private NodeExtension extension(Clock clock) {
+    return new NodeExtension(
+        metrics,
+        new ReadinessChecks(hazelcast, options.getSegmentInstances() > 0),
+        new DashboardData(hazelcast, metrics.registry(), metrics.enabled(), clock));
   }
 
   /** Leaves the cluster cleanly (peers see a leave, not a crash). */
@@ -177,6 +202,11 @@ public final class RtdcsNode {
       c.put("localSegment", o.getSegmentInstances() > 0);
       c.put("localPartner", o.getPartnerInstances() > 0);
       return c;
+    }
+
+    /** Where the demo partner's ID sync returns: this node's HTTP port on loopback. */
+    static String nodeBaseUrl(NodeOptions o) {
+      return "http://127.0.0.1:" + o.getHttpPort();
     }
 
     static JsonObject partner(NodeOptions o) {

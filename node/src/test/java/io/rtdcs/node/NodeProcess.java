@@ -18,14 +18,24 @@ final class NodeProcess implements AutoCloseable {
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+  private static final java.util.concurrent.atomic.AtomicInteger STARTS =
+      new java.util.concurrent.atomic.AtomicInteger();
+
   private final Process process;
   private final int httpPort;
   private final Path log;
+  private final Path conf;
+  private final Map<String, String> env;
+  private final Path logDir;
 
-  private NodeProcess(Process process, int httpPort, Path log) {
+  private NodeProcess(
+      Process process, int httpPort, Path log, Path conf, Map<String, String> env, Path logDir) {
     this.process = process;
     this.httpPort = httpPort;
     this.log = log;
+    this.conf = conf;
+    this.env = env;
+    this.logDir = logDir;
   }
 
   static Path jar() {
@@ -48,12 +58,25 @@ final class NodeProcess implements AutoCloseable {
     cmd.add(jar().toAbsolutePath().toString());
     cmd.add("-conf");
     cmd.add(conf.toAbsolutePath().toString());
-    Path log = logDir.resolve("node-" + httpPort + ".log");
+    int start = STARTS.incrementAndGet();
+    Path log = logDir.resolve("node-" + httpPort + (start > 1 ? "-" + start : "") + ".log");
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
     pb.redirectOutput(log.toFile());
     pb.environment().put("RTDCS_HTTP_PORT", Integer.toString(httpPort));
     pb.environment().putAll(env);
-    return new NodeProcess(pb.start(), httpPort, log);
+    return new NodeProcess(pb.start(), httpPort, log, conf, env, logDir);
+  }
+
+  /** A new JVM with this node's config, HTTP port and environment (this one must be gone). */
+  NodeProcess startAgain() throws IOException {
+    if (process.isAlive()) {
+      throw new IllegalStateException("node on :" + httpPort + " still runs");
+    }
+    return start(conf, httpPort, env, logDir);
+  }
+
+  Path log() {
+    return log;
   }
 
   int httpPort() {
@@ -108,8 +131,57 @@ final class NodeProcess implements AutoCloseable {
 
   /** kill -9: no shutdown hook, no goodbye to the cluster. */
   void killHard() throws Exception {
-    new ProcessBuilder("kill", "-9", Long.toString(process.pid())).inheritIO().start().waitFor();
+    signal("KILL");
     process.waitFor();
+  }
+
+  /**
+   * SIGSTOP: the JVM freezes with its sockets open, as a node in a long GC pause or swapped out.
+   */
+  void freeze() throws Exception {
+    signal("STOP");
+  }
+
+  /** SIGCONT after {@link #freeze()}. */
+  void thaw() throws Exception {
+    signal("CONT");
+  }
+
+  /** SIGTERM (the node's shutdown hook leaves the cluster) and waits until the JVM is gone. */
+  void terminate(Duration timeout) throws Exception {
+    signal("TERM");
+    if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+      throw new IllegalStateException("node did not stop in " + timeout + ":\n" + logTail());
+    }
+  }
+
+  private void signal(String name) throws Exception {
+    int rc =
+        new ProcessBuilder("kill", "-" + name, Long.toString(process.pid()))
+            .inheritIO()
+            .start()
+            .waitFor();
+    if (rc != 0) {
+      throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed: " + rc);
+    }
+  }
+
+  /** Cluster members this node sees (from /health/ready's {@code cluster} check), or -1. */
+  int members() {
+    try {
+      HttpResponse<String> r = get("/health/ready", null);
+      io.vertx.core.json.JsonArray checks =
+          new io.vertx.core.json.JsonObject(r.body()).getJsonArray("checks");
+      for (int i = 0; i < checks.size(); i++) {
+        io.vertx.core.json.JsonObject c = checks.getJsonObject(i);
+        if ("cluster".equals(c.getString("id"))) {
+          return c.getJsonObject("data").getInteger("members");
+        }
+      }
+      return -1;
+    } catch (Exception e) {
+      return -1;
+    }
   }
 
   String logTail() {

@@ -63,8 +63,15 @@ public class PartnerVerticle extends VerticleBase {
     loader = new PartnerRegistryLoader(store, clients::create, () -> registry, r -> registry = r);
     PartnerLookupService lookups =
         new PartnerLookupService(vertx, clock, () -> registry, stats, options.getReplyMarginMs());
-    return new PartnerSeeder(vertx, hz, store, clock)
-        .seed(options.getDefinitions())
+    return vertx
+        .executeBlocking(
+            () -> {
+              JvmWarmup.run();
+              return null;
+            },
+            false)
+        .compose(v -> JvmWarmup.loopback(vertx))
+        .compose(v -> new PartnerSeeder(vertx, hz, store, clock).seed(options.getDefinitions()))
         .compose(seeded -> store.addListener(new ChangeListener(this::onChange)))
         .compose(
             id -> {

@@ -3,6 +3,7 @@ package io.rtdcs.segment;
 import com.hazelcast.core.HazelcastInstance;
 import io.rtdcs.common.Addresses;
 import io.rtdcs.common.HazelcastFutures;
+import io.rtdcs.common.Meters;
 import io.rtdcs.segment.definitions.DefinitionKind;
 import io.rtdcs.segment.definitions.DefinitionsAdmin;
 import io.rtdcs.segment.definitions.DefinitionsRegistry;
@@ -12,11 +13,14 @@ import io.rtdcs.segment.destinations.DestinationRenderer;
 import io.rtdcs.segment.handlers.AdminHandler;
 import io.rtdcs.segment.handlers.IdSyncHandler;
 import io.rtdcs.segment.handlers.OptOutHandler;
+import io.rtdcs.segment.handlers.ProfileDeleteHandler;
 import io.rtdcs.segment.handlers.ProfileGetHandler;
 import io.rtdcs.segment.handlers.RealizeHandler;
 import io.rtdcs.segment.handlers.ResolveHandler;
+import io.rtdcs.segment.handlers.SegmentMeters;
 import io.rtdcs.segment.outbound.Outbox;
 import io.rtdcs.segment.outbound.OutboxOptions;
+import io.rtdcs.segment.store.ProfileEraser;
 import io.rtdcs.segment.store.ProfileStore;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -87,7 +91,8 @@ public final class SegmentVerticle extends VerticleBase {
 
   private Future<?> register(
       SegmentOptions options, OutboxOptions outboxOptions, MemberDefinitions definitions) {
-    ProfileStore store = new ProfileStore(hz, context, options.idTtlDays());
+    ProfileStore store = new ProfileStore(hz, context, options.idTtlDays(), Meters.registry(vertx));
+    SegmentMeters meters = new SegmentMeters(Meters.registry(vertx));
     outbox = new Outbox(hz, vertx, context, outboxOptions);
     outbox.start();
     DefinitionsAdmin admin = new DefinitionsAdmin(hz);
@@ -96,11 +101,18 @@ public final class SegmentVerticle extends VerticleBase {
     registrations.add(
         consume(
             Addresses.PROFILE_REALIZE,
-            new RealizeHandler(store, definitions, new DestinationRenderer(), outbox, clock)));
+            new RealizeHandler(
+                store, definitions, new DestinationRenderer(), outbox, clock, meters)));
     registrations.add(consume(Addresses.ID_SYNC, new IdSyncHandler(store, clock)));
     registrations.add(
-        consume(Addresses.PROFILE_OPTOUT, new OptOutHandler(store, definitions, outbox, clock)));
+        consume(
+            Addresses.PROFILE_OPTOUT,
+            new OptOutHandler(store, definitions, outbox, clock, meters)));
     registrations.add(consume(Addresses.PROFILE_GET, new ProfileGetHandler(store, clock)));
+    registrations.add(
+        consume(
+            Addresses.PROFILE_DELETE,
+            new ProfileDeleteHandler(store, new ProfileEraser(hz, context), clock)));
     for (DefinitionKind kind : DefinitionKind.values()) {
       registrations.add(consume(kind.address(), new AdminHandler(vertx, admin, kind)));
     }

@@ -181,11 +181,14 @@ class SegmentVerticleContractTest {
             "segments",
             "syncedIds",
             "declaredIds",
-            "partnerCache");
+            "partnerCache",
+            "expiredTraits",
+            "idLinks");
     assertThat(p.getLong("lastSeen")).isEqualTo(CLOCK.millis());
     JsonObject t = p.getJsonArray("traits").getJsonObject(0);
     assertThat(t.fieldNames())
-        .containsExactlyInAnyOrder("sid", "firstRealized", "lastRealized", "count", "expiresAt");
+        .containsExactlyInAnyOrder(
+            "sid", "firstRealized", "lastRealized", "count", "expiresAt", "ttlDays", "dailyCounts");
     assertThat(t.getInteger("sid")).isEqualTo(1001);
     assertThat(t.getLong("expiresAt")).isEqualTo(CLOCK.millis() + Duration.ofDays(120).toMillis());
     assertThat(p.getJsonArray("declaredIds"))

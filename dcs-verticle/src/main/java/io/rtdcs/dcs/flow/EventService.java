@@ -81,7 +81,16 @@ public final class EventService {
                   .compose(
                       lookup ->
                           realize(request, visitor, lookup, tid, deadline)
-                              .map(realized -> result(visitor, lookup, realized, errors)));
+                              .map(
+                                  realized -> {
+                                    EventRecordLog.record(
+                                        clock.millis(),
+                                        tid,
+                                        visitor.uuid(),
+                                        realized,
+                                        array(lookup, "outcomes"));
+                                    return result(visitor, lookup, realized, errors);
+                                  }));
             });
   }
 
@@ -164,7 +173,7 @@ public final class EventService {
       errors.add(
           new AamError(
               AamError.PROFILE_UNAVAILABLE,
-              "profile could not be stored in time; traits and segments not evaluated"));
+              "profile store did not answer in time; traits and segments not returned"));
       return new EventResult(
           visitor.uuid(), true, false, null, null, null, null, ibs, partners, errors);
     }

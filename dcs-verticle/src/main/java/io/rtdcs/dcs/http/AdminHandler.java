@@ -99,7 +99,7 @@ public final class AdminHandler {
     forward(ctx, Addresses.PROFILE_GET, new JsonObject().put("uuid", uuid));
   }
 
-  private void forward(RoutingContext ctx, String address, JsonObject body) {
+  void forward(RoutingContext ctx, String address, JsonObject body) {
     Future<JsonObject> reply = bus.any(address, body, timeoutMs);
     reply.onComplete(
         ar -> {
@@ -136,7 +136,7 @@ public final class AdminHandler {
         .end(body.toBuffer());
   }
 
-  private static Integer positiveInt(String s) {
+  static Integer positiveInt(String s) {
     if (s == null
         || s.isEmpty()
         || s.length() > 10

@@ -67,8 +67,18 @@ public final class PartnerClientFactory {
             .setFallbackOnFailure(false)
             .setNotificationAddress(null);
     int dpid = definition.dpid();
+    PartnerStats.PartnerCounters counters = stats.partner(dpid);
     return CircuitBreaker.create("partner-" + dpid, vertx, options)
-        .openHandler(v -> LOG.warn("partner {}: circuit breaker open", dpid))
-        .closeHandler(v -> LOG.info("partner {}: circuit breaker closed", dpid));
+        .openHandler(
+            v -> {
+              counters.breakerState(PartnerStats.BREAKER_OPEN);
+              LOG.warn("partner {}: circuit breaker open", dpid);
+            })
+        .halfOpenHandler(v -> counters.breakerState(PartnerStats.BREAKER_HALF_OPEN))
+        .closeHandler(
+            v -> {
+              counters.breakerState(PartnerStats.BREAKER_CLOSED);
+              LOG.info("partner {}: circuit breaker closed", dpid);
+            });
   }
 }

@@ -17,8 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * A stub data partner speaking the lookup protocol (docs/partners.md) on {@code /lookup} (POST JSON
  * or GET {@code ?uuid=&c_category=}), with programmable latency and faults: config keys of {@link
  * DemoPartnerOptions}, changeable live with {@code PUT /control} (JSON), read with {@code GET
- * /control} (also returns the request count). Also {@code /sync?aam=<uuid>} (ID sync: redirects to
- * rtdcs's {@code /ibs}) and {@code /pixel} (a 1x1 GIF, for URL destinations).
+ * /control} (also returns the lookup and sync counts). Also {@code /sync?aam=<uuid>} (ID sync:
+ * redirects to rtdcs's {@code /ibs}) and {@code /pixel} (a 1x1 GIF, for URL destinations).
  */
 public class DemoPartnerVerticle extends VerticleBase {
   private static final long SLOW_BODY_INTERVAL_MS = 50;
@@ -28,6 +28,7 @@ public class DemoPartnerVerticle extends VerticleBase {
 
   private volatile DemoPartnerOptions options;
   private final AtomicLong requests = new AtomicLong();
+  private final AtomicLong syncs = new AtomicLong();
   private HttpServer server;
 
   @Override
@@ -81,7 +82,8 @@ public class DemoPartnerVerticle extends VerticleBase {
                       request,
                       uuid instanceof String s ? s : null,
                       signals instanceof JsonObject o ? o : new JsonObject());
-                });
+                })
+            .onFailure(t -> fail(request));
       }
     } else {
       request.response().setStatusCode(404).end();
@@ -94,6 +96,7 @@ public class DemoPartnerVerticle extends VerticleBase {
    */
   private void sync(HttpServerRequest request) {
     String aam = request.getParam("aam", "");
+    syncs.incrementAndGet();
     String ownId = "demo-" + Integer.toHexString(aam.hashCode());
     DemoPartnerOptions o = options;
     String location =
@@ -125,11 +128,18 @@ public class DemoPartnerVerticle extends VerticleBase {
               } catch (RuntimeException e) {
                 request.response().setStatusCode(400).end(String.valueOf(e.getMessage()));
               }
-            });
+            })
+        .onFailure(t -> fail(request));
+  }
+
+  private static void fail(HttpServerRequest request) {
+    if (!request.response().ended() && !request.response().closed()) {
+      request.response().setStatusCode(400).end("cannot read the request body");
+    }
   }
 
   private JsonObject state() {
-    return options.toJson().put("requests", requests.get());
+    return options.toJson().put("requests", requests.get()).put("syncs", syncs.get());
   }
 
   private void answer(HttpServerRequest request, String uuid, JsonObject signals) {

@@ -135,7 +135,8 @@ public final class PartnerLookupService {
       if (pending == 0) {
         complete();
       } else {
-        timerId = vertx.setTimer(Math.max(1, budget), id -> complete());
+        long left = budget - (clock.millis() - start);
+        timerId = vertx.setTimer(Math.max(1, left), id -> complete());
       }
       return promise.future();
     }

@@ -14,19 +14,23 @@ import io.rtdcs.common.Addresses;
 import io.rtdcs.common.ClusterMaps;
 import io.rtdcs.partner.support.StubPartnerServer;
 import io.rtdcs.partner.support.TestHazelcast;
+import io.rtdcs.partner.support.TimingSlack;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** dcs.admin.partners with the exact requests of docs/event-bus.md. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 @ExtendWith(VertxExtension.class)
 class PartnerAdminContractTest {
   private static final String DEFINITION =
@@ -169,7 +173,7 @@ class PartnerAdminContractTest {
     admin(vertx, put(9005, http(9005, stub.url("/ok?seg=live"))));
 
     await()
-        .atMost(Duration.ofSeconds(1))
+        .atMost(Duration.ofMillis(TimingSlack.scaled(1_000)))
         .pollInterval(Duration.ofMillis(20))
         .until(
             () -> {

@@ -9,11 +9,14 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The demo partner speaks the lookup protocol and obeys its control endpoint. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 @ExtendWith(VertxExtension.class)
 class DemoPartnerVerticleTest {
   private int port;
@@ -28,7 +31,8 @@ class DemoPartnerVerticleTest {
             new DeploymentOptions().setConfig(new JsonObject().put("port", 0).put("latencyMs", 0)))
         .await();
     port = demo.actualPort();
-    client = vertx.createHttpClient();
+    // one connection per call: the test calls from the main thread, outside any Vert.x context
+    client = vertx.createHttpClient(new io.vertx.core.http.HttpClientOptions().setKeepAlive(false));
   }
 
   private record Answer(int status, long elapsedMs, Buffer body, String location) {}

@@ -18,10 +18,12 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -29,6 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * reset timeout a successful half-open probe closes it. The partner is our demo partner, switched
  * between faults through its control endpoint.
  */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 @ExtendWith(VertxExtension.class)
 class CircuitBreakerTest {
   private static HazelcastInstance hz;

@@ -11,6 +11,7 @@ import com.hazelcast.core.HazelcastInstance;
 import io.rtdcs.common.Addresses;
 import io.rtdcs.partner.support.Partners.Timed;
 import io.rtdcs.partner.support.TestHazelcast;
+import io.rtdcs.partner.support.TimingSlack;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -18,13 +19,16 @@ import io.vertx.junit5.VertxExtension;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Event-bus partners on dcs.partner.<dpid>: ok, unavailable, timeout, error. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 @ExtendWith(VertxExtension.class)
 class EventBusPartnerTest {
   private static HazelcastInstance hz;
@@ -83,7 +87,7 @@ class EventBusPartnerTest {
     Timed timed = lookup(vertx, lookupRequest(100));
 
     assertThat(timed.outcome(9102).getString("outcome")).isEqualTo("unavailable");
-    assertThat(timed.elapsedMs()).isLessThan(100);
+    assertThat(timed.elapsedMs()).isLessThan(100 + TimingSlack.ms());
   }
 
   @Test
@@ -103,7 +107,7 @@ class EventBusPartnerTest {
 
     assertThat(timed.outcome(9103).getString("outcome")).isEqualTo("timeout");
     assertThat(timed.outcome(9104).getJsonArray("segments").getList()).containsExactly("fine");
-    assertThat(timed.elapsedMs()).isLessThanOrEqualTo(120 + 10);
+    assertThat(timed.elapsedMs()).isLessThanOrEqualTo(120 + TimingSlack.ms());
   }
 
   @Test

@@ -13,6 +13,7 @@ import io.rtdcs.partner.support.Partners.Timed;
 import io.rtdcs.partner.support.StubPartnerServer;
 import io.rtdcs.partner.support.StubPartnerServer.Seen;
 import io.rtdcs.partner.support.TestHazelcast;
+import io.rtdcs.partner.support.TimingSlack;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.ReplyException;
@@ -22,15 +23,18 @@ import io.vertx.junit5.VertxExtension;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** dcs.partners.lookup and dcs.partners.sync-policy with the exact JSON of docs/event-bus.md. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 @ExtendWith(VertxExtension.class)
 class LookupContractTest {
   private static final String CONTRACT_REQUEST =
@@ -110,7 +114,7 @@ class LookupContractTest {
             new JsonObject(
                 "{\"id\": 9004, \"tag\": \"img\", \"url\": [\"https://p4.example/sync?aam=%DID%\"],"
                     + " \"ttl\": 20160, \"fireURLSync\": 1}"));
-    assertThat(timed.elapsedMs()).isLessThanOrEqualTo(80 + 10);
+    assertThat(timed.elapsedMs()).isLessThanOrEqualTo(80 + TimingSlack.ms());
     assertThat(stub.seen()).noneMatch(s -> s.uri().contains("cached-one"));
   }
 
@@ -227,7 +231,7 @@ class LookupContractTest {
 
     assertThat(hz.getMap(io.rtdcs.common.ClusterMaps.PARTNERS).size()).isEqualTo(1);
     org.awaitility.Awaitility.await()
-        .atMost(java.time.Duration.ofSeconds(1))
+        .atMost(java.time.Duration.ofMillis(TimingSlack.scaled(1_000)))
         .until(
             () -> {
               for (int i = 0; i < 6; i++) {

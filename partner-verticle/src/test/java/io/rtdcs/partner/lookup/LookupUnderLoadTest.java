@@ -10,6 +10,7 @@ import com.hazelcast.core.HazelcastInstance;
 import io.rtdcs.common.Addresses;
 import io.rtdcs.partner.demo.DemoPartnerVerticle;
 import io.rtdcs.partner.support.TestHazelcast;
+import io.rtdcs.partner.support.TimingSlack;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -21,10 +22,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +38,7 @@ import org.slf4j.LoggerFactory;
  * every reply carries the three partners' segments, the median reply comes at the budget, and the
  * measured p50/p99/max are logged.
  */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 @ExtendWith(VertxExtension.class)
 class LookupUnderLoadTest {
   private static final Logger LOG = LoggerFactory.getLogger(LookupUnderLoadTest.class);
@@ -92,11 +96,13 @@ class LookupUnderLoadTest {
         max,
         LOOKUPS * 1000L / Math.max(1, wallMs),
         incomplete.get());
-    assertThat(incomplete.get()).isZero();
+    // on an overloaded box (slack widened) a healthy 20 ms partner may miss a 95 ms deadline
+    assertThat(incomplete.get())
+        .isLessThanOrEqualTo(TimingSlack.ms() > TimingSlack.DEFAULT_SLACK_MS ? LOOKUPS / 20 : 0);
     // every lookup waits for the hanging partner until the deadline: the median sits at the budget.
     // The tail is logged, not asserted tightly: on a shared 2-core machine a starved event loop
     // fires its timers late (the per-lookup +10 ms bound is asserted in FaultZooTest).
-    assertThat(p50).isLessThanOrEqualTo(BUDGET_MS + 10);
+    assertThat(p50).isLessThanOrEqualTo(BUDGET_MS + TimingSlack.ms());
     assertThat(max).isLessThan(BUDGET_MS * 5);
   }
 

@@ -33,13 +33,19 @@ public final class OptOutHandler implements Handler<Message<Object>> {
   private final MemberDefinitions definitions;
   private final Outbox outbox;
   private final Clock clock;
+  private final SegmentMeters meters;
 
   public OptOutHandler(
-      ProfileStore store, MemberDefinitions definitions, Outbox outbox, Clock clock) {
+      ProfileStore store,
+      MemberDefinitions definitions,
+      Outbox outbox,
+      Clock clock,
+      SegmentMeters meters) {
     this.store = Objects.requireNonNull(store, "store");
     this.definitions = Objects.requireNonNull(definitions, "definitions");
     this.outbox = Objects.requireNonNull(outbox, "outbox");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.meters = Objects.requireNonNull(meters, "meters");
   }
 
   @Override
@@ -91,6 +97,7 @@ public final class OptOutHandler implements Handler<Message<Object>> {
             })
         .onSuccess(
             left -> {
+              meters.optedOut(left.size());
               message.reply(
                   new JsonObject().put("optedOut", new JsonArray(new ArrayList<>(left.keySet()))));
               queuePushes(left, now);

@@ -6,6 +6,7 @@ import io.rtdcs.segment.store.Profile;
 import io.rtdcs.segment.store.TraitRecord;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.LocalDate;
 import java.util.Map;
 
 /** The JSON shapes of a profile in the contract's replies. */
@@ -14,16 +15,22 @@ final class ProfileJson {
   /** The whole stored profile ({@code dcs.profiles.get}); traits past their TTL are left out. */
   static JsonObject full(String uuid, Profile p, long now) {
     JsonArray traits = new JsonArray();
+    JsonArray expired = new JsonArray();
     for (TraitRecord t : p.traits().values()) {
-      if (t.isLive(now)) {
-        traits.add(
-            new JsonObject()
-                .put("sid", t.sid())
-                .put("firstRealized", t.firstRealized())
-                .put("lastRealized", t.lastRealized())
-                .put("count", t.count())
-                .put("expiresAt", t.expiresAt() == Long.MAX_VALUE ? null : t.expiresAt()));
-      }
+      JsonObject days = new JsonObject();
+      t.dailyCounts()
+          .forEach((day, n) -> days.put(LocalDate.ofEpochDay(day).toString(), n.longValue()));
+      JsonObject json =
+          new JsonObject()
+              .put("sid", t.sid())
+              .put("firstRealized", t.firstRealized())
+              .put("lastRealized", t.lastRealized())
+              .put("count", t.count())
+              .put("expiresAt", t.expiresAt() == Long.MAX_VALUE ? null : t.expiresAt())
+              .put("ttlDays", t.ttlDays())
+              .put("dailyCounts", days);
+      // past its TTL a trait is still stored until the next update: listed apart, for access
+      (t.isLive(now) ? traits : expired).add(json);
     }
     JsonArray declared = new JsonArray();
     for (DeclaredId d : p.declaredIds()) {
@@ -44,6 +51,7 @@ final class ProfileJson {
         .put("optedOut", p.optedOut())
         .put("lastSeen", p.lastSeen())
         .put("traits", traits)
+        .put("expiredTraits", expired)
         .put("segments", ints(p.segments()))
         .put("syncedIds", ids(p.syncedIds()))
         .put("declaredIds", declared)

@@ -37,18 +37,21 @@ public final class RealizeHandler implements Handler<Message<Object>> {
   private final DestinationRenderer renderer;
   private final Outbox outbox;
   private final Clock clock;
+  private final SegmentMeters meters;
 
   public RealizeHandler(
       ProfileStore store,
       MemberDefinitions definitions,
       DestinationRenderer renderer,
       Outbox outbox,
-      Clock clock) {
+      Clock clock,
+      SegmentMeters meters) {
     this.store = Objects.requireNonNull(store, "store");
     this.definitions = Objects.requireNonNull(definitions, "definitions");
     this.renderer = Objects.requireNonNull(renderer, "renderer");
     this.outbox = Objects.requireNonNull(outbox, "outbox");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.meters = Objects.requireNonNull(meters, "meters");
   }
 
   @Override
@@ -80,6 +83,12 @@ public final class RealizeHandler implements Handler<Message<Object>> {
     }
     store
         .realize(uuid, command)
+        .andThen(
+            ar -> {
+              if (ar.succeeded() && !ar.result().optedOut()) {
+                meters.realized(ar.result().realized(), ar.result().segments());
+              }
+            })
         .compose(result -> linkDeclaredIds(uuid, command, result))
         .onComplete(
             ar -> {

@@ -2,62 +2,98 @@ package io.rtdcs.segment.store;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.rtdcs.common.ClusterMaps;
 import io.rtdcs.common.HazelcastFutures;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Asynchronous access to {@code rtdcs.profiles} (every update one EntryProcessor at the owner) and
- * the ID graph {@code rtdcs.ids}, completed on the verticle's context.
+ * the ID graph {@code rtdcs.ids}, completed on the verticle's context. Each operation's latency
+ * goes to {@code rtdcs_profile_store_seconds{op}}.
  */
 public final class ProfileStore {
   private final IMap<String, Profile> profiles;
   private final IMap<String, IdLink> ids;
   private final Context context;
   private final long idTtlDays;
+  private final Timer realizeTimer;
+  private final Timer syncIdTimer;
+  private final Timer optOutTimer;
+  private final Timer getTimer;
+  private final Timer linkTimer;
+  private final Timer lookupTimer;
 
   public ProfileStore(HazelcastInstance hz, Context context, long idTtlDays) {
+    this(hz, context, idTtlDays, new CompositeMeterRegistry());
+  }
+
+  public ProfileStore(
+      HazelcastInstance hz, Context context, long idTtlDays, MeterRegistry registry) {
     Objects.requireNonNull(hz, "hz");
     this.context = Objects.requireNonNull(context, "context");
     this.profiles = hz.getMap(ClusterMaps.PROFILES);
     this.ids = hz.getMap(ClusterMaps.IDS);
     this.idTtlDays = idTtlDays;
+    this.realizeTimer = timer(registry, "realize");
+    this.syncIdTimer = timer(registry, "syncId");
+    this.optOutTimer = timer(registry, "optOut");
+    this.getTimer = timer(registry, "get");
+    this.linkTimer = timer(registry, "link");
+    this.lookupTimer = timer(registry, "lookup");
   }
 
   public Future<RealizeResult> realize(String uuid, RealizeCommand command) {
-    return HazelcastFutures.onContext(
-        profiles.submitToKey(uuid, new RealizeProcessor(command)), context);
+    return timed(realizeTimer, profiles.submitToKey(uuid, new RealizeProcessor(command)));
   }
 
   /** Records an ID sync in the profile; completes with whether the visitor is opted out. */
   public Future<Boolean> syncId(String uuid, int dpid, String dpuuid, long now) {
-    return HazelcastFutures.onContext(
-        profiles.submitToKey(uuid, new SyncIdProcessor(dpid, dpuuid, now)), context);
+    return timed(syncIdTimer, profiles.submitToKey(uuid, new SyncIdProcessor(dpid, dpuuid, now)));
   }
 
   /** Opts the visitor out; completes with the segments it left (see OptOutProcessor). */
   public Future<RealizeResult> optOut(String uuid, long now) {
-    return HazelcastFutures.onContext(
-        profiles.submitToKey(uuid, new OptOutProcessor(now)), context);
+    return timed(optOutTimer, profiles.submitToKey(uuid, new OptOutProcessor(now)));
   }
 
   /** The stored profile, or null. */
   public Future<Profile> get(String uuid) {
-    return HazelcastFutures.onContext(profiles.getAsync(uuid), context);
+    return timed(getTimer, profiles.getAsync(uuid));
   }
 
   /** Links (dpid, dpuuid) to uuid: the newest link wins; the TTL is renewed. */
   public Future<Void> link(int dpid, String dpuuid, String uuid, long now) {
-    return HazelcastFutures.onContext(
-        ids.setAsync(IdLink.key(dpid, dpuuid), new IdLink(uuid, now), idTtlDays, TimeUnit.DAYS),
-        context);
+    return timed(
+        linkTimer,
+        ids.setAsync(IdLink.key(dpid, dpuuid), new IdLink(uuid, now), idTtlDays, TimeUnit.DAYS));
   }
 
   /** The link of (dpid, dpuuid), or null. */
   public Future<IdLink> lookup(int dpid, String dpuuid) {
-    return HazelcastFutures.onContext(ids.getAsync(IdLink.key(dpid, dpuuid)), context);
+    return timed(lookupTimer, ids.getAsync(IdLink.key(dpid, dpuuid)));
+  }
+
+  private <T> Future<T> timed(Timer timer, CompletionStage<T> stage) {
+    long start = System.nanoTime();
+    return HazelcastFutures.onContext(stage, context)
+        .andThen(ar -> timer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS));
+  }
+
+  private static Timer timer(MeterRegistry registry, String op) {
+    return Timer.builder("rtdcs.profile.store")
+        .description("profile store operation latency, until the answer is back on the context")
+        .tag("op", op)
+        .publishPercentileHistogram()
+        .minimumExpectedValue(Duration.ofNanos(100_000))
+        .maximumExpectedValue(Duration.ofSeconds(1))
+        .register(registry);
   }
 }

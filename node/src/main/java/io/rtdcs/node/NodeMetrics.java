@@ -1,0 +1,60 @@
+package io.rtdcs.node;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.VertxBuilder;
+import io.vertx.core.VertxOptions;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import io.vertx.micrometer.VertxPrometheusOptions;
+import java.util.UUID;
+
+/**
+ * The node's meters: with {@code metrics.enabled} a Prometheus registry that Vert.x
+ * (vertx-micrometer-metrics: HTTP server and client, event bus, pools, JVM) and the verticles
+ * (through {@link io.rtdcs.common.Meters}) record into, scraped at {@code /metrics}; without, a
+ * registry with no backend and no Vert.x metrics SPI at all.
+ */
+final class NodeMetrics {
+  private final PrometheusMeterRegistry prometheus;
+  private final MeterRegistry registry;
+
+  private NodeMetrics(PrometheusMeterRegistry prometheus) {
+    this.prometheus = prometheus;
+    this.registry = prometheus != null ? prometheus : new CompositeMeterRegistry();
+  }
+
+  static NodeMetrics create(boolean enabled) {
+    return new NodeMetrics(enabled ? new PrometheusMeterRegistry(PrometheusConfig.DEFAULT) : null);
+  }
+
+  /** Turns Vert.x's metrics SPI on, bound to this node's registry (not a JVM-wide default). */
+  VertxBuilder configure(VertxOptions options, VertxBuilder builder) {
+    if (prometheus == null) {
+      return builder;
+    }
+    options.setMetricsOptions(
+        new MicrometerMetricsOptions()
+            .setEnabled(true)
+            .setJvmMetricsEnabled(true)
+            // one registry per node: several nodes in one JVM (tests) do not share series
+            .setRegistryName("rtdcs-" + UUID.randomUUID())
+            .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true)));
+    return builder.with(options).withMetrics(new MicrometerMetricsFactory(prometheus));
+  }
+
+  boolean enabled() {
+    return prometheus != null;
+  }
+
+  /** The Prometheus registry, or null when metrics are off. */
+  PrometheusMeterRegistry prometheus() {
+    return prometheus;
+  }
+
+  MeterRegistry registry() {
+    return registry;
+  }
+}

@@ -1,0 +1,66 @@
+package io.rtdcs.node;
+
+import com.hazelcast.cluster.ClusterState;
+import com.hazelcast.cluster.Member;
+import com.hazelcast.core.HazelcastInstance;
+import io.rtdcs.segment.definitions.DefinitionsRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.healthchecks.Status;
+import io.vertx.ext.web.healthchecks.HealthCheckHandler;
+
+/**
+ * The node's checks in {@code /health/ready} (beside dcs-verticle's {@code http} and {@code node} =
+ * every verticle deployed): {@code cluster} (the Hazelcast member runs, is in the member list, the
+ * cluster state is ACTIVE; data: members, state, and {@code safe} = no partition migration or
+ * backup sync pending, informative only) and, when this node runs the segment verticle, {@code
+ * definitions} (the member's definitions are loaded).
+ */
+final class ReadinessChecks {
+  private final HazelcastInstance hazelcast;
+  private final boolean segmentHere;
+
+  ReadinessChecks(HazelcastInstance hazelcast, boolean segmentHere) {
+    this.hazelcast = hazelcast;
+    this.segmentHere = segmentHere;
+  }
+
+  void register(Vertx vertx, HealthCheckHandler ready) {
+    ready.register(
+        "cluster",
+        promise ->
+            vertx
+                .executeBlocking(this::cluster, false)
+                .onComplete(
+                    ar -> promise.complete(ar.succeeded() ? ar.result() : Status.KO(error(ar)))));
+    if (segmentHere) {
+      ready.register("definitions", promise -> promise.complete(definitions()));
+    }
+  }
+
+  Status cluster() {
+    if (!hazelcast.getLifecycleService().isRunning()) {
+      return Status.KO(new JsonObject().put("state", "not running"));
+    }
+    ClusterState state = hazelcast.getCluster().getClusterState();
+    Member local = hazelcast.getCluster().getLocalMember();
+    boolean member = hazelcast.getCluster().getMembers().contains(local);
+    JsonObject data =
+        new JsonObject()
+            .put("state", state.name())
+            .put("members", hazelcast.getCluster().getMembers().size())
+            .put("member", member)
+            .put("safe", hazelcast.getPartitionService().isClusterSafe());
+    return state == ClusterState.ACTIVE && member ? Status.OK(data) : Status.KO(data);
+  }
+
+  Status definitions() {
+    return DefinitionsRegistry.forInstance(hazelcast).current() != null
+        ? Status.OK()
+        : Status.KO(new JsonObject().put("reason", "definitions are loading"));
+  }
+
+  private static JsonObject error(io.vertx.core.AsyncResult<?> ar) {
+    return new JsonObject().put("error", String.valueOf(ar.cause()));
+  }
+}

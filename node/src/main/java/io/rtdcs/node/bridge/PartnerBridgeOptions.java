@@ -1,0 +1,255 @@
+package io.rtdcs.node.bridge;
+
+import io.vertx.core.json.JsonObject;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * The TCP event-bus bridge of one node (config section {@code bridge}): whether it runs, where it
+ * listens, and the token of each partner allowed to register on {@code dcs.partner.<dpid>}. Every
+ * setter validates and names the config key it guards, so a bad config stops the node at start.
+ *
+ * <p>{@code bridge.tokens} is an object {@code {"9101": "token", ...}} or, from an environment
+ * variable, a string {@code "9101:token,9102:token"}.
+ */
+public final class PartnerBridgeOptions {
+  public static final boolean DEFAULT_ENABLED = false;
+  public static final String DEFAULT_HOST = "127.0.0.1";
+  public static final int DEFAULT_PORT = 7000;
+  public static final int DEFAULT_IDLE_TIMEOUT_SECONDS = 60;
+  public static final int MIN_TOKEN_LENGTH = 16;
+  public static final int MAX_TOKEN_LENGTH = 512;
+
+  private boolean enabled = DEFAULT_ENABLED;
+  private String host = DEFAULT_HOST;
+  private int port = DEFAULT_PORT;
+  private int idleTimeoutSeconds = DEFAULT_IDLE_TIMEOUT_SECONDS;
+  private Map<Integer, String> tokens = new TreeMap<>();
+
+  public PartnerBridgeOptions() {}
+
+  public PartnerBridgeOptions(PartnerBridgeOptions other) {
+    this.enabled = other.enabled;
+    this.host = other.host;
+    this.port = other.port;
+    this.idleTimeoutSeconds = other.idleTimeoutSeconds;
+    this.tokens = new TreeMap<>(other.tokens);
+  }
+
+  public PartnerBridgeOptions(JsonObject json) {
+    Objects.requireNonNull(json, "json");
+    setEnabled(bool(json.getValue("enabled")));
+    Object h = json.getValue("host");
+    if (h != null) {
+      if (!(h instanceof String s)) {
+        throw new IllegalArgumentException("bridge.host: expected a string, got " + h);
+      }
+      setHost(s);
+    }
+    Object p = json.getValue("port");
+    if (p != null) {
+      setPort(integer(p, "bridge.port"));
+    }
+    Object idle = json.getValue("idleTimeoutSeconds");
+    if (idle != null) {
+      setIdleTimeoutSeconds(integer(idle, "bridge.idleTimeoutSeconds"));
+    }
+    Object t = json.getValue("tokens");
+    if (t != null) {
+      setTokens(parseTokens(t));
+    }
+    if (enabled && tokens.isEmpty()) {
+      throw new IllegalArgumentException(
+          "bridge.tokens: expected at least one \"<dpid>\": \"<token>\" when bridge.enabled is"
+              + " true (no partner could register)");
+    }
+  }
+
+  /** The config as JSON, with every token masked (safe to log). */
+  public JsonObject toJson() {
+    JsonObject masked = new JsonObject();
+    tokens.keySet().forEach(dpid -> masked.put(Integer.toString(dpid), "***"));
+    return new JsonObject()
+        .put("enabled", enabled)
+        .put("host", host)
+        .put("port", port)
+        .put("idleTimeoutSeconds", idleTimeoutSeconds)
+        .put("tokens", masked);
+  }
+
+  public boolean isEnabled() {
+    return enabled;
+  }
+
+  public PartnerBridgeOptions setEnabled(boolean enabled) {
+    this.enabled = enabled;
+    return this;
+  }
+
+  public String getHost() {
+    return host;
+  }
+
+  public PartnerBridgeOptions setHost(String host) {
+    if (host == null || host.isBlank()) {
+      throw new IllegalArgumentException("bridge.host: must not be blank");
+    }
+    this.host = host;
+    return this;
+  }
+
+  public int getPort() {
+    return port;
+  }
+
+  /** 0 picks a free port (tests). */
+  public PartnerBridgeOptions setPort(int port) {
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("bridge.port: expected 0-65535, got " + port);
+    }
+    this.port = port;
+    return this;
+  }
+
+  public int getIdleTimeoutSeconds() {
+    return idleTimeoutSeconds;
+  }
+
+  /**
+   * A connection that neither sends nor receives anything for this long is closed (0 = never);
+   * partners ping more often than this.
+   */
+  public PartnerBridgeOptions setIdleTimeoutSeconds(int seconds) {
+    if (seconds < 0 || seconds > 86_400) {
+      throw new IllegalArgumentException(
+          "bridge.idleTimeoutSeconds: expected 0 (never) to 86400, got " + seconds);
+    }
+    this.idleTimeoutSeconds = seconds;
+    return this;
+  }
+
+  /** dpid -> token, read only. */
+  public Map<Integer, String> getTokens() {
+    return Collections.unmodifiableMap(tokens);
+  }
+
+  public PartnerBridgeOptions setTokens(Map<Integer, String> tokens) {
+    Objects.requireNonNull(tokens, "tokens");
+    Map<Integer, String> copy = new TreeMap<>();
+    tokens.forEach(
+        (dpid, token) -> {
+          checkDpid(dpid == null ? 0 : dpid, String.valueOf(dpid));
+          copy.put(dpid, checkToken(token, dpid));
+        });
+    this.tokens = copy;
+    return this;
+  }
+
+  /** Adds or replaces one partner's token. */
+  public PartnerBridgeOptions putToken(int dpid, String token) {
+    checkDpid(dpid, Integer.toString(dpid));
+    tokens.put(dpid, checkToken(token, dpid));
+    return this;
+  }
+
+  private static Map<Integer, String> parseTokens(Object value) {
+    Map<Integer, String> out = new TreeMap<>();
+    if (value instanceof JsonObject json) {
+      for (String key : json.fieldNames()) {
+        Object token = json.getValue(key);
+        if (!(token instanceof String s)) {
+          throw new IllegalArgumentException(
+              "bridge.tokens." + key + ": expected a string token, got a " + typeName(token));
+        }
+        out.put(dpid(key), s);
+      }
+    } else if (value instanceof String s) {
+      for (String pair : s.split(",")) {
+        if (pair.isBlank()) {
+          continue;
+        }
+        int colon = pair.indexOf(':');
+        if (colon < 0) {
+          throw new IllegalArgumentException(
+              "bridge.tokens: expected \"<dpid>:<token>,...\", got an entry without ':'");
+        }
+        out.put(dpid(pair.substring(0, colon).trim()), pair.substring(colon + 1).trim());
+      }
+    } else {
+      throw new IllegalArgumentException(
+          "bridge.tokens: expected an object {\"<dpid>\": \"<token>\"}, got a " + typeName(value));
+    }
+    return out;
+  }
+
+  private static int dpid(String key) {
+    try {
+      int dpid = Integer.parseInt(key);
+      checkDpid(dpid, key);
+      return dpid;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          "bridge.tokens: keys are partner dpids (1-2147483647), got '" + key + "'");
+    }
+  }
+
+  private static void checkDpid(int dpid, String shown) {
+    if (dpid < 1) {
+      throw new IllegalArgumentException(
+          "bridge.tokens: keys are partner dpids (1-2147483647), got '" + shown + "'");
+    }
+  }
+
+  private static String checkToken(String token, int dpid) {
+    String key = "bridge.tokens." + dpid;
+    if (token == null || token.length() < MIN_TOKEN_LENGTH || token.length() > MAX_TOKEN_LENGTH) {
+      throw new IllegalArgumentException(
+          key
+              + ": expected a token of "
+              + MIN_TOKEN_LENGTH
+              + " to "
+              + MAX_TOKEN_LENGTH
+              + " characters");
+    }
+    for (int i = 0; i < token.length(); i++) {
+      char c = token.charAt(i);
+      if (c <= ' ' || c == 0x7f) {
+        throw new IllegalArgumentException(key + ": must not contain spaces or control characters");
+      }
+    }
+    return token;
+  }
+
+  private static boolean bool(Object v) {
+    if (v == null) {
+      return DEFAULT_ENABLED;
+    }
+    if (v instanceof Boolean b) {
+      return b;
+    }
+    if ("true".equals(v) || "false".equals(v)) {
+      return Boolean.parseBoolean((String) v);
+    }
+    throw new IllegalArgumentException("bridge.enabled: expected true or false, got " + v);
+  }
+
+  private static int integer(Object v, String key) {
+    if (v instanceof Number n && n.doubleValue() == n.intValue()) {
+      return n.intValue();
+    }
+    if (v instanceof String s) {
+      try {
+        return Integer.parseInt(s.trim());
+      } catch (NumberFormatException e) {
+        // the error below
+      }
+    }
+    throw new IllegalArgumentException(key + ": expected an integer, got " + v);
+  }
+
+  private static String typeName(Object v) {
+    return v == null ? "null" : v.getClass().getSimpleName();
+  }
+}

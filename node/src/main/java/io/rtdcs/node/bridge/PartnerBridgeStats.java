@@ -1,0 +1,82 @@
+package io.rtdcs.node.bridge;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.shareddata.Shareable;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * In-memory counters of this node's partner bridge (registrations, refused frames by kind, closed
+ * connections), shared through the Vert.x local map so a metrics registry can read them later.
+ */
+public final class PartnerBridgeStats implements Shareable {
+  private static final String LOCAL_MAP = "rtdcs.bridge.stats";
+  private static final String KEY = "stats";
+
+  private final LongAdder registrations = new LongAdder();
+  private final LongAdder refusedRegistrations = new LongAdder();
+  private final LongAdder refusedSends = new LongAdder();
+  private final LongAdder refusedPublishes = new LongAdder();
+  private final LongAdder refusedOther = new LongAdder();
+  private final LongAdder closedForAbuse = new LongAdder();
+
+  /** The node's instance, created on first use. */
+  public static PartnerBridgeStats of(Vertx vertx) {
+    return (PartnerBridgeStats)
+        vertx
+            .sharedData()
+            .<String, Shareable>getLocalMap(LOCAL_MAP)
+            .computeIfAbsent(KEY, k -> new PartnerBridgeStats());
+  }
+
+  void registered() {
+    registrations.increment();
+  }
+
+  void refused(String frameType) {
+    switch (frameType) {
+      case "REGISTER" -> refusedRegistrations.increment();
+      case "SEND" -> refusedSends.increment();
+      case "PUBLISH" -> refusedPublishes.increment();
+      default -> refusedOther.increment();
+    }
+  }
+
+  void closedForAbuse() {
+    closedForAbuse.increment();
+  }
+
+  public long registrations() {
+    return registrations.sum();
+  }
+
+  public long refusedRegistrations() {
+    return refusedRegistrations.sum();
+  }
+
+  public long refusedSends() {
+    return refusedSends.sum();
+  }
+
+  public long refusedPublishes() {
+    return refusedPublishes.sum();
+  }
+
+  /** Every refused frame, whatever its kind. */
+  public long refused() {
+    return refusedRegistrations.sum()
+        + refusedSends.sum()
+        + refusedPublishes.sum()
+        + refusedOther.sum();
+  }
+
+  public JsonObject toJson() {
+    return new JsonObject()
+        .put("registrations", registrations())
+        .put("refusedRegistrations", refusedRegistrations())
+        .put("refusedSends", refusedSends())
+        .put("refusedPublishes", refusedPublishes())
+        .put("refusedOther", refusedOther.sum())
+        .put("closedForAbuse", closedForAbuse.sum());
+  }
+}

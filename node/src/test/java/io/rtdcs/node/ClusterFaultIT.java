@@ -1,0 +1,320 @@
+package io.rtdcs.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The cluster fault suite: three nodes of the fat jar as separate JVMs on loopback under a bounded
+ * load of {@code d_sid} realizations for known visitors ({@link LoadClient}), while one node is
+ * killed ({@code kill -9}), frozen ({@code SIGSTOP}/{@code SIGCONT}) or every node is restarted in
+ * turn. Afterwards every acknowledged realization is in the stored profiles and the survivors
+ * answered every call within the budget. The scenarios share one cluster; each starts from three
+ * ready members.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Timeout(value = 240, unit = TimeUnit.SECONDS)
+class ClusterFaultIT {
+  static final long BUDGET_MS = 150;
+
+  /** What the issue allows past the budget, measured at the client. */
+  static final long LATE_MS = BUDGET_MS + 10;
+
+  private final List<NodeProcess> nodes = new ArrayList<>();
+  private final List<String> visitors = LoadClient.visitors(200);
+
+  @BeforeAll
+  void startCluster() throws Exception {
+    Path logDir = NodeProcess.logDir().toPath();
+    int clusterPort = TestPorts.freeClusterBase(10);
+    JsonObject conf = TestConfigs.demoCluster(TestConfigs.clusterName(), clusterPort, 0, 0);
+    conf.getJsonObject("demoPartner").put("enabled", false);
+    conf.getJsonObject("definitions").put("partners", new JsonArray());
+    conf.getJsonObject("dcs").put("budgetMs", BUDGET_MS);
+    // 3001 is onboarded in the demo (counts once); here it counts every realization, so a stored
+    // count can be compared with the acknowledged ones
+    JsonArray traits = conf.getJsonObject("definitions").getJsonArray("traits");
+    for (int i = 0; i < traits.size(); i++) {
+      JsonObject t = traits.getJsonObject(i);
+      if (t.getInteger("sid") == LoadClient.SID) {
+        t.put("type", "rule").put("rule", "c_fault_suite_never == \"1\"").put("ttlDays", 0);
+      }
+    }
+    Path confFile = Files.createTempFile(logDir, "faults-", ".json");
+    Files.writeString(confFile, conf.encodePrettily());
+    for (int i = 0; i < 3; i++) {
+      nodes.add(NodeProcess.start(confFile, TestPorts.free(), Map.of(), logDir));
+    }
+    awaitThreeMembers();
+    // JIT warm-up, not measured
+    try (LoadClient warm = new LoadClient(visitors, Duration.ofSeconds(2), Duration.ofMillis(5))) {
+      warm.targets(nodes);
+      warm.start(4, 3_000, Duration.ofSeconds(8));
+      warm.stop();
+    }
+  }
+
+  @BeforeEach
+  void threeReadyMembers() throws Exception {
+    for (int i = 0; i < nodes.size(); i++) {
+      NodeProcess n = nodes.get(i);
+      if (n.isAlive() && n.members() == 1) {
+        // left alone by an earlier scenario (a removed member merges back only after minutes)
+        n.terminate(Duration.ofSeconds(30));
+      }
+      if (!n.isAlive()) {
+        nodes.set(i, n.startAgain());
+      }
+    }
+    awaitThreeMembers();
+  }
+
+  @AfterAll
+  void stopAll() {
+    nodes.forEach(NodeProcess::close);
+  }
+
+  @Test
+  @Order(1)
+  void aKilledNodeShouldLoseNoAcknowledgedRealizationAndSurvivorsShouldAnswerInBudget()
+      throws Exception {
+    NodeProcess victim = nodes.get(0);
+    List<NodeProcess> survivors = List.of(nodes.get(1), nodes.get(2));
+    long start = System.nanoTime();
+    try (LoadClient load = load()) {
+      load.targets(nodes);
+      load.start(4, 20_000, Duration.ofSeconds(40));
+      awaitAcknowledged(load, 150);
+      load.targets(survivors);
+      victim.killHard();
+      long killed = System.nanoTime();
+      long left = awaitMembers(survivors, 2, Duration.ofSeconds(20));
+      long afterLeft = load.acknowledgedTotal();
+      awaitAcknowledged(load, afterLeft + 150);
+      load.stop();
+      long end = System.nanoTime();
+
+      report("kill -9", load, survivors, start, end);
+      assertThat(ms(left - killed)).as("ms until two members").isLessThanOrEqualTo(10_000);
+      assertSurvivorsAnsweredInBudget(load, survivors, start, end);
+      assertNoneLost(load.acknowledged(), survivors);
+    }
+  }
+
+  @Test
+  @Order(2)
+  void aFrozenNodeShouldNotDelaySurvivorsAndShouldNotCorruptTheClusterWhenItResumes()
+      throws Exception {
+    NodeProcess victim = nodes.get(1);
+    List<NodeProcess> survivors = List.of(nodes.get(0), nodes.get(2));
+    long start = System.nanoTime();
+    try (LoadClient load = load()) {
+      load.targets(nodes);
+      load.start(4, 20_000, Duration.ofSeconds(50));
+      awaitAcknowledged(load, 150);
+      load.targets(survivors);
+      victim.freeze();
+      long frozen = System.nanoTime();
+      try {
+        long removed = awaitMembers(survivors, 2, Duration.ofSeconds(25));
+        long afterRemoval = load.acknowledgedTotal();
+        awaitAcknowledged(load, afterRemoval + 150);
+        load.stop();
+        long end = System.nanoTime();
+
+        report("SIGSTOP", load, survivors, start, end);
+        assertThat(ms(removed - frozen)).as("ms until removed").isLessThanOrEqualTo(15_000);
+        assertSurvivorsAnsweredInBudget(load, survivors, start, end);
+      } finally {
+        victim.thaw();
+      }
+      // resumed: the survivors still hold every acknowledged realization and serve events, and
+      // the resumed node answers events too (alone or rejoined)
+      assertNoneLost(load.acknowledged(), survivors);
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .pollInterval(Duration.ofMillis(250))
+          .until(() -> victim.status("/event?d_rtbd=json&c_category=shoes") == 200);
+      for (NodeProcess s : survivors) {
+        assertThat(s.status("/event?d_rtbd=json&c_category=shoes")).isEqualTo(200);
+      }
+      System.out.printf(
+          "faults: SIGCONT: resumed node sees %d member(s), survivors %d%n",
+          victim.members(), survivors.get(0).members());
+      assertNoneLost(load.acknowledged(), survivors);
+    }
+  }
+
+  @Test
+  @Order(3)
+  void aRollingRestartOfEveryNodeShouldLoseNoAcknowledgedRealization() throws Exception {
+    long start = System.nanoTime();
+    try (LoadClient load = load()) {
+      load.targets(nodes);
+      load.start(4, 40_000, Duration.ofSeconds(150));
+      awaitAcknowledged(load, 100);
+      for (int i = 0; i < nodes.size(); i++) {
+        NodeProcess old = nodes.get(i);
+        List<NodeProcess> others = new ArrayList<>(nodes);
+        others.remove(old);
+        load.targets(others);
+        old.terminate(Duration.ofSeconds(30));
+        awaitMembers(others, 2, Duration.ofSeconds(20));
+        NodeProcess fresh = old.startAgain();
+        nodes.set(i, fresh);
+        awaitThreeMembers();
+        load.targets(nodes);
+        awaitAcknowledged(load, load.acknowledgedTotal() + 50);
+      }
+      load.stop();
+      report("rolling restart", load, nodes, start, System.nanoTime());
+      assertNoneLost(load.acknowledged(), nodes);
+    }
+  }
+
+  private LoadClient load() {
+    return new LoadClient(visitors, Duration.ofSeconds(2), Duration.ofMillis(25));
+  }
+
+  private void awaitThreeMembers() throws Exception {
+    for (NodeProcess n : nodes) {
+      n.awaitReady(Duration.ofSeconds(90));
+    }
+    awaitMembers(nodes, 3, Duration.ofSeconds(60));
+  }
+
+  /** Waits until every node in {@code of} sees {@code count} members; returns System.nanoTime. */
+  private static long awaitMembers(List<NodeProcess> of, int count, Duration atMost) {
+    awaitUntil(
+        "every node sees " + count + " members",
+        atMost,
+        () -> of.stream().allMatch(n -> n.members() == count));
+    return System.nanoTime();
+  }
+
+  private static void awaitAcknowledged(LoadClient load, long total) {
+    awaitUntil(
+        "at least " + total + " acknowledged realizations",
+        Duration.ofSeconds(30),
+        () -> load.acknowledgedTotal() >= total);
+  }
+
+  private static void awaitUntil(String what, Duration atMost, BooleanSupplier condition) {
+    await(what).atMost(atMost).pollInterval(Duration.ofMillis(100)).until(condition::getAsBoolean);
+  }
+
+  /** Every call to a survivor in [from, to) was answered 200 within budget + 10 ms. */
+  private static void assertSurvivorsAnsweredInBudget(
+      LoadClient load, List<NodeProcess> survivors, long from, long to) {
+    List<String> bad = new ArrayList<>();
+    int total = 0;
+    for (NodeProcess s : survivors) {
+      for (LoadClient.Call c : load.callsTo(s.httpPort(), from, to)) {
+        total++;
+        if (c.status() != 200 || c.latencyMicros() > LATE_MS * 1000) {
+          bad.add(
+              String.format(
+                  ":%d at +%d ms: status %d after %.1f ms",
+                  c.port(), ms(c.startedNanos() - from), c.status(), c.latencyMicros() / 1000.0));
+        }
+      }
+    }
+    assertThat(total).as("calls to survivors").isGreaterThan(100);
+    assertThat(bad)
+        .as("calls to survivors not answered 200 within %d ms (of %d)", LATE_MS, total)
+        .isEmpty();
+  }
+
+  /** For each visitor: stored count of trait 3001 >= acknowledged realizations. */
+  private static void assertNoneLost(Map<String, Long> acknowledged, List<NodeProcess> readers) {
+    assertThat(acknowledged).isNotEmpty();
+    await("every acknowledged realization stored")
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(500))
+        .untilAsserted(
+            () -> {
+              List<String> lost = new ArrayList<>();
+              int i = 0;
+              for (Map.Entry<String, Long> e : acknowledged.entrySet()) {
+                NodeProcess reader = readers.get(i++ % readers.size());
+                HttpResponse<String> r =
+                    reader.get("/profiles/" + e.getKey(), TestConfigs.ADMIN_TOKEN);
+                assertThat(r.statusCode()).as("read of %s", e.getKey()).isIn(200, 404);
+                long stored = r.statusCode() == 200 ? storedCount(r.body()) : 0;
+                if (stored < e.getValue()) {
+                  lost.add(e.getKey() + ": stored " + stored + " < acknowledged " + e.getValue());
+                }
+              }
+              assertThat(lost).as("visitors with lost realizations").isEmpty();
+            });
+  }
+
+  private static long storedCount(String profile) {
+    JsonArray traits = new JsonObject(profile).getJsonArray("traits");
+    for (int i = 0; i < traits.size(); i++) {
+      JsonObject t = traits.getJsonObject(i);
+      if (t.getInteger("sid") == LoadClient.SID) {
+        return t.getLong("count");
+      }
+    }
+    return 0;
+  }
+
+  private static void report(
+      String scenario, LoadClient load, List<NodeProcess> survivors, long from, long to) {
+    List<Long> lat = new ArrayList<>();
+    long failed = 0;
+    for (NodeProcess s : survivors) {
+      for (LoadClient.Call c : load.callsTo(s.httpPort(), from, to)) {
+        lat.add(c.latencyMicros());
+        if (c.status() != 200) {
+          failed++;
+        }
+      }
+    }
+    lat.sort(null);
+    if (lat.isEmpty()) {
+      return;
+    }
+    List<Long> atBudget = lat.stream().filter(l -> l >= BUDGET_MS * 1000).toList();
+    System.out.printf(
+        "faults: %s: %d calls to survivors (%d failed, %d answered at the budget: %s ms),"
+            + " p50 %.1f ms, p99 %.1f ms, max %.1f ms;"
+            + " %d acknowledged realizations of %d calls in all%n",
+        scenario,
+        lat.size(),
+        failed,
+        atBudget.size(),
+        atBudget.stream().map(l -> String.format("%.1f", l / 1000.0)).toList(),
+        lat.get(lat.size() / 2) / 1000.0,
+        lat.get((int) (lat.size() * 0.99)) / 1000.0,
+        lat.get(lat.size() - 1) / 1000.0,
+        load.acknowledgedTotal(),
+        load.calls().size());
+  }
+
+  private static long ms(long nanos) {
+    return TimeUnit.NANOSECONDS.toMillis(nanos);
+  }
+}

@@ -1,0 +1,186 @@
+package io.rtdcs.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * A real node (demo config, private cluster) serving {@code /metrics}, {@code /health/*} and the
+ * dashboard's data after real {@code /event}, opt-out and bad calls; and a second node with {@code
+ * metrics.enabled=false} that serves no {@code /metrics} and still answers.
+ */
+@Timeout(120)
+class OperationsEndpointsTest {
+  private static RtdcsNode node;
+  private static RtdcsNode quiet;
+  private static Vertx client;
+  private static WebClient web;
+  private static int port;
+  private static int quietPort;
+
+  @BeforeAll
+  static void startNodes() {
+    String cluster = TestConfigs.clusterName();
+    int clusterPort = TestPorts.freeClusterBase(4);
+    int demoPort = TestPorts.free();
+    port = TestPorts.free();
+    quietPort = TestPorts.free();
+    JsonObject conf = TestConfigs.demoCluster(cluster, clusterPort, port, demoPort);
+    // functional, not timing: a cold JVM on a busy machine gets room
+    conf.getJsonObject("dcs").put("budgetMs", 3000).put("storeReserveMs", 1000);
+    conf.getJsonObject("definitions")
+        .getJsonArray("partners")
+        .getJsonObject(0)
+        .put("timeoutMs", 1500);
+    node = RtdcsNode.start(new NodeOptions(conf), Clock.systemUTC()).await();
+    JsonObject quietConf = TestConfigs.demoCluster(cluster, clusterPort, quietPort, demoPort);
+    quietConf.getJsonObject("demoPartner").put("enabled", false);
+    quietConf.put("metrics", new JsonObject().put("enabled", false));
+    quiet = RtdcsNode.start(new NodeOptions(quietConf), Clock.systemUTC()).await();
+    client = Vertx.vertx();
+    web = WebClient.create(client);
+  }
+
+  @AfterAll
+  static void stopNodes() {
+    if (web != null) {
+      web.close();
+      client.close().await();
+    }
+    if (quiet != null) {
+      quiet.stop().await();
+    }
+    if (node != null) {
+      node.stop().await();
+    }
+  }
+
+  @Test
+  void metricsShouldListTheSeriesOfEventsPartnersProfilesSegmentsOptOutsAndErrors() {
+    for (int i = 0; i < 3; i++) {
+      assertThat(get(port, "/event?d_rtbd=json&c_category=shoes").statusCode()).isEqualTo(200);
+    }
+    get(port, "/event?d_rtbd=json&d_uuid=not-a-uuid");
+    get(port, "/demoptout.jpg?d_uuid=" + "1".repeat(38));
+
+    HttpResponse<Buffer> metrics = get(port, "/metrics");
+    assertThat(metrics.statusCode()).isEqualTo(200);
+    assertThat(metrics.getHeader("Content-Type")).startsWith("text/plain");
+    Map<String, Double> series = parse(metrics.bodyAsString());
+    assertThat(series.get("rtdcs_event_seconds_count")).isGreaterThanOrEqualTo(4);
+    assertThat(series).containsKey("rtdcs_event_seconds_bucket{le=\"0.001\"}");
+    assertThat(series.get("rtdcs_partner_call_seconds_count{dpid=\"9001\"}")).isGreaterThan(0);
+    assertThat(series.get("rtdcs_partner_calls_total{dpid=\"9001\",outcome=\"ok\"}"))
+        .isGreaterThan(0);
+    assertThat(series.get("rtdcs_partner_breaker_state{dpid=\"9001\"}")).isEqualTo(0);
+    assertThat(series.get("rtdcs_profile_store_seconds_count{op=\"realize\"}")).isGreaterThan(0);
+    assertThat(series.get("rtdcs_trait_realizations_total{trait=\"1001\"}")).isGreaterThan(0);
+    assertThat(series.get("rtdcs_segment_qualifications_total{segment=\"5001\"}"))
+        .isGreaterThanOrEqualTo(3);
+    assertThat(series.get("rtdcs_optouts_total")).isGreaterThanOrEqualTo(1);
+    assertThat(series.get("rtdcs_errors_total{code=\"102\"}")).isGreaterThanOrEqualTo(1);
+    // Vert.x's own: HTTP server and event bus
+    assertThat(series.keySet())
+        .anyMatch(k -> k.startsWith("vertx_http_server_requests_total{"))
+        .anyMatch(k -> k.startsWith("vertx_eventbus_processed_total{"));
+    // nothing per visitor
+    assertThat(metrics.bodyAsString()).doesNotContain("1".repeat(38));
+  }
+
+  @Test
+  void readinessShouldReportEachCheckWithTheClusterState() {
+    HttpResponse<Buffer> ready = get(port, "/health/ready");
+    assertThat(ready.statusCode()).isEqualTo(200);
+    JsonObject body = ready.bodyAsJsonObject();
+    assertThat(body.getString("status")).isEqualTo("UP");
+    Map<String, JsonObject> checks = checks(body.getJsonArray("checks"));
+    assertThat(checks).containsOnlyKeys("http", "node", "cluster", "definitions");
+    assertThat(checks.values()).allMatch(c -> "UP".equals(c.getString("status")));
+    JsonObject cluster = checks.get("cluster").getJsonObject("data");
+    assertThat(cluster.getString("state")).isEqualTo("ACTIVE");
+    assertThat(cluster.getInteger("members")).isEqualTo(2);
+    assertThat(cluster.getBoolean("member")).isTrue();
+
+    JsonObject live = get(port, "/health/live").bodyAsJsonObject();
+    assertThat(live.getString("status")).isEqualTo("UP");
+  }
+
+  @Test
+  void dashboardDataShouldNeedTheAdminTokenAndShowMembersWithTheirVerticles() {
+    assertThat(get(port, "/dashboard/data").statusCode()).isEqualTo(401);
+    assertThat(get(port, "/dashboard").statusCode()).isEqualTo(200);
+    get(port, "/event?d_rtbd=json&c_category=shoes");
+
+    HttpResponse<Buffer> data =
+        web.get(port, "127.0.0.1", "/dashboard/data")
+            .bearerTokenAuthentication(TestConfigs.ADMIN_TOKEN)
+            .send()
+            .await();
+    assertThat(data.statusCode()).isEqualTo(200);
+    JsonObject body = data.bodyAsJsonObject();
+    JsonArray members = body.getJsonArray("members");
+    assertThat(members).hasSize(2);
+    assertThat(members.stream().map(m -> ((JsonObject) m).getString("httpPort")))
+        .containsExactlyInAnyOrder(Integer.toString(port), Integer.toString(quietPort));
+    JsonObject local =
+        members.stream()
+            .map(JsonObject.class::cast)
+            .filter(m -> m.getBoolean("local"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(local.getJsonObject("verticles").getMap())
+        .containsEntry("dcs", 2)
+        .containsEntry("partner", 1)
+        .containsEntry("segment", 1);
+    assertThat(body.getJsonObject("events").getLong("count")).isGreaterThan(0);
+    JsonObject partner = body.getJsonArray("partners").getJsonObject(0);
+    assertThat(partner.getInteger("dpid")).isEqualTo(9001);
+    assertThat(partner.getJsonObject("latency").getDouble("p99Ms")).isGreaterThan(0);
+    assertThat(partner.getString("breaker")).isEqualTo("closed");
+    assertThat(body.getJsonObject("segments").getLong("5001")).isGreaterThan(0);
+  }
+
+  @Test
+  void nodeWithMetricsOffShouldServeNoMetricsAndStillAnswer() {
+    assertThat(get(quietPort, "/metrics").statusCode()).isEqualTo(404);
+    assertThat(get(quietPort, "/event?d_rtbd=json&c_category=shoes").statusCode()).isEqualTo(200);
+    assertThat(get(quietPort, "/health/ready").statusCode()).isEqualTo(200);
+  }
+
+  private static HttpResponse<Buffer> get(int port, String uri) {
+    return web.get(port, "127.0.0.1", uri).send().await();
+  }
+
+  private static Map<String, JsonObject> checks(JsonArray checks) {
+    Map<String, JsonObject> out = new HashMap<>();
+    for (Object c : checks) {
+      out.put(((JsonObject) c).getString("id"), (JsonObject) c);
+    }
+    return out;
+  }
+
+  /** Prometheus text: "name{labels} value" lines, comments skipped. */
+  private static Map<String, Double> parse(String text) {
+    Map<String, Double> out = new HashMap<>();
+    for (String line : text.split("\n")) {
+      if (line.isBlank() || line.startsWith("#")) {
+        continue;
+      }
+      int space = line.lastIndexOf(' ');
+      out.put(line.substring(0, space), Double.parseDouble(line.substring(space + 1)));
+    }
+    return out;
+  }
+}

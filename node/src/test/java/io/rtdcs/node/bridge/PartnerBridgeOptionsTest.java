@@ -1,0 +1,110 @@
+package io.rtdcs.node.bridge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.rtdcs.node.NodeConfigLoader;
+import io.rtdcs.node.NodeOptions;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+class PartnerBridgeOptionsTest {
+  private static final String TOKEN = "a-partner-token-0123";
+
+  @Test
+  void noBridgeSectionShouldGiveADisabledBridgeOnLoopbackPort7000() {
+    PartnerBridgeOptions o = new NodeOptions(new JsonObject()).getBridge();
+    assertThat(o.isEnabled()).isFalse();
+    assertThat(o.getHost()).isEqualTo("127.0.0.1");
+    assertThat(o.getPort()).isEqualTo(7000);
+    assertThat(o.getIdleTimeoutSeconds()).isEqualTo(60);
+    assertThat(o.getTokens()).isEmpty();
+  }
+
+  @Test
+  void tokensShouldBeReadAsAnObjectOrAsTheEnvironmentsDpidColonTokenList() {
+    PartnerBridgeOptions fromObject =
+        new PartnerBridgeOptions(
+            new JsonObject()
+                .put("enabled", true)
+                .put("port", 7100)
+                .put("tokens", new JsonObject().put("9101", TOKEN)));
+    assertThat(fromObject.isEnabled()).isTrue();
+    assertThat(fromObject.getPort()).isEqualTo(7100);
+    assertThat(fromObject.getTokens()).containsExactly(Map.entry(9101, TOKEN));
+
+    PartnerBridgeOptions fromString =
+        new PartnerBridgeOptions(
+            new JsonObject().put("tokens", "9101:" + TOKEN + ", 9102:" + TOKEN + "x"));
+    assertThat(fromString.getTokens())
+        .containsExactly(Map.entry(9101, TOKEN), Map.entry(9102, TOKEN + "x"));
+  }
+
+  @Test
+  void environmentVariablesShouldReachTheBridgeSection() {
+    Vertx vertx = Vertx.vertx();
+    try {
+      JsonObject config =
+          NodeConfigLoader.load(
+                  vertx,
+                  null,
+                  Map.of(
+                      "RTDCS_BRIDGE_ENABLED", "true",
+                      "RTDCS_BRIDGE_HOST", "0.0.0.0",
+                      "RTDCS_BRIDGE_PORT", "7200",
+                      "RTDCS_BRIDGE_TOKENS", "9101:" + TOKEN),
+                  new Properties())
+              .await();
+      PartnerBridgeOptions o = new NodeOptions(config).getBridge();
+      assertThat(o.isEnabled()).isTrue();
+      assertThat(o.getHost()).isEqualTo("0.0.0.0");
+      assertThat(o.getPort()).isEqualTo(7200);
+      assertThat(o.getTokens()).containsEntry(9101, TOKEN);
+    } finally {
+      vertx.close().await();
+    }
+  }
+
+  @Test
+  void theJsonFormShouldNeverShowATokenInClear() {
+    PartnerBridgeOptions o = new PartnerBridgeOptions().putToken(9101, TOKEN);
+    assertThat(o.toJson().encode()).doesNotContain(TOKEN).contains("9101");
+    assertThat(new NodeOptions().setBridge(o).toJson().encode()).doesNotContain(TOKEN);
+  }
+
+  @Test
+  void invalidValuesShouldBeRefusedWithTheKeyName() {
+    assertThatThrownBy(() -> bridge("{\"enabled\": \"yes\"}"))
+        .hasMessageStartingWith("bridge.enabled:");
+    assertThatThrownBy(() -> bridge("{\"port\": 70000}")).hasMessageStartingWith("bridge.port:");
+    assertThatThrownBy(() -> bridge("{\"port\": \"x\"}")).hasMessageStartingWith("bridge.port:");
+    assertThatThrownBy(() -> bridge("{\"host\": \" \"}")).hasMessageStartingWith("bridge.host:");
+    assertThatThrownBy(() -> bridge("{\"idleTimeoutSeconds\": -1}"))
+        .hasMessageStartingWith("bridge.idleTimeoutSeconds:");
+    assertThatThrownBy(() -> bridge("{\"tokens\": {\"abc\": \"" + TOKEN + "\"}}"))
+        .hasMessageStartingWith("bridge.tokens:");
+    assertThatThrownBy(() -> bridge("{\"tokens\": {\"0\": \"" + TOKEN + "\"}}"))
+        .hasMessageStartingWith("bridge.tokens:");
+    assertThatThrownBy(() -> bridge("{\"tokens\": {\"9101\": \"short\"}}"))
+        .hasMessageStartingWith("bridge.tokens.9101:");
+    assertThatThrownBy(() -> bridge("{\"tokens\": {\"9101\": 1234567890123456}}"))
+        .hasMessageStartingWith("bridge.tokens.9101:");
+    assertThatThrownBy(() -> bridge("{\"tokens\": {\"9101\": \"with a space inside\"}}"))
+        .hasMessageStartingWith("bridge.tokens.9101:");
+    assertThatThrownBy(() -> bridge("{\"tokens\": \"9101-" + TOKEN + "\"}"))
+        .hasMessageStartingWith("bridge.tokens:");
+    assertThatThrownBy(() -> bridge("{\"tokens\": [1]}")).hasMessageStartingWith("bridge.tokens:");
+    // an enabled bridge no partner could use is a mistake
+    assertThatThrownBy(() -> bridge("{\"enabled\": true}"))
+        .hasMessageStartingWith("bridge.tokens:");
+    assertThatThrownBy(() -> new NodeOptions(new JsonObject("{\"bridge\": 1}")))
+        .hasMessageStartingWith("bridge:");
+  }
+
+  private static PartnerBridgeOptions bridge(String json) {
+    return new PartnerBridgeOptions(new JsonObject(json));
+  }
+}

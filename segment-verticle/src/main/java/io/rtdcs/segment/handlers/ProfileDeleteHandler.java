@@ -1,0 +1,103 @@
+package io.rtdcs.segment.handlers;
+
+import io.rtdcs.common.Addresses;
+import io.rtdcs.segment.JsonFields;
+import io.rtdcs.segment.RequestException;
+import io.rtdcs.segment.store.DeclaredId;
+import io.rtdcs.segment.store.IdLink;
+import io.rtdcs.segment.store.ProfileEraser;
+import io.rtdcs.segment.store.ProfileStore;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * {@code dcs.profiles.delete}: a data-subject deletion. Erases the uuid and every profile its
+ * declared IDs link to (profile, partner answers, ID links, outbound pushes). An opted-out visitor
+ * keeps a bare opt-out marker (no data), so the opt-out outlives the deletion.
+ */
+public final class ProfileDeleteHandler implements Handler<Message<Object>> {
+  private final ProfileStore store;
+  private final ProfileEraser eraser;
+  private final Clock clock;
+
+  public ProfileDeleteHandler(ProfileStore store, ProfileEraser eraser, Clock clock) {
+    this.store = Objects.requireNonNull(store, "store");
+    this.eraser = Objects.requireNonNull(eraser, "eraser");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  @Override
+  public void handle(Message<Object> message) {
+    String uuid;
+    List<DeclaredId> declared;
+    try {
+      JsonObject body = JsonFields.object(message.body(), "body");
+      uuid = Requests.uuid(body, false);
+      declared = Requests.declaredIds(body);
+      if (uuid == null && declared.isEmpty()) {
+        throw RequestException.badRequest("uuid", "uuid or declaredIds is required");
+      }
+    } catch (RuntimeException e) {
+      Replies.fail(message, Addresses.PROFILE_DELETE, e);
+      return;
+    }
+    List<Future<IdLink>> lookups = new ArrayList<>();
+    for (DeclaredId d : declared) {
+      lookups.add(store.lookup(d.dpid(), d.dpuuid()));
+    }
+    Future.all(lookups)
+        .compose(
+            all -> {
+              Set<String> uuids = new LinkedHashSet<>();
+              if (uuid != null) {
+                uuids.add(uuid);
+              }
+              for (Future<IdLink> f : lookups) {
+                if (f.result() != null) {
+                  uuids.add(f.result().uuid());
+                }
+              }
+              List<Future<JsonObject>> erasures = new ArrayList<>();
+              for (String u : uuids) {
+                erasures.add(erase(u));
+              }
+              return Future.all(erasures)
+                  .map(
+                      done -> {
+                        JsonArray out = new JsonArray();
+                        erasures.forEach(f -> out.add(f.result()));
+                        return out;
+                      });
+            })
+        .onSuccess(list -> message.reply(new JsonObject().put("deleted", list)))
+        .onFailure(e -> Replies.fail(message, Addresses.PROFILE_DELETE, e));
+  }
+
+  private Future<JsonObject> erase(String uuid) {
+    return eraser
+        .erase(uuid)
+        .compose(
+            erased -> {
+              JsonObject json =
+                  new JsonObject()
+                      .put("uuid", uuid)
+                      .put("profile", erased.profile())
+                      .put("idLinks", new JsonArray(erased.idLinks()))
+                      .put("partnerAnswers", new JsonArray(erased.partnerAnswers()))
+                      .put("outboundPushes", new JsonArray(erased.outboundPushes()))
+                      .put("optOutKept", erased.optedOut());
+              return erased.optedOut()
+                  ? store.optOut(uuid, clock.millis()).map(json)
+                  : Future.succeededFuture(json);
+            });
+  }
+}

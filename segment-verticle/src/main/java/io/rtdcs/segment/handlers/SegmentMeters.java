@@ -1,0 +1,60 @@
+package io.rtdcs.segment.handlers;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Counters of what the segment verticle decides: {@code rtdcs_trait_realizations_total{trait}},
+ * {@code rtdcs_segment_qualifications_total{segment}} (realize calls after which the visitor is in
+ * the segment) and {@code rtdcs_optouts_total}. Tagged by definition id only, never per visitor.
+ */
+public final class SegmentMeters {
+  private final MeterRegistry registry;
+  private final Map<Integer, Counter> traits = new ConcurrentHashMap<>();
+  private final Map<Integer, Counter> segments = new ConcurrentHashMap<>();
+  private final Counter optOuts;
+
+  public SegmentMeters(MeterRegistry registry) {
+    this.registry = Objects.requireNonNull(registry, "registry");
+    this.optOuts =
+        Counter.builder("rtdcs.optouts")
+            .description("profiles opted out (a declared ID may opt out several)")
+            .register(registry);
+  }
+
+  /** Counters that go nowhere (a verticle deployed without a node). */
+  public static SegmentMeters none() {
+    return new SegmentMeters(new CompositeMeterRegistry());
+  }
+
+  public void realized(int[] traitIds, int[] segmentIds) {
+    for (int t : traitIds) {
+      traits.computeIfAbsent(t, this::traitCounter).increment();
+    }
+    for (int s : segmentIds) {
+      segments.computeIfAbsent(s, this::segmentCounter).increment();
+    }
+  }
+
+  public void optedOut(int profiles) {
+    optOuts.increment(profiles);
+  }
+
+  private Counter traitCounter(int id) {
+    return Counter.builder("rtdcs.trait.realizations")
+        .description("trait realizations by trait id")
+        .tag("trait", Integer.toString(id))
+        .register(registry);
+  }
+
+  private Counter segmentCounter(int id) {
+    return Counter.builder("rtdcs.segment.qualifications")
+        .description("realize calls after which the visitor qualifies for the segment")
+        .tag("segment", Integer.toString(id))
+        .register(registry);
+  }
+}

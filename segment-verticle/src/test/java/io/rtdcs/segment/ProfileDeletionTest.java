@@ -1,0 +1,140 @@
+package io.rtdcs.segment;
+
+import static io.rtdcs.segment.SegmentFixture.failure;
+import static io.rtdcs.segment.SegmentFixture.request;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import io.rtdcs.common.Addresses;
+import io.rtdcs.common.ClusterMaps;
+import io.rtdcs.segment.store.ProfileEraser;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** dcs.profiles.delete: a data-subject deletion removes everything stored about the visitor. */
+class ProfileDeletionTest {
+  private static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-11-29T10:00:00Z"));
+  private static List<HazelcastInstance> members;
+  private static Vertx vertx;
+
+  @BeforeAll
+  static void start() {
+    members = TestMembers.start(2);
+    vertx = Vertx.vertx();
+    SegmentFixture.deploy(vertx, members.get(0), CLOCK, SegmentFixture.config());
+  }
+
+  @AfterAll
+  static void stop() {
+    SegmentFixture.await(vertx.close());
+    TestMembers.shutdown(members);
+  }
+
+  private static void realizeAndSync(String uuid, String crmId, String partnerId) {
+    request(
+        vertx,
+        Addresses.PROFILE_REALIZE,
+        SegmentVerticleContractTest.contractRealize(uuid)
+            .put(
+                "declaredIds",
+                new JsonArray()
+                    .add(new JsonObject().put("dpid", 20915).put("dpuuid", crmId).put("auth", 1))));
+    request(
+        vertx,
+        Addresses.ID_SYNC,
+        new JsonObject().put("uuid", uuid).put("dpid", 9001).put("dpuuid", partnerId));
+  }
+
+  @Test
+  void deletingAUuidShouldRemoveTheProfileItsLinksAndItsQueuedPushes() {
+    String uuid = "61234567890123456789012345678901234567";
+    String other = "71234567890123456789012345678901234567";
+    realizeAndSync(uuid, "crm-del-1", "p-del-1");
+    realizeAndSync(other, "crm-keep-1", "p-keep-1");
+    IMap<String, String> outbound = members.get(1).getMap(ProfileEraser.OUTBOUND_MAP);
+    outbound.set("7003|" + uuid, "pending");
+    outbound.set("7004|" + uuid, "pending");
+    outbound.set("7003|" + other, "pending");
+    JsonObject before = request(vertx, Addresses.PROFILE_GET, new JsonObject().put("uuid", uuid));
+    assertThat(before.getJsonArray("idLinks")).hasSize(2);
+
+    JsonObject reply = request(vertx, Addresses.PROFILE_DELETE, new JsonObject().put("uuid", uuid));
+
+    JsonObject erased = reply.getJsonArray("deleted").getJsonObject(0);
+    assertThat(erased.getString("uuid")).isEqualTo(uuid);
+    assertThat(erased.getBoolean("profile")).isTrue();
+    assertThat(erased.getJsonArray("idLinks").getList())
+        .containsExactly("20915:crm-del-1", "9001:p-del-1");
+    assertThat(erased.getJsonArray("partnerAnswers").getList()).containsExactly(9001);
+    assertThat(erased.getJsonArray("outboundPushes").getList())
+        .containsExactly("7003|" + uuid, "7004|" + uuid);
+    assertThat(
+            failure(vertx, Addresses.PROFILE_GET, new JsonObject().put("uuid", uuid)).failureCode())
+        .isEqualTo(404);
+    IMap<String, Object> ids = members.get(1).getMap(ClusterMaps.IDS);
+    assertThat(ids.containsKey("20915:crm-del-1")).isFalse();
+    assertThat(ids.containsKey("9001:p-del-1")).isFalse();
+    assertThat(outbound.keySet()).containsExactly("7003|" + other);
+    // the other visitor is untouched
+    assertThat(ids.containsKey("20915:crm-keep-1")).isTrue();
+    assertThat(request(vertx, Addresses.PROFILE_GET, new JsonObject().put("uuid", other)))
+        .isNotNull();
+    JsonObject resolved =
+        request(vertx, Addresses.PROFILE_RESOLVE, new JsonObject().put("uuid", uuid));
+    assertThat(resolved.getBoolean("known")).isFalse();
+    assertThat(resolved.getJsonObject("partnerCache")).isEmpty();
+  }
+
+  @Test
+  void deletingByDeclaredIdShouldEraseTheProfileItLinksTo() {
+    String uuid = "81234567890123456789012345678901234567";
+    realizeAndSync(uuid, "crm-del-2", "p-del-2");
+
+    JsonObject reply =
+        request(
+            vertx,
+            Addresses.PROFILE_DELETE,
+            new JsonObject()
+                .put(
+                    "declaredIds",
+                    new JsonArray()
+                        .add(new JsonObject().put("dpid", 20915).put("dpuuid", "crm-del-2"))));
+
+    assertThat(reply.getJsonArray("deleted").getJsonObject(0).getString("uuid")).isEqualTo(uuid);
+    assertThat(
+            failure(vertx, Addresses.PROFILE_GET, new JsonObject().put("uuid", uuid)).failureCode())
+        .isEqualTo(404);
+  }
+
+  @Test
+  void deletingAnOptedOutVisitorShouldKeepOnlyTheOptOut() {
+    String uuid = "91234567890123456789012345678901234567";
+    realizeAndSync(uuid, "crm-del-3", "p-del-3");
+    request(vertx, Addresses.PROFILE_OPTOUT, new JsonObject().put("uuid", uuid));
+
+    JsonObject erased =
+        request(vertx, Addresses.PROFILE_DELETE, new JsonObject().put("uuid", uuid))
+            .getJsonArray("deleted")
+            .getJsonObject(0);
+
+    assertThat(erased.getBoolean("optOutKept")).isTrue();
+    JsonObject p = request(vertx, Addresses.PROFILE_GET, new JsonObject().put("uuid", uuid));
+    assertThat(p.getBoolean("optedOut")).isTrue();
+    assertThat(p.getJsonObject("syncedIds")).isEmpty();
+    assertThat(p.getJsonArray("declaredIds")).isEmpty();
+    assertThat(p.getJsonArray("idLinks")).isEmpty();
+  }
+
+  @Test
+  void aRequestWithoutAnyIdShouldFail400() {
+    assertThat(failure(vertx, Addresses.PROFILE_DELETE, new JsonObject()).failureCode())
+        .isEqualTo(400);
+  }
+}
