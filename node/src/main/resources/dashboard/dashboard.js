@@ -136,7 +136,7 @@
       addr.className = 'addr';
       addr.textContent = m.address + (m.httpPort ? '  http :' + m.httpPort : '') + (m.local ? '  (this node)' : '');
       card.appendChild(addr);
-      for (const v of ['dcs', 'partner', 'segment']) {
+      for (const v of ['dcs', 'partner', 'segment', 'outbound']) {
         const n = m.verticles[v] || 0;
         const row = document.createElement('div');
         row.className = 'bar';
@@ -194,7 +194,7 @@
   function niceMax(v) {
     if (!(v > 0)) return 1;
     const p = Math.pow(10, Math.floor(Math.log10(v)));
-    for (const m of [1, 2, 2.5, 5, 10]) if (v <= m * p) return m * p;
+    for (const m of [1, 2, 4, 5, 10]) if (v <= m * p) return m * p;
     return 10 * p;
   }
 
@@ -264,7 +264,7 @@
   function outcomeChart(canvas, rates) {
     const { ctx, W, H } = setup(canvas);
     const keys = Object.keys(rates);
-    const L = 70, R = 10, T = 10, B = 34;
+    const L = 92, R = 10, T = 10, B = 50;
     const totals = keys.map(k => OUTCOMES.reduce((a, o) => a + rates[k][o], 0));
     const vMax = Math.max(0, ...totals);
     const max = niceMax(vMax);
@@ -300,16 +300,21 @@
         }
       }
     });
-    // legend
-    let lx = L;
+    // legend, wrapped onto a second line when needed
+    let lx = L, ly = H - 26;
     ctx.textAlign = 'left';
     ctx.textBaseline = 'middle';
     for (const o of OUTCOMES) {
+      const w = ctx.measureText(o).width + 24;
+      if (lx + w > W - R) {
+        lx = L;
+        ly += 14;
+      }
       ctx.fillStyle = OUTCOME_COLORS[o];
-      ctx.fillRect(lx, H - 12, 10, 10);
+      ctx.fillRect(lx, ly - 5, 10, 10);
       ctx.fillStyle = '#4a5568';
-      ctx.fillText(o, lx + 13, H - 7);
-      lx += ctx.measureText(o).width + 26;
+      ctx.fillText(o, lx + 13, ly);
+      lx += w;
     }
     if (!keys.length) empty(ctx, W, H, 'no partner calls yet');
     canvas.dataset.bars = String(bars);

@@ -16,6 +16,13 @@ public final class DcsOptions {
   public static final String DEFAULT_HTTP_HOST = "0.0.0.0";
   public static final long DEFAULT_BUDGET_MS = 150;
   public static final long DEFAULT_STORE_RESERVE_MS = 40;
+
+  /**
+   * Time kept at the end of the budget to build and write the answer, so the answer leaves within
+   * the budget even when every step used all the time it was given (Prebid's timeout adjustment).
+   */
+  public static final long DEFAULT_ANSWER_RESERVE_MS = 5;
+
   public static final int DEFAULT_REGION = 7;
   public static final String DEFAULT_COOKIE_NAME = "demdex";
   public static final String DEFAULT_COOKIE_DOMAIN = null;
@@ -37,6 +44,7 @@ public final class DcsOptions {
   private String httpHost = DEFAULT_HTTP_HOST;
   private long budgetMs = DEFAULT_BUDGET_MS;
   private long storeReserveMs = DEFAULT_STORE_RESERVE_MS;
+  private long answerReserveMs = DEFAULT_ANSWER_RESERVE_MS;
   private int region = DEFAULT_REGION;
   private String cookieName = DEFAULT_COOKIE_NAME;
   private String cookieDomain = DEFAULT_COOKIE_DOMAIN;
@@ -63,9 +71,12 @@ public final class DcsOptions {
     setHttpHost(stringValue(j, "http.host", httpHost));
     long budget = longValue(j, "budgetMs", budgetMs);
     long reserve = longValue(j, "storeReserveMs", storeReserveMs);
+    long answerReserve = longValue(j, "answerReserveMs", answerReserveMs);
     storeReserveMs = 0;
+    answerReserveMs = 0;
     setBudgetMs(budget);
     setStoreReserveMs(reserve);
+    setAnswerReserveMs(answerReserve);
     setRegion(intValue(j, "region", region));
     setCookieName(stringValue(j, "cookie.name", cookieName));
     setCookieDomain(stringValue(j, "cookie.domain", cookieDomain));
@@ -87,6 +98,7 @@ public final class DcsOptions {
         .put("http.host", httpHost)
         .put("budgetMs", budgetMs)
         .put("storeReserveMs", storeReserveMs)
+        .put("answerReserveMs", answerReserveMs)
         .put("region", region)
         .put("cookie.name", cookieName)
         .put("cookie.domain", cookieDomain)
@@ -127,6 +139,15 @@ public final class DcsOptions {
   public DcsOptions setStoreReserveMs(long v) {
     require(v >= 0 && v < budgetMs, "storeReserveMs", "must be 0..budgetMs-1, was " + v);
     storeReserveMs = v;
+    return this;
+  }
+
+  public DcsOptions setAnswerReserveMs(long v) {
+    require(
+        v >= 0 && storeReserveMs + v < budgetMs,
+        "answerReserveMs",
+        "must be >= 0 and leave budgetMs above storeReserveMs + answerReserveMs, was " + v);
+    answerReserveMs = v;
     return this;
   }
 
@@ -232,6 +253,15 @@ public final class DcsOptions {
 
   public long getStoreReserveMs() {
     return storeReserveMs;
+  }
+
+  public long getAnswerReserveMs() {
+    return answerReserveMs;
+  }
+
+  /** The deadline the steps share: the budget less the time kept to write the answer. */
+  public long getStepsBudgetMs() {
+    return budgetMs - answerReserveMs;
   }
 
   public int getRegion() {

@@ -82,7 +82,12 @@ public final class DcsVerticle extends VerticleBase {
             options.getCookieName(), options.getCookieDomain(), options.getCookieMaxAgeDays());
     EventService service =
         new EventService(
-            bus, ids, clock, options.getBudgetMs(), options.getStoreReserveMs(), options.isDebug());
+            bus,
+            ids,
+            clock,
+            options.getStepsBudgetMs(),
+            options.getStoreReserveMs(),
+            options.isDebug());
     EventHandler event =
         new EventHandler(
             new EventRequestParser(

@@ -45,6 +45,7 @@ class DcsOptionsTest {
     assertThat(o.getHttpPort()).isEqualTo(9090);
     assertThat(o.getCookieName()).isEqualTo("uid");
     assertThat(o.getBudgetMs()).isEqualTo(30);
+    assertThat(o.getStepsBudgetMs()).isEqualTo(30 - DcsOptions.DEFAULT_ANSWER_RESERVE_MS);
     assertThat(new DcsOptions(o.toJson()).toJson()).isEqualTo(o.toJson());
     assertThat(new DcsOptions(o).getCorsOrigins()).containsExactly("https://a.example:8443");
   }
@@ -55,6 +56,8 @@ class DcsOptionsTest {
     assertInvalid(new JsonObject().put("http.port", "80"), "http.port");
     assertInvalid(new JsonObject().put("budgetMs", 0), "budgetMs");
     assertInvalid(new JsonObject().put("storeReserveMs", 150), "storeReserveMs");
+    assertInvalid(
+        new JsonObject().put("storeReserveMs", 140).put("answerReserveMs", 10), "answerReserveMs");
     assertInvalid(new JsonObject().put("cookie.name", "a b"), "cookie.name");
     assertInvalid(new JsonObject().put("cookie.domain", "a;b"), "cookie.domain");
     assertInvalid(new JsonObject().put("maxKeys", 0), "maxKeys");

@@ -38,14 +38,16 @@ final class DashboardData {
     this.clock = clock;
   }
 
-  /** "dcs=2,partner=1,segment=1": what a node publishes in its member attributes. */
+  /** "dcs=2,partner=1,segment=1,outbound=1": what a node publishes in its member attributes. */
   static String verticlesAttribute(NodeOptions o) {
     return "dcs="
         + o.getDcsInstances()
         + ",partner="
         + o.getPartnerInstances()
         + ",segment="
-        + o.getSegmentInstances();
+        + o.getSegmentInstances()
+        + ",outbound="
+        + o.getOutboundInstances();
   }
 
   JsonObject snapshot() {

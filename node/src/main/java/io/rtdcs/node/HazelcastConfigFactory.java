@@ -10,7 +10,8 @@ import java.io.FileNotFoundException;
 /**
  * Builds the Hazelcast member config: the XML (cluster.xml in the jar, or the file the node config
  * or {@code -Dvertx.hazelcast.config} names), then the node config on top: cluster name, bind host,
- * port and TCP-IP member list.
+ * port and the join: Kubernetes discovery when {@code cluster.kubernetes.serviceDns} is set or the
+ * XML enables {@code <kubernetes>}, else the TCP-IP member list.
  */
 public final class HazelcastConfigFactory {
   public static final String CLUSTER_XML = "cluster.xml";
@@ -34,6 +35,16 @@ public final class HazelcastConfigFactory {
     JoinConfig join = network.getJoin();
     join.getMulticastConfig().setEnabled(false);
     join.getAutoDetectionConfig().setEnabled(false);
+    if (options.getKubernetesServiceDns() != null) {
+      join.getKubernetesConfig()
+          .setEnabled(true)
+          .setProperty("service-dns", options.getKubernetesServiceDns());
+    }
+    if (join.getKubernetesConfig().isEnabled()) {
+      // one join method only: Hazelcast refuses to start with TCP-IP and Kubernetes both on
+      join.getTcpIpConfig().setEnabled(false);
+      return config;
+    }
     join.getTcpIpConfig().setEnabled(true).clear();
     for (String member : options.getClusterMembers()) {
       join.getTcpIpConfig().addMember(member);

@@ -30,6 +30,13 @@ public final class Main {
       System.exit(2);
       return;
     }
+    try {
+      LogSettings.check(System.getenv(), System.getProperties());
+    } catch (IllegalArgumentException e) {
+      System.err.println("rtdcs: invalid configuration: " + e.getMessage());
+      System.exit(1);
+      return;
+    }
     NodeOptions options;
     Vertx bootstrap = Vertx.vertx();
     try {

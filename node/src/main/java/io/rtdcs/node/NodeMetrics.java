@@ -6,9 +6,11 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
+import io.vertx.micrometer.MetricsDomain;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.VertxPrometheusOptions;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -21,13 +23,21 @@ final class NodeMetrics {
   private final PrometheusMeterRegistry prometheus;
   private final MeterRegistry registry;
 
-  private NodeMetrics(PrometheusMeterRegistry prometheus) {
+  private final List<String> disabledDomains;
+
+  private NodeMetrics(PrometheusMeterRegistry prometheus, List<String> disabledDomains) {
     this.prometheus = prometheus;
     this.registry = prometheus != null ? prometheus : new CompositeMeterRegistry();
+    this.disabledDomains = disabledDomains;
   }
 
   static NodeMetrics create(boolean enabled) {
-    return new NodeMetrics(enabled ? new PrometheusMeterRegistry(PrometheusConfig.DEFAULT) : null);
+    return create(enabled, List.of());
+  }
+
+  static NodeMetrics create(boolean enabled, List<String> disabledDomains) {
+    return new NodeMetrics(
+        enabled ? new PrometheusMeterRegistry(PrometheusConfig.DEFAULT) : null, disabledDomains);
   }
 
   /** Turns Vert.x's metrics SPI on, bound to this node's registry (not a JVM-wide default). */
@@ -35,8 +45,12 @@ final class NodeMetrics {
     if (prometheus == null) {
       return builder;
     }
+    MicrometerMetricsOptions metrics = new MicrometerMetricsOptions();
+    for (String domain : disabledDomains) {
+      metrics.addDisabledMetricsCategory(MetricsDomain.valueOf(domain));
+    }
     options.setMetricsOptions(
-        new MicrometerMetricsOptions()
+        metrics
             .setEnabled(true)
             .setJvmMetricsEnabled(true)
             // one registry per node: several nodes in one JVM (tests) do not share series

@@ -1,6 +1,7 @@
 package io.rtdcs.node;
 
 import io.rtdcs.node.bridge.PartnerBridgeOptions;
+import io.rtdcs.partner.demo.DemoPartnerOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -24,7 +25,20 @@ public final class NodeOptions {
   public static final int DEFAULT_SEGMENT_INSTANCES = 1;
   public static final int DEFAULT_OUTBOUND_INSTANCES = 1;
   public static final int MAX_INSTANCES = 64;
+  public static final boolean DEFAULT_DEMO_PARTNER_ENABLED = false;
   public static final boolean DEFAULT_METRICS_ENABLED = true;
+
+  /** Vert.x metrics domains (vertx-micrometer-metrics' MetricsDomain). */
+  public static final List<String> METRICS_DOMAINS =
+      List.of(
+          "HTTP_SERVER",
+          "HTTP_CLIENT",
+          "NET_SERVER",
+          "NET_CLIENT",
+          "EVENT_BUS",
+          "NAMED_POOLS",
+          "VERTICLES",
+          "DATAGRAM_SOCKET");
 
   private int httpPort = DEFAULT_HTTP_PORT;
   private String httpHost = DEFAULT_HTTP_HOST;
@@ -33,12 +47,15 @@ public final class NodeOptions {
   private int clusterPort = DEFAULT_CLUSTER_PORT;
   private List<String> clusterMembers = new ArrayList<>(List.of(DEFAULT_CLUSTER_HOST));
   private String clusterConfig;
+  private String kubernetesServiceDns;
   private int dcsInstances = DEFAULT_DCS_INSTANCES;
   private int partnerInstances = DEFAULT_PARTNER_INSTANCES;
   private int segmentInstances = DEFAULT_SEGMENT_INSTANCES;
   private int outboundInstances = DEFAULT_OUTBOUND_INSTANCES;
   private String adminToken;
   private boolean metricsEnabled = DEFAULT_METRICS_ENABLED;
+  private boolean demoPartnerEnabled = DEFAULT_DEMO_PARTNER_ENABLED;
+  private List<String> metricsDisabledDomains = List.of();
   private DemoPartnerOptions demoPartner = new DemoPartnerOptions();
   private PartnerBridgeOptions bridge = new PartnerBridgeOptions();
   private JsonObject dcs = new JsonObject();
@@ -62,15 +79,29 @@ public final class NodeOptions {
       setClusterMembers(members(cluster.getValue("members")));
     }
     clusterConfig = stringValue(cluster, "config", "cluster.config", null);
+    setKubernetesServiceDns(
+        stringValue(
+            section(cluster, "kubernetes"), "serviceDns", "cluster.kubernetes.serviceDns", null));
     JsonObject verticles = section(json, "verticles");
     setDcsInstances(instances(verticles, "dcs", dcsInstances));
     setPartnerInstances(instances(verticles, "partner", partnerInstances));
     setSegmentInstances(instances(verticles, "segment", segmentInstances));
     setOutboundInstances(instances(verticles, "outbound", outboundInstances));
     setAdminToken(stringValue(section(json, "admin"), "token", "admin.token", null));
-    setMetricsEnabled(
-        boolValue(section(json, "metrics"), "enabled", "metrics.enabled", metricsEnabled));
-    demoPartner = new DemoPartnerOptions(section(json, "demoPartner"));
+    JsonObject metrics = section(json, "metrics");
+    setMetricsEnabled(boolValue(metrics, "enabled", "metrics.enabled", metricsEnabled));
+    if (metrics.containsKey("disabledDomains")) {
+      setMetricsDisabledDomains(
+          strings(metrics.getValue("disabledDomains"), "metrics.disabledDomains"));
+    }
+    JsonObject demo = section(json, "demoPartner").copy();
+    setDemoPartnerEnabled(boolValue(demo, "enabled", "demoPartner.enabled", demoPartnerEnabled));
+    demo.remove("enabled");
+    try {
+      demoPartner = new DemoPartnerOptions(demo);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("demoPartner." + e.getMessage(), e);
+    }
     bridge = new PartnerBridgeOptions(section(json, "bridge"));
     dcs = section(json, "dcs").copy();
     partner = section(json, "partner").copy();
@@ -89,7 +120,8 @@ public final class NodeOptions {
                 .put("host", clusterHost)
                 .put("port", clusterPort)
                 .put("members", new JsonArray(new ArrayList<>(clusterMembers)))
-                .put("config", clusterConfig))
+                .put("config", clusterConfig)
+                .put("kubernetes", new JsonObject().put("serviceDns", kubernetesServiceDns)))
         .put(
             "verticles",
             new JsonObject()
@@ -98,8 +130,12 @@ public final class NodeOptions {
                 .put("segment", new JsonObject().put("instances", segmentInstances))
                 .put("outbound", new JsonObject().put("instances", outboundInstances)))
         .put("admin", new JsonObject().put("token", adminToken))
-        .put("metrics", new JsonObject().put("enabled", metricsEnabled))
-        .put("demoPartner", demoPartner.toJson())
+        .put(
+            "metrics",
+            new JsonObject()
+                .put("enabled", metricsEnabled)
+                .put("disabledDomains", new JsonArray(new ArrayList<>(metricsDisabledDomains))))
+        .put("demoPartner", demoPartner.toJson().put("enabled", demoPartnerEnabled))
         .put("bridge", bridge.toJson())
         .put("dcs", dcs.copy())
         .put("partner", partner.copy())
@@ -190,6 +226,27 @@ public final class NodeOptions {
     return this;
   }
 
+  /**
+   * {@code cluster.kubernetes.serviceDns}: the headless Service's DNS name; members find each other
+   * through Hazelcast's Kubernetes discovery (DNS lookup mode) instead of the TCP-IP list.
+   */
+  public String getKubernetesServiceDns() {
+    return kubernetesServiceDns;
+  }
+
+  public NodeOptions setKubernetesServiceDns(String serviceDns) {
+    if (serviceDns != null
+        && !serviceDns.isEmpty()
+        && !serviceDns.matches("[A-Za-z0-9][A-Za-z0-9.-]{0,252}")) {
+      throw new IllegalArgumentException(
+          "cluster.kubernetes.serviceDns: expected a DNS name such as"
+              + " rtdcs.default.svc.cluster.local, got "
+              + serviceDns);
+    }
+    this.kubernetesServiceDns = serviceDns == null || serviceDns.isEmpty() ? null : serviceDns;
+    return this;
+  }
+
   public int getDcsInstances() {
     return dcsInstances;
   }
@@ -261,6 +318,35 @@ public final class NodeOptions {
 
   public NodeOptions setMetricsEnabled(boolean metricsEnabled) {
     this.metricsEnabled = metricsEnabled;
+    return this;
+  }
+
+  /** Whether this node starts the demo HTTP partner (its settings: {@link #getDemoPartner()}). */
+  public boolean isDemoPartnerEnabled() {
+    return demoPartnerEnabled;
+  }
+
+  public NodeOptions setDemoPartnerEnabled(boolean enabled) {
+    this.demoPartnerEnabled = enabled;
+    return this;
+  }
+
+  /**
+   * {@code metrics.disabledDomains}: Vert.x metrics domains not measured, to trim the cost (names
+   * of {@link #METRICS_DOMAINS}); the rtdcs series are always kept.
+   */
+  public List<String> getMetricsDisabledDomains() {
+    return metricsDisabledDomains;
+  }
+
+  public NodeOptions setMetricsDisabledDomains(List<String> domains) {
+    for (String d : domains) {
+      if (!METRICS_DOMAINS.contains(d)) {
+        throw new IllegalArgumentException(
+            "metrics.disabledDomains: expected names among " + METRICS_DOMAINS + ", got " + d);
+      }
+    }
+    this.metricsDisabledDomains = List.copyOf(domains);
     return this;
   }
 
@@ -395,6 +481,27 @@ public final class NodeOptions {
       }
     } else {
       throw new IllegalArgumentException("cluster.members: expected a list of hosts, got " + v);
+    }
+    return out;
+  }
+
+  private static List<String> strings(Object v, String key) {
+    List<String> out = new ArrayList<>();
+    if (v instanceof JsonArray a) {
+      for (Object o : a) {
+        if (!(o instanceof String)) {
+          throw new IllegalArgumentException(key + ": expected names, got " + o);
+        }
+        out.add(((String) o).trim());
+      }
+    } else if (v instanceof String s) {
+      for (String part : s.split(",")) {
+        if (!part.isBlank()) {
+          out.add(part.trim());
+        }
+      }
+    } else {
+      throw new IllegalArgumentException(key + ": expected a list of names, got " + v);
     }
     return out;
   }

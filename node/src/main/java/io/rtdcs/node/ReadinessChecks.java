@@ -27,7 +27,7 @@ final class ReadinessChecks {
 
   void register(Vertx vertx, HealthCheckHandler ready) {
     ready.register(
-        "cluster",
+        "hazelcast",
         promise ->
             vertx
                 .executeBlocking(this::cluster, false)

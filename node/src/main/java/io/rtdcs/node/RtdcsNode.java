@@ -66,7 +66,8 @@ public final class RtdcsNode {
       eventBus.setHost(options.getClusterHost());
     }
     VertxOptions vertxOptions = new VertxOptions().setEventBusOptions(eventBus);
-    NodeMetrics metrics = NodeMetrics.create(options.isMetricsEnabled());
+    NodeMetrics metrics =
+        NodeMetrics.create(options.isMetricsEnabled(), options.getMetricsDisabledDomains());
     return metrics
         .configure(vertxOptions, Vertx.builder().with(vertxOptions))
         .withClusterManager(clusterManager)
@@ -84,8 +85,7 @@ public final class RtdcsNode {
 
   private Future<Void> deployAll(Clock clock) {
     Future<?> chain = Future.succeededFuture();
-    DemoPartnerOptions demo = options.getDemoPartner();
-    if (demo.isEnabled()) {
+    if (options.isDemoPartnerEnabled()) {
       chain =
           chain.compose(
               v ->
@@ -93,10 +93,9 @@ public final class RtdcsNode {
                       new DemoPartnerVerticle(),
                       new DeploymentOptions()
                           .setConfig(
-                              new JsonObject()
-                                  .put("host", demo.getHost())
-                                  .put("port", demo.getPort())
-                                  .put("latencyMs", demo.getLatencyMs())
+                              options
+                                  .getDemoPartner()
+                                  .toJson()
                                   .put("dcsUrl", VerticleConfigs.nodeBaseUrl(options)))));
     }
     if (options.getSegmentInstances() > 0) {

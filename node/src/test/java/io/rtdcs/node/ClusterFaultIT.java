@@ -38,8 +38,12 @@ import org.junit.jupiter.api.Timeout;
 class ClusterFaultIT {
   static final long BUDGET_MS = 150;
 
-  /** What the issue allows past the budget, measured at the client. */
-  static final long LATE_MS = BUDGET_MS + 10;
+  /**
+   * What the issue allows past the budget, measured at the client: 10 ms. The latency of calls
+   * answered at the budget also carries the machine's scheduling delays; on a machine shared with
+   * other builds, {@code -Dfaults.slackMs=50} widens the allowance for a local run.
+   */
+  static final long LATE_MS = BUDGET_MS + Long.getLong("faults.slackMs", 10);
 
   private final List<NodeProcess> nodes = new ArrayList<>();
   private final List<String> visitors = LoadClient.visitors(200);
@@ -64,7 +68,9 @@ class ClusterFaultIT {
     Path confFile = Files.createTempFile(logDir, "faults-", ".json");
     Files.writeString(confFile, conf.encodePrettily());
     for (int i = 0; i < 3; i++) {
-      nodes.add(NodeProcess.start(confFile, TestPorts.free(), Map.of(), logDir));
+      nodes.add(
+          NodeProcess.start(
+              confFile, TestPorts.free(), Map.of(), logDir, NodeProcess.GC_LOGGED_JVM));
     }
     awaitThreeMembers();
     // JIT warm-up, not measured
@@ -78,16 +84,25 @@ class ClusterFaultIT {
   @BeforeEach
   void threeReadyMembers() throws Exception {
     for (int i = 0; i < nodes.size(); i++) {
-      NodeProcess n = nodes.get(i);
-      if (n.isAlive() && n.members() == 1) {
-        // left alone by an earlier scenario (a removed member merges back only after minutes)
-        n.terminate(Duration.ofSeconds(30));
-      }
-      if (!n.isAlive()) {
-        nodes.set(i, n.startAgain());
+      if (!nodes.get(i).isAlive()) {
+        nodes.set(i, nodes.get(i).startAgain());
       }
     }
-    awaitThreeMembers();
+    try {
+      awaitThreeMembers();
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      // a node left alone by an earlier scenario (a removed member merges back only after
+      // Hazelcast's split-brain delay, minutes): restart whoever sees fewer members than the rest
+      int most = nodes.stream().mapToInt(NodeProcess::members).max().orElse(3);
+      for (int i = 0; i < nodes.size(); i++) {
+        NodeProcess n = nodes.get(i);
+        if (n.members() < most) {
+          n.terminate(Duration.ofSeconds(30));
+          nodes.set(i, n.startAgain());
+        }
+      }
+      awaitThreeMembers();
+    }
   }
 
   @AfterAll
@@ -149,8 +164,13 @@ class ClusterFaultIT {
       } finally {
         victim.thaw();
       }
-      // resumed: the survivors still hold every acknowledged realization and serve events, and
-      // the resumed node answers events too (alone or rejoined)
+      // resumed: once it has noticed (it finds itself alone, or is back in the list), the
+      // survivors still hold every acknowledged realization and serve events, and the resumed
+      // node answers events too
+      awaitUntil(
+          "the resumed node noticed it was removed",
+          Duration.ofSeconds(30),
+          () -> victim.members() != 3 || survivors.get(0).members() == 3);
       assertNoneLost(load.acknowledged(), survivors);
       await()
           .atMost(Duration.ofSeconds(20))
@@ -163,6 +183,10 @@ class ClusterFaultIT {
           "faults: SIGCONT: resumed node sees %d member(s), survivors %d%n",
           victim.members(), survivors.get(0).members());
       assertNoneLost(load.acknowledged(), survivors);
+    } finally {
+      // removed, it would merge back only after Hazelcast's split-brain delay (minutes): the
+      // next scenario starts it again
+      victim.terminate(Duration.ofSeconds(30));
     }
   }
 
@@ -201,7 +225,7 @@ class ClusterFaultIT {
     for (NodeProcess n : nodes) {
       n.awaitReady(Duration.ofSeconds(90));
     }
-    awaitMembers(nodes, 3, Duration.ofSeconds(60));
+    awaitMembers(nodes, 3, Duration.ofSeconds(30));
   }
 
   /** Waits until every node in {@code of} sees {@code count} members; returns System.nanoTime. */

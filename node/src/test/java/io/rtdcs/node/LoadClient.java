@@ -2,10 +2,11 @@ package io.rtdcs.node;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,11 +31,6 @@ final class LoadClient implements AutoCloseable {
   /** One finished call: the node's HTTP port, when it started, its latency, its outcome. */
   record Call(int port, long startedNanos, long latencyMicros, int status, boolean acknowledged) {}
 
-  private final HttpClient http =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(1))
-          .build();
   private final List<String> visitors;
   private final Duration callTimeout;
   private final long pauseMicros;
@@ -105,37 +101,45 @@ final class LoadClient implements AutoCloseable {
     }
   }
 
+  /**
+   * One call over a blocking socket (HttpURLConnection, kept alive per thread and node): a reply
+   * wakes only the calling thread, so the latency measured adds little scheduling of our own.
+   */
   private void call(int port, String uuid) {
-    HttpRequest request =
-        HttpRequest.newBuilder(
-                URI.create(
-                    "http://127.0.0.1:"
-                        + port
-                        + "/event?d_rtbd=json&d_sid="
-                        + SID
-                        + "&d_uuid="
-                        + uuid))
-            .timeout(callTimeout)
-            .build();
     long start = System.nanoTime();
     int status;
     boolean acked = false;
+    HttpURLConnection c = null;
     try {
-      HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
-      status = r.statusCode();
-      if (status == 200) {
-        JsonObject body = new JsonObject(r.body());
-        JsonArray traits = body.getJsonArray("traits", new JsonArray());
-        if (uuid.equals(body.getString("uuid")) && traits.contains(SID)) {
-          acked = true;
-          acknowledged.computeIfAbsent(uuid, u -> new LongAdder()).increment();
+      URL url =
+          URI.create(
+                  "http://127.0.0.1:"
+                      + port
+                      + "/event?d_rtbd=json&d_sid="
+                      + SID
+                      + "&d_uuid="
+                      + uuid)
+              .toURL();
+      c = (HttpURLConnection) url.openConnection();
+      c.setConnectTimeout(1_000);
+      c.setReadTimeout((int) callTimeout.toMillis());
+      status = c.getResponseCode();
+      try (InputStream in = status < 400 ? c.getInputStream() : c.getErrorStream()) {
+        byte[] body = in == null ? new byte[0] : in.readAllBytes();
+        if (status == 200) {
+          JsonObject json = new JsonObject(new String(body, StandardCharsets.UTF_8));
+          JsonArray traits = json.getJsonArray("traits", new JsonArray());
+          if (uuid.equals(json.getString("uuid")) && traits.contains(SID)) {
+            acked = true;
+            acknowledged.computeIfAbsent(uuid, u -> new LongAdder()).increment();
+          }
         }
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      status = -1;
     } catch (Exception e) {
       status = -1;
+      if (c != null) {
+        c.disconnect();
+      }
     }
     long micros = TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - start);
     calls.add(new Call(port, start, micros, status, acked));

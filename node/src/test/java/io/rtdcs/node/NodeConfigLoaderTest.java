@@ -32,7 +32,7 @@ class NodeConfigLoaderTest {
   void withoutAFileTheDemoConfigurationShouldRunEverything() {
     JsonObject c = NodeConfigLoader.load(vertx, null, Map.of(), new Properties()).await();
     NodeOptions o = new NodeOptions(c);
-    assertThat(o.getDemoPartner().isEnabled()).isTrue();
+    assertThat(o.isDemoPartnerEnabled()).isTrue();
     assertThat(o.getDefinitions().getJsonArray("partners")).isNotEmpty();
     assertThat(o.getDefinitions().getJsonArray("segments")).isNotEmpty();
     assertThat(o.getHttpPort()).isEqualTo(8080);

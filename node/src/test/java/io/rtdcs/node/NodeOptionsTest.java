@@ -17,7 +17,7 @@ class NodeOptionsTest {
     assertThat(o.getDcsInstances()).isEqualTo(2);
     assertThat(o.getPartnerInstances()).isEqualTo(1);
     assertThat(o.getSegmentInstances()).isEqualTo(1);
-    assertThat(o.getDemoPartner().isEnabled()).isFalse();
+    assertThat(o.isDemoPartnerEnabled()).isFalse();
     assertThat(o.getAdminToken()).isNull();
   }
 
@@ -62,6 +62,9 @@ class NodeOptionsTest {
     assertThatThrownBy(
             () -> new NodeOptions(new JsonObject("{\"demoPartner\": {\"enabled\": \"yes\"}}")))
         .hasMessageStartingWith("demoPartner.enabled:");
+    assertThatThrownBy(
+            () -> new NodeOptions(new JsonObject("{\"demoPartner\": {\"mode\": \"explode\"}}")))
+        .hasMessageStartingWith("demoPartner.mode:");
   }
 
   @Test

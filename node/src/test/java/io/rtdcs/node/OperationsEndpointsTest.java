@@ -48,6 +48,12 @@ class OperationsEndpointsTest {
     JsonObject quietConf = TestConfigs.demoCluster(cluster, clusterPort, quietPort, demoPort);
     quietConf.getJsonObject("demoPartner").put("enabled", false);
     quietConf.put("metrics", new JsonObject().put("enabled", false));
+    // only an HTTP front: every event-bus request lands on the measured node, whose meters count it
+    quietConf.put(
+        "verticles",
+        new JsonObject()
+            .put("partner", new JsonObject().put("instances", 0))
+            .put("segment", new JsonObject().put("instances", 0)));
     quiet = RtdcsNode.start(new NodeOptions(quietConf), Clock.systemUTC()).await();
     client = Vertx.vertx();
     web = WebClient.create(client);
@@ -106,9 +112,9 @@ class OperationsEndpointsTest {
     JsonObject body = ready.bodyAsJsonObject();
     assertThat(body.getString("status")).isEqualTo("UP");
     Map<String, JsonObject> checks = checks(body.getJsonArray("checks"));
-    assertThat(checks).containsOnlyKeys("http", "node", "cluster", "definitions");
+    assertThat(checks).containsOnlyKeys("http", "node", "cluster", "hazelcast", "definitions");
     assertThat(checks.values()).allMatch(c -> "UP".equals(c.getString("status")));
-    JsonObject cluster = checks.get("cluster").getJsonObject("data");
+    JsonObject cluster = checks.get("hazelcast").getJsonObject("data");
     assertThat(cluster.getString("state")).isEqualTo("ACTIVE");
     assertThat(cluster.getInteger("members")).isEqualTo(2);
     assertThat(cluster.getBoolean("member")).isTrue();
@@ -144,6 +150,16 @@ class OperationsEndpointsTest {
         .containsEntry("dcs", 2)
         .containsEntry("partner", 1)
         .containsEntry("segment", 1);
+    JsonObject front =
+        members.stream()
+            .map(JsonObject.class::cast)
+            .filter(m -> !m.getBoolean("local"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(front.getJsonObject("verticles").getMap())
+        .containsEntry("dcs", 2)
+        .containsEntry("partner", 0)
+        .containsEntry("segment", 0);
     assertThat(body.getJsonObject("events").getLong("count")).isGreaterThan(0);
     JsonObject partner = body.getJsonArray("partners").getJsonObject(0);
     assertThat(partner.getInteger("dpid")).isEqualTo(9001);

@@ -46,8 +46,22 @@ public final class PartnerVerticleOptions {
     }
   }
 
+  /**
+   * Reads {@code "http.maxPoolSize"} as a dotted key or nested ({@code {"http": {"maxPoolSize"}}}).
+   */
+  private static Object lookup(JsonObject json, String key) {
+    if (json.containsKey(key)) {
+      return json.getValue(key);
+    }
+    int dot = key.indexOf('.');
+    if (dot > 0 && json.getValue(key.substring(0, dot)) instanceof JsonObject nested) {
+      return lookup(nested, key.substring(dot + 1));
+    }
+    return null;
+  }
+
   private static long intValue(JsonObject json, String key, long fallback) {
-    Object v = json.getValue(key);
+    Object v = lookup(json, key);
     if (v == null) {
       return fallback;
     }

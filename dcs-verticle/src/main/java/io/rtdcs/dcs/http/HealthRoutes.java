@@ -2,8 +2,6 @@ package io.rtdcs.dcs.http;
 
 import io.rtdcs.common.NodeState;
 import io.vertx.core.Vertx;
-import io.vertx.core.internal.VertxInternal;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.healthchecks.Status;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
@@ -11,9 +9,7 @@ import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 /**
  * {@code /health/live}: 200 while this server answers. {@code /health/ready}: 200 once the node
  * says it is ready ({@link NodeState}) and every check the hosting process adds ({@link
- * DcsExtension#readiness}) is up, else 503. Bodies list each check's status; on a clustered node
- * the ready body also carries the number of cluster members this node sees ({@code
- * checks[id=cluster].data.members}), so operators and fault tests see a member leave.
+ * DcsExtension#readiness}) is up, else 503. Bodies list each check's status.
  */
 public final class HealthRoutes {
 
@@ -29,15 +25,6 @@ public final class HealthRoutes {
             .register("http", p -> p.complete(Status.OK()))
             .register(
                 "node", p -> p.complete(NodeState.isReady(vertx) ? Status.OK() : Status.KO()));
-    if (vertx.isClustered() && vertx instanceof VertxInternal internal) {
-      ready.register(
-          "cluster",
-          p ->
-              p.complete(
-                  Status.OK(
-                      new JsonObject()
-                          .put("members", internal.clusterManager().getNodes().size()))));
-    }
     extension.readiness(vertx, ready);
     router.get("/health/live").handler(live);
     router.get("/health/ready").handler(ready);

@@ -1,0 +1,34 @@
+package io.rtdcs.partner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.Test;
+
+class PartnerVerticleOptionsTest {
+
+  @Test
+  void poolSizeShouldBeReadDottedOrNested() {
+    assertThat(
+            new PartnerVerticleOptions(new JsonObject().put("http.maxPoolSize", 32))
+                .getMaxPoolSize())
+        .isEqualTo(32);
+    assertThat(
+            new PartnerVerticleOptions(
+                    new JsonObject().put("http", new JsonObject().put("maxPoolSize", 16)))
+                .getMaxPoolSize())
+        .isEqualTo(16);
+    assertThat(new PartnerVerticleOptions(new JsonObject()).getMaxPoolSize())
+        .isEqualTo(PartnerVerticleOptions.DEFAULT_MAX_POOL_SIZE);
+  }
+
+  @Test
+  void aWrongTypeShouldNameTheKey() {
+    assertThatThrownBy(
+            () ->
+                new PartnerVerticleOptions(
+                    new JsonObject().put("http", new JsonObject().put("maxPoolSize", "many"))))
+        .hasMessageStartingWith("http.maxPoolSize:");
+  }
+}
