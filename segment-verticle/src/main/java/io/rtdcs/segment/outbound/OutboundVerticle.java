@@ -2,6 +2,7 @@ package io.rtdcs.segment.outbound;
 
 import com.hazelcast.core.HazelcastInstance;
 import io.rtdcs.common.HazelcastFutures;
+import io.rtdcs.common.Meters;
 import io.rtdcs.segment.definitions.DefinitionsRegistry;
 import io.rtdcs.segment.definitions.MemberDefinitions;
 import io.vertx.core.Future;
@@ -51,6 +52,7 @@ public final class OutboundVerticle extends VerticleBase {
             vertx, httpClient, clock, OutboundMetrics.forInstance(hz), options.timeoutMs());
     dispatcher = new OutboundDispatcher(vertx, context, hz, definitions, client, options, clock);
     OutboundMetrics metrics = OutboundMetrics.forInstance(hz);
+    metrics.bind(Meters.registry(vertx));
     String[] last = {""};
     vertx.setPeriodic(
         STATS_LOG_MS,

@@ -4,6 +4,7 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import io.rtdcs.common.ClusterMaps;
 import io.rtdcs.common.HazelcastFutures;
+import io.rtdcs.common.Meters;
 import io.rtdcs.common.RateLimitedLogger;
 import io.rtdcs.segment.definitions.Definitions;
 import io.rtdcs.segment.definitions.DestinationDefinition;
@@ -48,6 +49,7 @@ public final class Outbox {
     this.options = Objects.requireNonNull(options, "options");
     this.map = hz.getMap(ClusterMaps.OUTBOUND);
     this.metrics = OutboundMetrics.forInstance(hz);
+    metrics.bind(Meters.registry(vertx));
   }
 
   /**
