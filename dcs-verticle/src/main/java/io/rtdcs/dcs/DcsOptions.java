@@ -21,7 +21,7 @@ public final class DcsOptions {
    * Time kept at the end of the budget to build and write the answer, so the answer leaves within
    * the budget even when every step used all the time it was given (Prebid's timeout adjustment).
    */
-  public static final long DEFAULT_ANSWER_RESERVE_MS = 5;
+  public static final long DEFAULT_ANSWER_RESERVE_MS = 10;
 
   public static final int DEFAULT_REGION = 7;
   public static final String DEFAULT_COOKIE_NAME = "demdex";

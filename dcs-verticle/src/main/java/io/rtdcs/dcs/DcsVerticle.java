@@ -13,6 +13,8 @@ import io.rtdcs.dcs.http.HealthRoutes;
 import io.rtdcs.dcs.http.HttpMetricsHandler;
 import io.rtdcs.dcs.http.IbsHandler;
 import io.rtdcs.dcs.http.OptOutHandler;
+import io.rtdcs.dcs.http.ServerLimits;
+import io.rtdcs.dcs.http.SlowClientGuard;
 import io.rtdcs.dcs.request.EventRequestParser;
 import io.rtdcs.dcs.request.Identifiers;
 import io.rtdcs.dcs.response.EventResponseWriter;
@@ -37,6 +39,9 @@ public final class DcsVerticle extends VerticleBase {
   private final Clock clock;
   private final DcsExtension extension;
   private HttpServer server;
+  private HttpServer adminServer;
+  private Router adminRouter;
+  private SecurityWiring security;
 
   public DcsVerticle(Clock clock) {
     this(clock, DcsExtension.NONE);
@@ -51,20 +56,34 @@ public final class DcsVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     DcsOptions options;
+    ServerLimits limits;
     try {
       options = new DcsOptions(config());
+      // our own 414 (with an errors entry) applies first; the codec stops what is far beyond
+      limits = ServerLimits.from(config(), options.getMaxGetBytes());
+      security = SecurityWiring.from(config());
     } catch (IllegalArgumentException e) {
       return Future.failedFuture(e);
     }
     Router router = router(options);
     HttpServerOptions http =
-        new HttpServerOptions()
-            .setPort(options.getHttpPort())
-            .setHost(options.getHttpHost())
-            // our own 414 (with an errors entry) applies first; the codec stops what is far beyond
-            .setMaxInitialLineLength(Math.max(options.getMaxGetBytes() * 2, 16_384));
-    server = vertx.createHttpServer(http).requestHandler(router);
-    return server.listen();
+        limits.applyTo(
+            new HttpServerOptions().setPort(options.getHttpPort()).setHost(options.getHttpHost()));
+    SlowClientGuard guard = new SlowClientGuard(vertx, limits.requestTimeoutMs());
+    server = vertx.createHttpServer(http).requestHandler(guard.wrap(router));
+    if (adminRouter == null) {
+      return server.listen();
+    }
+    HttpServerOptions adminHttp =
+        limits.applyTo(
+            new HttpServerOptions().setPort(security.adminPort()).setHost(security.adminHost()));
+    adminServer = vertx.createHttpServer(adminHttp).requestHandler(adminRouter);
+    return server.listen().compose(s -> adminServer.listen());
+  }
+
+  /** The port of the separate admin listener ({@code admin.port}), or -1 when there is none. */
+  public int actualAdminPort() {
+    return adminServer == null ? -1 : adminServer.actualPort();
   }
 
   /** The port actually bound (useful with {@code http.port} 0). */
@@ -87,7 +106,8 @@ public final class DcsVerticle extends VerticleBase {
             clock,
             options.getStepsBudgetMs(),
             options.getStoreReserveMs(),
-            options.isDebug());
+            options.isDebug(),
+            security.consent());
     EventHandler event =
         new EventHandler(
             new EventRequestParser(
@@ -107,7 +127,8 @@ public final class DcsVerticle extends VerticleBase {
             clock,
             options.getCookieName(),
             options.getBudgetMs(),
-            options.getMaxGetBytes());
+            options.getMaxGetBytes(),
+            security.consent());
     OptOutHandler optOut =
         new OptOutHandler(
             bus,
@@ -122,6 +143,11 @@ public final class DcsVerticle extends VerticleBase {
 
     Router router = Router.router(vertx);
     router.route().handler(new HttpMetricsHandler(Meters.registry(vertx)));
+    Router adminRoutes = router;
+    if (security.adminPort() >= 0) {
+      adminRouter = Router.router(vertx);
+      adminRoutes = adminRouter;
+    }
     if (!options.getCorsOrigins().isEmpty()) {
       router
           .route()
@@ -133,6 +159,12 @@ public final class DcsVerticle extends VerticleBase {
                   .allowedHeader("Content-Type")
                   .exposedHeader("X-Error"));
     }
+    router.route().handler(security.forwardedHeaders());
+    router
+        .route()
+        .handler(
+            security.abuseLimits(
+                vertx, clock, writer, sender, ids, options.getCookieName(), options.getRegion()));
     router
         .route()
         .handler(
@@ -149,16 +181,16 @@ public final class DcsVerticle extends VerticleBase {
     router.get("/demoptout.jpg").handler(optOut);
     HealthRoutes.mount(vertx, router, extension);
     SiteRoutes.mount(router);
-    router.route("/admin/*").handler(auth);
-    router.get("/admin/:kind").handler(admin::list);
-    router.get("/admin/:kind/:id").handler(admin::item);
-    router.put("/admin/:kind/:id").handler(admin::item);
-    router.delete("/admin/:kind/:id").handler(admin::item);
-    router.route("/profiles/*").handler(auth);
-    router.get("/profiles/:uuid").handler(admin::profile);
+    adminRoutes.route("/admin/*").handler(auth);
+    adminRoutes.get("/admin/:kind").handler(admin::list);
+    adminRoutes.get("/admin/:kind/:id").handler(admin::item);
+    adminRoutes.put("/admin/:kind/:id").handler(admin::item);
+    adminRoutes.delete("/admin/:kind/:id").handler(admin::item);
+    adminRoutes.route("/profiles/*").handler(auth);
+    adminRoutes.get("/profiles/:uuid").handler(admin::profile);
     DataSubjectHandler subjects = new DataSubjectHandler(admin);
-    router.delete("/profiles/:uuid").handler(subjects::byUuid);
-    router.delete("/profiles").handler(auth).handler(subjects::byDeclaredId);
+    adminRoutes.delete("/profiles/:uuid").handler(subjects::byUuid);
+    adminRoutes.delete("/profiles").handler(auth).handler(subjects::byDeclaredId);
     extension.mount(vertx, router, options.getAdminToken());
     return router;
   }

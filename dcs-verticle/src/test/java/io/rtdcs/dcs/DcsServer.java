@@ -13,8 +13,13 @@ final class DcsServer implements AutoCloseable {
   final ContractStubs stubs;
   final WebClient client;
   final int port;
+  final int adminPort;
 
   DcsServer(JsonObject config) {
+    this(config, Clock.systemUTC());
+  }
+
+  DcsServer(JsonObject config, Clock clock) {
     vertx = Vertx.vertx();
     stubs = new ContractStubs(vertx);
     JsonObject cfg =
@@ -26,9 +31,15 @@ final class DcsServer implements AutoCloseable {
             .put("budgetMs", 2000)
             .put("storeReserveMs", 500)
             .mergeIn(config);
-    DcsVerticle verticle = new DcsVerticle(Clock.systemUTC());
-    vertx.deployVerticle(verticle, new DeploymentOptions().setConfig(cfg)).await();
+    DcsVerticle verticle = new DcsVerticle(clock);
+    try {
+      vertx.deployVerticle(verticle, new DeploymentOptions().setConfig(cfg)).await();
+    } catch (RuntimeException e) {
+      vertx.close().await();
+      throw e;
+    }
     port = verticle.actualPort();
+    adminPort = verticle.actualAdminPort();
     client =
         WebClient.create(
             vertx,

@@ -80,10 +80,14 @@ class DeploymentAndForwardingTest {
 
   @Test
   void consentContainerPlatformAndDataSourceKeysShouldReachTheContract() {
+    // a real TCF v2 string granting storage (purpose 1): refused consent stops the call
+    String tc = ConsentStrings.tcf(10, new int[] {1});
     server
         .client
         .get(
-            "/event?d_rtbd=json&gdpr=1&gdpr_consent=CO-abc&d_tdpid=20915,9001&d_nsid=3"
+            "/event?d_rtbd=json&gdpr=1&gdpr_consent="
+                + tc
+                + "&d_tdpid=20915,9001&d_nsid=3"
                 + "&d_ptfm=ios&videoTypeID=2&d_dst=1")
         .putHeader("X-Forwarded-Proto", "https")
         .send()
@@ -91,7 +95,7 @@ class DeploymentAndForwardingTest {
 
     JsonObject lookup = server.stubs.received(Addresses.PARTNER_LOOKUP).get(0);
     assertThat(lookup.getJsonObject("consent"))
-        .isEqualTo(new JsonObject().put("gdpr", 1).put("gdprConsent", "CO-abc"));
+        .isEqualTo(new JsonObject().put("gdpr", 1).put("gdprConsent", tc));
     assertThat(lookup.getJsonObject("signals").fieldNames())
         .contains("d_ptfm", "videoTypeID")
         .doesNotContain("gdpr", "gdpr_consent", "d_tdpid", "d_nsid", "d_rtbd", "d_dst");

@@ -63,6 +63,7 @@ public final class NodeOptions {
   private JsonObject segment = new JsonObject();
   private JsonObject outbound = new JsonObject();
   private JsonObject definitions = new JsonObject();
+  private EventBusTlsOptions eventBusTls = new EventBusTlsOptions();
 
   public NodeOptions() {}
 
@@ -79,6 +80,7 @@ public final class NodeOptions {
       setClusterMembers(members(cluster.getValue("members")));
     }
     clusterConfig = stringValue(cluster, "config", "cluster.config", null);
+    eventBusTls = EventBusTlsOptions.from(cluster);
     setKubernetesServiceDns(
         stringValue(
             section(cluster, "kubernetes"), "serviceDns", "cluster.kubernetes.serviceDns", null));
@@ -121,6 +123,7 @@ public final class NodeOptions {
                 .put("port", clusterPort)
                 .put("members", new JsonArray(new ArrayList<>(clusterMembers)))
                 .put("config", clusterConfig)
+                .put("eventBusTls", eventBusTls.toJson())
                 .put("kubernetes", new JsonObject().put("serviceDns", kubernetesServiceDns)))
         .put(
             "verticles",
@@ -357,6 +360,11 @@ public final class NodeOptions {
   public NodeOptions setDemoPartner(DemoPartnerOptions demoPartner) {
     this.demoPartner = Objects.requireNonNull(demoPartner, "demoPartner");
     return this;
+  }
+
+  /** TLS of the clustered event bus ({@code cluster.eventBusTls}). */
+  public EventBusTlsOptions getEventBusTls() {
+    return eventBusTls;
   }
 
   public PartnerBridgeOptions getBridge() {

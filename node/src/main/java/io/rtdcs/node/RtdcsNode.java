@@ -61,7 +61,7 @@ public final class RtdcsNode {
       return Future.failedFuture(e);
     }
     HazelcastClusterManager clusterManager = new HazelcastClusterManager(hzConfig);
-    EventBusOptions eventBus = new EventBusOptions().setPort(0);
+    EventBusOptions eventBus = options.getEventBusTls().applyTo(new EventBusOptions().setPort(0));
     if (!options.bindsAnyClusterInterface()) {
       eventBus.setHost(options.getClusterHost());
     }
@@ -192,7 +192,9 @@ public final class RtdcsNode {
 
     static JsonObject dcs(NodeOptions o) {
       JsonObject c = o.getDcs().copy();
-      c.put("http", new JsonObject().put("port", o.getHttpPort()).put("host", o.getHttpHost()));
+      // dcs.http.* (timeouts, header limits) stay; the node's http.port/host win
+      JsonObject http = c.getValue("http") instanceof JsonObject h ? h : new JsonObject();
+      c.put("http", http.put("port", o.getHttpPort()).put("host", o.getHttpHost()));
       JsonObject admin = c.getJsonObject("admin", new JsonObject());
       if (o.getAdminToken() != null) {
         admin.put("token", o.getAdminToken());

@@ -13,7 +13,7 @@ import java.util.List;
  */
 public final class PartnerVerticleOptions {
   public static final int DEFAULT_MAX_POOL_SIZE = 64;
-  public static final long DEFAULT_REPLY_MARGIN_MS = 5;
+  public static final long DEFAULT_REPLY_MARGIN_MS = 10;
 
   private int maxPoolSize = DEFAULT_MAX_POOL_SIZE;
   private long replyMarginMs = DEFAULT_REPLY_MARGIN_MS;

@@ -8,6 +8,7 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import io.rtdcs.common.Addresses;
 import io.rtdcs.common.ClusterMaps;
+import io.rtdcs.segment.store.IdLink;
 import io.rtdcs.segment.store.ProfileEraser;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -130,6 +131,55 @@ class ProfileDeletionTest {
     assertThat(p.getJsonObject("syncedIds")).isEmpty();
     assertThat(p.getJsonArray("declaredIds")).isEmpty();
     assertThat(p.getJsonArray("idLinks")).isEmpty();
+  }
+
+  @Test
+  void optOutByDeclaredIdShouldReachEveryDeviceLinkedToIt() {
+    String phone = "12345678901234567890123456789012345671";
+    String laptop = "12345678901234567890123456789012345672";
+    realizeAndSync(phone, "crm-both", "p-phone");
+    realizeAndSync(laptop, "crm-both", "p-laptop");
+
+    JsonObject out =
+        request(
+            vertx,
+            Addresses.PROFILE_OPTOUT,
+            new JsonObject()
+                .put(
+                    "declaredIds",
+                    new JsonArray()
+                        .add(new JsonObject().put("dpid", 20915).put("dpuuid", "crm-both"))));
+
+    assertThat(out.getJsonArray("optedOut").getList()).containsExactlyInAnyOrder(phone, laptop);
+    // the phone comes back with only its cookie: still opted out
+    JsonObject resolved =
+        request(vertx, Addresses.PROFILE_RESOLVE, new JsonObject().put("uuid", phone));
+    assertThat(resolved.getBoolean("optedOut")).isTrue();
+  }
+
+  @Test
+  void deletingAnEarlierDeviceShouldDropItFromTheLinkHistory() {
+    String phone = "22345678901234567890123456789012345671";
+    String laptop = "22345678901234567890123456789012345672";
+    realizeAndSync(phone, "crm-hist", "p-hist-phone");
+    realizeAndSync(laptop, "crm-hist", "p-hist-laptop");
+    IMap<String, IdLink> ids = members.get(1).getMap(ClusterMaps.IDS);
+    assertThat(ids.get("20915:crm-hist").devices()).containsExactly(phone);
+    // a link the phone's profile no longer lists: found by the cluster-wide query
+    ids.set("777:orphan", new IdLink(laptop, 1L, List.of(phone)));
+
+    JsonObject erased =
+        request(vertx, Addresses.PROFILE_DELETE, new JsonObject().put("uuid", phone))
+            .getJsonArray("deleted")
+            .getJsonObject(0);
+
+    assertThat(erased.getJsonArray("idLinks").getList())
+        .containsExactly("20915:crm-hist", "777:orphan", "9001:p-hist-phone");
+    assertThat(ids.get("777:orphan").devices()).isEmpty();
+    IdLink link = ids.get("20915:crm-hist");
+    assertThat(link.uuid()).isEqualTo(laptop);
+    assertThat(link.devices()).isEmpty();
+    assertThat(ids.containsKey("9001:p-hist-phone")).isFalse();
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.rtdcs.dcs.flow;
 import io.rtdcs.common.Addresses;
 import io.rtdcs.common.Deadline;
 import io.rtdcs.common.RateLimitedLogger;
+import io.rtdcs.dcs.consent.ConsentPolicy;
 import io.rtdcs.dcs.request.EventRequest;
 import io.rtdcs.dcs.request.Identifiers;
 import io.rtdcs.dcs.response.AamError;
@@ -31,6 +32,7 @@ public final class EventService {
   private final long budgetMs;
   private final long storeReserveMs;
   private final boolean debug;
+  private final ConsentPolicy consent;
 
   public EventService(
       BusClient bus,
@@ -39,6 +41,18 @@ public final class EventService {
       long budgetMs,
       long storeReserveMs,
       boolean debug) {
+    this(bus, ids, clock, budgetMs, storeReserveMs, debug, ConsentPolicy.CHECK_PURPOSES_ONLY);
+  }
+
+  public EventService(
+      BusClient bus,
+      Identifiers ids,
+      Clock clock,
+      long budgetMs,
+      long storeReserveMs,
+      boolean debug,
+      ConsentPolicy consent) {
+    this.consent = Objects.requireNonNull(consent, "consent");
     this.bus = Objects.requireNonNull(bus, "bus");
     this.ids = Objects.requireNonNull(ids, "ids");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -50,6 +64,13 @@ public final class EventService {
   public Future<EventResult> handle(EventRequest request, String tid) {
     Deadline deadline = Deadline.in(clock, budgetMs);
     List<AamError> errors = new ArrayList<>(request.errors());
+    AamError refused = consent.check(request.consent());
+    if (refused != null) {
+      // no consent: nothing read, stored or sent to partners, no cookie
+      errors.add(refused);
+      return Future.succeededFuture(
+          new EventResult(null, false, false, null, null, null, null, null, null, errors));
+    }
     return resolve(request, tid, deadline)
         .compose(
             visitor -> {

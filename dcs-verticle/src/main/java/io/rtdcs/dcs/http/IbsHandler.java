@@ -3,6 +3,7 @@ package io.rtdcs.dcs.http;
 import io.rtdcs.common.Addresses;
 import io.rtdcs.common.Deadline;
 import io.rtdcs.common.RateLimitedLogger;
+import io.rtdcs.dcs.consent.ConsentPolicy;
 import io.rtdcs.dcs.flow.BusClient;
 import io.rtdcs.dcs.request.BadEncodingException;
 import io.rtdcs.dcs.request.DeclaredId;
@@ -43,6 +44,7 @@ public final class IbsHandler implements Handler<RoutingContext> {
   private final String cookieName;
   private final long budgetMs;
   private final int maxGetBytes;
+  private final ConsentPolicy consent;
 
   public IbsHandler(
       BusClient bus,
@@ -53,6 +55,29 @@ public final class IbsHandler implements Handler<RoutingContext> {
       String cookieName,
       long budgetMs,
       int maxGetBytes) {
+    this(
+        bus,
+        writer,
+        sender,
+        ids,
+        clock,
+        cookieName,
+        budgetMs,
+        maxGetBytes,
+        ConsentPolicy.CHECK_PURPOSES_ONLY);
+  }
+
+  public IbsHandler(
+      BusClient bus,
+      EventResponseWriter writer,
+      AnswerSender sender,
+      Identifiers ids,
+      Clock clock,
+      String cookieName,
+      long budgetMs,
+      int maxGetBytes,
+      ConsentPolicy consent) {
+    this.consent = Objects.requireNonNull(consent, "consent");
     this.bus = Objects.requireNonNull(bus, "bus");
     this.writer = Objects.requireNonNull(writer, "writer");
     this.sender = Objects.requireNonNull(sender, "sender");
@@ -86,6 +111,11 @@ public final class IbsHandler implements Handler<RoutingContext> {
       sender.send(
           ctx.response(),
           writer.pixel(200, List.of(new AamError(AamError.BAD_ENCODING, "bad encoding")), null));
+      return;
+    }
+    AamError refused = consent.check(first(params, "gdpr"), first(params, "gdpr_consent"));
+    if (refused != null) {
+      sender.send(ctx.response(), writer.pixel(200, List.of(refused), null));
       return;
     }
     DeclaredIdCollector collector = new DeclaredIdCollector(errors);

@@ -33,6 +33,18 @@ public record AamError(int code, String msg) {
   /** Bad percent-encoding: the whole request is ignored. */
   public static final int BAD_ENCODING = 311;
 
+  /** The visitor id was seen at an abnormal rate and is deny-listed for a while. */
+  public static final int DENY_LISTED_DEVICE = 306;
+
+  /** TCF: the consent string's CMP is not in the Global CMP List. */
+  public static final int CMP_NOT_IN_GCL = 313;
+
+  /** TCF: the consent string's CMP was deleted from the Global CMP List. */
+  public static final int CMP_DELETED = 314;
+
+  /** TCF: GDPR applies and the consent string does not grant storage for rtdcs. */
+  public static final int NO_CONSENT = 315;
+
   public AamError {
     Objects.requireNonNull(msg, "msg");
   }

@@ -77,7 +77,8 @@ public final class OptOutHandler implements Handler<Message<Object>> {
               }
               for (Future<IdLink> f : lookups) {
                 if (f.result() != null) {
-                  uuids.add(f.result().uuid());
+                  // every device the declared ID was linked to, not only the newest
+                  uuids.addAll(f.result().allDevices());
                 }
               }
               List<Future<RealizeResult>> writes = new ArrayList<>();

@@ -63,7 +63,8 @@ public final class ProfileDeleteHandler implements Handler<Message<Object>> {
               }
               for (Future<IdLink> f : lookups) {
                 if (f.result() != null) {
-                  uuids.add(f.result().uuid());
+                  // every device the declared ID was linked to, not only the newest
+                  uuids.addAll(f.result().allDevices());
                 }
               }
               List<Future<JsonObject>> erasures = new ArrayList<>();

@@ -4,6 +4,8 @@ import com.hazelcast.nio.serialization.FieldKind;
 import com.hazelcast.nio.serialization.compact.CompactReader;
 import com.hazelcast.nio.serialization.compact.CompactSerializer;
 import com.hazelcast.nio.serialization.compact.CompactWriter;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -156,13 +158,22 @@ final class ProcessorSerializers {
   static final class Link implements CompactSerializer<IdLink> {
     @Override
     public IdLink read(CompactReader in) {
-      return new IdLink(in.readString("uuid"), in.readInt64("linkedAt"));
+      // links written before devices were kept have no such field
+      String[] devices =
+          in.getFieldKind("devices") == FieldKind.ARRAY_OF_STRING
+              ? in.readArrayOfString("devices")
+              : null;
+      return new IdLink(
+          in.readString("uuid"),
+          in.readInt64("linkedAt"),
+          devices == null ? List.of() : Arrays.asList(devices));
     }
 
     @Override
     public void write(CompactWriter out, IdLink link) {
       out.writeInt64("linkedAt", link.linkedAt());
       out.writeString("uuid", link.uuid());
+      out.writeArrayOfString("devices", link.devices().toArray(new String[0]));
     }
 
     @Override
@@ -173,6 +184,52 @@ final class ProcessorSerializers {
     @Override
     public Class<IdLink> getCompactClass() {
       return IdLink.class;
+    }
+  }
+
+  static final class Relink implements CompactSerializer<LinkProcessor> {
+    @Override
+    public LinkProcessor read(CompactReader in) {
+      return new LinkProcessor(in.readString("uuid"), in.readInt64("now"), in.readInt64("ttlDays"));
+    }
+
+    @Override
+    public void write(CompactWriter out, LinkProcessor p) {
+      out.writeInt64("now", p.now);
+      out.writeInt64("ttlDays", p.ttlDays);
+      out.writeString("uuid", p.uuid);
+    }
+
+    @Override
+    public String getTypeName() {
+      return "rtdcs.LinkProcessor";
+    }
+
+    @Override
+    public Class<LinkProcessor> getCompactClass() {
+      return LinkProcessor.class;
+    }
+  }
+
+  static final class ForgetDevice implements CompactSerializer<ForgetDeviceProcessor> {
+    @Override
+    public ForgetDeviceProcessor read(CompactReader in) {
+      return new ForgetDeviceProcessor(in.readString("uuid"));
+    }
+
+    @Override
+    public void write(CompactWriter out, ForgetDeviceProcessor p) {
+      out.writeString("uuid", p.uuid);
+    }
+
+    @Override
+    public String getTypeName() {
+      return "rtdcs.ForgetDeviceProcessor";
+    }
+
+    @Override
+    public Class<ForgetDeviceProcessor> getCompactClass() {
+      return ForgetDeviceProcessor.class;
     }
   }
 

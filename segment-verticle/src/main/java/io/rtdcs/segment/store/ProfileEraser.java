@@ -10,6 +10,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -46,32 +47,50 @@ public final class ProfileEraser {
 
   /** Removes everything about {@code uuid}; completes with what was there. */
   public Future<Erased> erase(String uuid) {
-    Future<Profile> removed = HazelcastFutures.onContext(profiles.removeAsync(uuid), context);
-    Future<List<List<String>>> scans =
-        context.owner().executeBlocking(() -> List.of(removeLinks(uuid), removeOutbound(uuid)));
-    return Future.all(removed, scans)
-        .map(
-            all -> {
-              Profile p = removed.result();
-              List<Integer> answers =
-                  p == null ? List.of() : new ArrayList<>(p.partners().keySet());
-              return new Erased(
-                  uuid,
-                  p != null,
-                  p != null && p.optedOut(),
-                  scans.result().get(0),
-                  answers,
-                  scans.result().get(1));
-            });
+    return HazelcastFutures.onContext(profiles.removeAsync(uuid), context)
+        .compose(
+            p ->
+                context
+                    .owner()
+                    .executeBlocking(
+                        () -> List.of(removeLinks(uuid, p), removeOutbound(uuid)), false)
+                    .map(
+                        scans ->
+                            new Erased(
+                                uuid,
+                                p != null,
+                                p != null && p.optedOut(),
+                                scans.get(0),
+                                p == null ? List.of() : new ArrayList<>(p.partners().keySet()),
+                                scans.get(1))));
   }
 
-  private List<String> removeLinks(String uuid) {
+  /**
+   * Every link that names the uuid: pointing to it (removed) or remembering it as an earlier device
+   * (the uuid leaves the history). Found by cluster-wide queries, plus the profile's own IDs.
+   */
+  private List<String> removeLinks(String uuid, Profile profile) {
     IMap<String, IdLink> ids = hz.getMap(ClusterMaps.IDS);
-    Predicate<String, IdLink> pointsHere = Predicates.equal("uuid", uuid);
-    Set<String> keys = new TreeSet<>(ids.keySet(pointsHere));
-    // the predicate is evaluated again per entry: a link re-pointed meanwhile is left alone
-    ids.removeAll(pointsHere);
-    return new ArrayList<>(keys);
+    Set<String> keys = new TreeSet<>(ids.keySet(Predicates.equal("uuid", uuid)));
+    keys.addAll(ids.keySet(Predicates.equal("devices[any]", uuid)));
+    if (profile != null) {
+      profile.syncedIds().forEach((dpid, id) -> keys.add(IdLink.key(dpid, id)));
+      profile.declaredIds().forEach(d -> keys.add(IdLink.key(d.dpid(), d.dpuuid())));
+    }
+    if (keys.isEmpty()) {
+      return List.of();
+    }
+    // each key re-checked at its owner: a link re-pointed meanwhile keeps its new uuid
+    Map<String, Boolean> changed = ids.executeOnKeys(keys, new ForgetDeviceProcessor(uuid));
+    List<String> out = new ArrayList<>();
+    changed.forEach(
+        (key, did) -> {
+          if (Boolean.TRUE.equals(did)) {
+            out.add(key);
+          }
+        });
+    out.sort(null);
+    return out;
   }
 
   private List<String> removeOutbound(String uuid) {

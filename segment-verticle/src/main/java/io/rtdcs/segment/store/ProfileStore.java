@@ -69,11 +69,14 @@ public final class ProfileStore {
     return timed(getTimer, profiles.getAsync(uuid));
   }
 
-  /** Links (dpid, dpuuid) to uuid: the newest link wins; the TTL is renewed. */
+  /**
+   * Links (dpid, dpuuid) to uuid: the newest link wins (the earlier devices are remembered); the
+   * TTL is renewed.
+   */
   public Future<Void> link(int dpid, String dpuuid, String uuid, long now) {
     return timed(
         linkTimer,
-        ids.setAsync(IdLink.key(dpid, dpuuid), new IdLink(uuid, now), idTtlDays, TimeUnit.DAYS));
+        ids.submitToKey(IdLink.key(dpid, dpuuid), new LinkProcessor(uuid, now, idTtlDays)));
   }
 
   /** The link of (dpid, dpuuid), or null. */

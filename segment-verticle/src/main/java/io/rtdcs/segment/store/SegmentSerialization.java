@@ -29,6 +29,8 @@ public final class SegmentSerialization {
     compact.addSerializer(new ProcessorSerializers.Backup());
     compact.addSerializer(new ProcessorSerializers.Result());
     compact.addSerializer(new ProcessorSerializers.Link());
+    compact.addSerializer(new ProcessorSerializers.Relink());
+    compact.addSerializer(new ProcessorSerializers.ForgetDevice());
     compact.addSerializer(new OutboxProcessorSerializer());
     config.addListenerConfig(new ListenerConfig(new DefinitionsBootstrap()));
     return config;
