@@ -43,6 +43,11 @@ class NodeOptionsTest {
             () ->
                 new NodeOptions(new JsonObject("{\"verticles\": {\"dcs\": {\"instances\": -1}}}")))
         .hasMessageStartingWith("verticles.dcs.instances:");
+    assertThatThrownBy(
+            () ->
+                new NodeOptions(
+                    new JsonObject("{\"verticles\": {\"outbound\": {\"instances\": 2}}}")))
+        .hasMessageStartingWith("verticles.outbound.instances:");
     assertThatThrownBy(() -> new NodeOptions(new JsonObject("{\"cluster\": {\"members\": []}}")))
         .hasMessageStartingWith("cluster.members:");
     assertThatThrownBy(

@@ -115,5 +115,12 @@ class OutboundNodeTest {
     JsonObject seg = user.getJsonArray("Segments").getJsonObject(0);
     assertThat(seg.getString("Segment_ID")).isEqualTo("shoe_shoppers");
     assertThat(seg.getString("Status")).isEqualTo("1");
+
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(
+            () ->
+                assertThat(web.get(port, "127.0.0.1", "/metrics").send().await().bodyAsString())
+                    .contains("rtdcs_outbound_pushes_total{event=\"delivered\"} 1.0"));
   }
 }

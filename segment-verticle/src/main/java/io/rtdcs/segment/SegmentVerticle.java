@@ -104,7 +104,10 @@ public final class SegmentVerticle extends VerticleBase {
             new RealizeHandler(
                 store, definitions, new DestinationRenderer(), outbox, clock, meters)));
     registrations.add(consume(Addresses.ID_SYNC, new IdSyncHandler(store, clock)));
-    registrations.add(consume(Addresses.PROFILE_OPTOUT, new OptOutHandler(store, clock, meters)));
+    registrations.add(
+        consume(
+            Addresses.PROFILE_OPTOUT,
+            new OptOutHandler(store, definitions, outbox, clock, meters)));
     registrations.add(consume(Addresses.PROFILE_GET, new ProfileGetHandler(store, clock)));
     registrations.add(
         consume(

@@ -3,9 +3,13 @@ package io.rtdcs.segment.handlers;
 import io.rtdcs.common.Addresses;
 import io.rtdcs.segment.JsonFields;
 import io.rtdcs.segment.RequestException;
+import io.rtdcs.segment.definitions.Definitions;
+import io.rtdcs.segment.definitions.MemberDefinitions;
+import io.rtdcs.segment.outbound.Outbox;
 import io.rtdcs.segment.store.DeclaredId;
 import io.rtdcs.segment.store.IdLink;
 import io.rtdcs.segment.store.ProfileStore;
+import io.rtdcs.segment.store.RealizeResult;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.eventbus.Message;
@@ -13,23 +17,33 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-/** {@code dcs.profiles.optout}: opts out the uuid and every profile its declared IDs link to. */
+/**
+ * {@code dcs.profiles.optout}: opts out the uuid and every profile its declared IDs link to; after
+ * the reply, the segments they left are queued as status 0 for server-to-server destinations.
+ */
 public final class OptOutHandler implements Handler<Message<Object>> {
   private final ProfileStore store;
+  private final MemberDefinitions definitions;
+  private final Outbox outbox;
   private final Clock clock;
   private final SegmentMeters meters;
 
-  public OptOutHandler(ProfileStore store, Clock clock) {
-    this(store, clock, SegmentMeters.none());
-  }
-
-  public OptOutHandler(ProfileStore store, Clock clock, SegmentMeters meters) {
+  public OptOutHandler(
+      ProfileStore store,
+      MemberDefinitions definitions,
+      Outbox outbox,
+      Clock clock,
+      SegmentMeters meters) {
     this.store = Objects.requireNonNull(store, "store");
+    this.definitions = Objects.requireNonNull(definitions, "definitions");
+    this.outbox = Objects.requireNonNull(outbox, "outbox");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.meters = Objects.requireNonNull(meters, "meters");
   }
@@ -67,17 +81,37 @@ public final class OptOutHandler implements Handler<Message<Object>> {
                   uuids.addAll(f.result().allDevices());
                 }
               }
-              List<Future<Boolean>> writes = new ArrayList<>();
-              for (String u : uuids) {
+              List<Future<RealizeResult>> writes = new ArrayList<>();
+              List<String> order = new ArrayList<>(uuids);
+              for (String u : order) {
                 writes.add(store.optOut(u, now));
               }
-              return Future.all(writes).map(v -> new JsonArray(new ArrayList<>(uuids)));
+              return Future.all(writes)
+                  .map(
+                      v -> {
+                        Map<String, RealizeResult> left = new LinkedHashMap<>();
+                        for (int i = 0; i < order.size(); i++) {
+                          left.put(order.get(i), writes.get(i).result());
+                        }
+                        return left;
+                      });
             })
         .onSuccess(
-            list -> {
-              meters.optedOut(list.size());
-              message.reply(new JsonObject().put("optedOut", list));
+            left -> {
+              meters.optedOut(left.size());
+              message.reply(
+                  new JsonObject().put("optedOut", new JsonArray(new ArrayList<>(left.keySet()))));
+              queuePushes(left, now);
             })
         .onFailure(e -> Replies.fail(message, Addresses.PROFILE_OPTOUT, e));
+  }
+
+  /** After the reply: status 0 to server-to-server destinations (a privacy request). */
+  private void queuePushes(Map<String, RealizeResult> left, long now) {
+    Definitions defs = definitions.current();
+    if (defs == null) {
+      return;
+    }
+    left.forEach((uuid, result) -> outbox.enqueue(defs, uuid, result, now));
   }
 }

@@ -1,7 +1,10 @@
 package io.rtdcs.segment.outbound;
 
+import com.hazelcast.core.EntryEvent;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
+import com.hazelcast.map.listener.EntryAddedListener;
+import com.hazelcast.map.listener.EntryUpdatedListener;
 import io.rtdcs.common.ClusterMaps;
 import io.rtdcs.common.HazelcastFutures;
 import io.rtdcs.common.RateLimitedLogger;
@@ -27,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -54,8 +58,17 @@ final class OutboundDispatcher {
   private final Clock clock;
   private final Map<String, Long> firstSeen = new HashMap<>();
   private final Set<String> inFlight = new HashSet<>();
+  private static final long MAX_SCAN_DELAY_MS = 1_000;
+  private static final long DISCARD_GRACE_MS = 5_000;
+
+  private static final long IDLE_SCAN_MS = 1_000;
+
   private int messagesInFlight;
-  private boolean scanning;
+  private boolean stopped;
+  private volatile boolean dirty = true;
+  private volatile UUID listenerId;
+  private boolean pendingSeen;
+  private long lastScanAt;
 
   OutboundDispatcher(
       Vertx vertx,
@@ -76,21 +89,78 @@ final class OutboundDispatcher {
     this.clock = clock;
   }
 
-  /** One scan of the local pending pushes (skipped while the previous one runs). */
-  void scan() {
-    if (scanning) {
+  /**
+   * Scans now and then again and again until {@link #stop()}. A local entry listener marks the
+   * outbox dirty when this member gets a new or changed push, so an idle member lists its keys only
+   * once a second (which also picks up pushes it takes over from a lost member).
+   */
+  void start() {
+    vertx
+        .executeBlocking(() -> outbox.addLocalEntryListener(new ChangeListener()), false)
+        .onComplete(
+            ar -> {
+              if (ar.succeeded()) {
+                listenerId = ar.result();
+              } else {
+                LOG.warn("outbound: no local entry listener, scanning always: {}", ar.cause());
+                dirty = true;
+              }
+              scan();
+            });
+  }
+
+  void stop() {
+    stopped = true;
+    UUID id = listenerId;
+    if (id != null) {
+      vertx.executeBlocking(() -> outbox.removeEntryListener(id), false);
+    }
+  }
+
+  /** Marks the outbox dirty on any local add or update (Hazelcast event thread). */
+  private final class ChangeListener
+      implements EntryAddedListener<String, String>, EntryUpdatedListener<String, String> {
+    @Override
+    public void entryAdded(EntryEvent<String, String> event) {
+      dirty = true;
+    }
+
+    @Override
+    public void entryUpdated(EntryEvent<String, String> event) {
+      dirty = true;
+    }
+  }
+
+  /**
+   * One scan of the local pending pushes, then the next one after {@code scanMs}, or later when
+   * many are pending (1 ms per 10 keys, at most 1 s), so a backlog does not burn the CPU listing
+   * keys.
+   */
+  private void scan() {
+    if (stopped) {
       return;
     }
-    scanning = true;
+    long now = clock.millis();
+    if (!dirty && !pendingSeen && now - lastScanAt < IDLE_SCAN_MS) {
+      vertx.setTimer(options.scanMs(), id -> scan());
+      return;
+    }
+    dirty = listenerId == null;
+    lastScanAt = now;
     vertx
         .executeBlocking(() -> new ArrayList<>(outbox.localKeySet()), false)
         .onComplete(
             ar -> {
-              scanning = false;
+              long next = options.scanMs();
               if (ar.succeeded()) {
+                pendingSeen = !ar.result().isEmpty();
                 dispatch(ar.result());
+                next = Math.max(next, Math.min(MAX_SCAN_DELAY_MS, ar.result().size() / 10));
               } else {
                 LOG.warn("outbound scan failed: {}", ar.cause().toString());
+              }
+              if (!stopped) {
+                vertx.setTimer(next, id -> scan());
               }
             });
   }
@@ -113,7 +183,11 @@ final class OutboundDispatcher {
       DestinationDefinition d = defs == null ? null : defs.destinations().get(group.getKey());
       if (d == null || d.kind() != DestinationDefinition.Kind.S2S) {
         if (defs != null) {
-          discard(group.getValue());
+          // grace: a destination created a moment ago may not have reached this member yet
+          discard(
+              group.getValue().stream()
+                  .filter(k -> now - firstSeen.get(k) >= DISCARD_GRACE_MS)
+                  .toList());
         }
         continue;
       }

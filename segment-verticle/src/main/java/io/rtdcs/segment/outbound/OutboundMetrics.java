@@ -1,6 +1,8 @@
 package io.rtdcs.segment.outbound;
 
 import com.hazelcast.core.HazelcastInstance;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,6 +41,29 @@ public final class OutboundMetrics {
 
   public static OutboundMetrics forInstance(HazelcastInstance hz) {
     return BY_MEMBER.computeIfAbsent(hz.getName(), n -> new OutboundMetrics());
+  }
+
+  /**
+   * Exports every counter as {@code rtdcs_outbound_pushes_total{event=...}} (idempotent: the same
+   * meters are returned when several verticles bind one registry).
+   */
+  public void bind(MeterRegistry registry) {
+    counter(registry, "queued", queued);
+    counter(registry, "dropped", dropped);
+    counter(registry, "queueFailed", queueFailed);
+    counter(registry, "noPartnerId", noPartnerId);
+    counter(registry, "delivered", delivered);
+    counter(registry, "deliveredUsers", deliveredUsers);
+    counter(registry, "retries", retries);
+    counter(registry, "failed", failed);
+    counter(registry, "discarded", discarded);
+  }
+
+  private static void counter(MeterRegistry registry, String event, LongAdder adder) {
+    FunctionCounter.builder("rtdcs.outbound.pushes", adder, LongAdder::sum)
+        .tag("event", event)
+        .description("server-to-server pushes of this member, by event (docs/outbound.md)")
+        .register(registry);
   }
 
   public JsonObject toJson() {

@@ -2,6 +2,7 @@ package io.rtdcs.segment.outbound;
 
 import com.hazelcast.core.HazelcastInstance;
 import io.rtdcs.common.HazelcastFutures;
+import io.rtdcs.common.Meters;
 import io.rtdcs.segment.definitions.DefinitionsRegistry;
 import io.rtdcs.segment.definitions.MemberDefinitions;
 import io.vertx.core.Future;
@@ -26,6 +27,7 @@ public final class OutboundVerticle extends VerticleBase {
   private final HazelcastInstance hz;
   private final Clock clock;
   private HttpClient httpClient;
+  private OutboundDispatcher dispatcher;
 
   public OutboundVerticle(HazelcastInstance hz, Clock clock) {
     this.hz = Objects.requireNonNull(hz, "hz");
@@ -48,9 +50,9 @@ public final class OutboundVerticle extends VerticleBase {
     PushClient client =
         new PushClient(
             vertx, httpClient, clock, OutboundMetrics.forInstance(hz), options.timeoutMs());
-    OutboundDispatcher dispatcher =
-        new OutboundDispatcher(vertx, context, hz, definitions, client, options, clock);
+    dispatcher = new OutboundDispatcher(vertx, context, hz, definitions, client, options, clock);
     OutboundMetrics metrics = OutboundMetrics.forInstance(hz);
+    metrics.bind(Meters.registry(vertx));
     String[] last = {""};
     vertx.setPeriodic(
         STATS_LOG_MS,
@@ -62,11 +64,14 @@ public final class OutboundVerticle extends VerticleBase {
           }
         });
     return HazelcastFutures.onContext(definitions.ready(), context)
-        .onSuccess(d -> vertx.setPeriodic(options.scanMs(), id -> dispatcher.scan()));
+        .onSuccess(d -> dispatcher.start());
   }
 
   @Override
   public Future<?> stop() {
+    if (dispatcher != null) {
+      dispatcher.stop();
+    }
     return httpClient == null ? Future.succeededFuture() : httpClient.close();
   }
 }

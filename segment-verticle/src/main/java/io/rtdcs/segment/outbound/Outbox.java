@@ -4,6 +4,7 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import io.rtdcs.common.ClusterMaps;
 import io.rtdcs.common.HazelcastFutures;
+import io.rtdcs.common.Meters;
 import io.rtdcs.common.RateLimitedLogger;
 import io.rtdcs.segment.definitions.Definitions;
 import io.rtdcs.segment.definitions.DestinationDefinition;
@@ -39,6 +40,7 @@ public final class Outbox {
   private final OutboxOptions options;
   private int pendingWrites;
   private volatile int estimatedSize;
+  private boolean refreshing;
   private long timerId = -1;
 
   public Outbox(HazelcastInstance hz, Vertx vertx, Context context, OutboxOptions options) {
@@ -47,19 +49,35 @@ public final class Outbox {
     this.options = Objects.requireNonNull(options, "options");
     this.map = hz.getMap(ClusterMaps.OUTBOUND);
     this.metrics = OutboundMetrics.forInstance(hz);
+    metrics.bind(Meters.registry(vertx));
   }
 
-  /** Starts refreshing the outbox size estimate (once a second, off the event loop). */
+  /**
+   * Starts refreshing the outbox size estimate (once a second, off the event loop; never two at
+   * once, so a slow cluster cannot pile up worker threads).
+   */
   public void start() {
     timerId =
         vertx.setPeriodic(
             0,
             options.sizeRefreshMs(),
-            id ->
-                vertx
-                    .executeBlocking(map::size, false)
-                    .onSuccess(size -> estimatedSize = size)
-                    .onFailure(e -> LOG.warn("outbox size unavailable: {}", e.toString())));
+            id -> {
+              if (refreshing) {
+                return;
+              }
+              refreshing = true;
+              vertx
+                  .executeBlocking(map::size, false)
+                  .onComplete(
+                      ar -> {
+                        refreshing = false;
+                        if (ar.succeeded()) {
+                          estimatedSize = ar.result();
+                        } else {
+                          LOG.warn("outbox size unavailable: {}", ar.cause().toString());
+                        }
+                      });
+            });
   }
 
   public void stop() {

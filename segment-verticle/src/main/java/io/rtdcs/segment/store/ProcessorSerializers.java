@@ -125,7 +125,10 @@ final class ProcessorSerializers {
           in.readArrayOfInt32("segments"),
           in.readArrayOfInt32("unknownSids"),
           ids,
-          in.readArrayOfInt32("previousSegments"));
+          // absent when written by a member of an older version (rolling upgrade)
+          in.getFieldKind("previousSegments") == FieldKind.ARRAY_OF_INT32
+              ? in.readArrayOfInt32("previousSegments")
+              : new int[0]);
     }
 
     @Override

@@ -59,7 +59,8 @@ public final class ProfileStore {
     return timed(syncIdTimer, profiles.submitToKey(uuid, new SyncIdProcessor(dpid, dpuuid, now)));
   }
 
-  public Future<Boolean> optOut(String uuid, long now) {
+  /** Opts the visitor out; completes with the segments it left (see OptOutProcessor). */
+  public Future<RealizeResult> optOut(String uuid, long now) {
     return timed(optOutTimer, profiles.submitToKey(uuid, new OptOutProcessor(now)));
   }
 

@@ -23,6 +23,12 @@ public record RealizeResult(
     previousSegments = previousSegments == null ? new int[0] : previousSegments;
   }
 
+  /** A change that left every one of {@code previous} (an opt-out), for the outbound pushes. */
+  public static RealizeResult segmentsLeft(int[] previous, Map<Integer, String> knownIds) {
+    return new RealizeResult(
+        false, new int[0], new int[0], new int[0], new int[0], knownIds, previous);
+  }
+
   public static RealizeResult optedOutResult() {
     return new RealizeResult(
         true, new int[0], new int[0], new int[0], new int[0], Map.of(), new int[0]);

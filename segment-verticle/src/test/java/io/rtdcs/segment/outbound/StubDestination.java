@@ -27,6 +27,7 @@ public final class StubDestination implements AutoCloseable {
   private final Vertx vertx = Vertx.vertx();
   private final List<Received> received = new CopyOnWriteArrayList<>();
   private final List<String> tokenRequests = new CopyOnWriteArrayList<>();
+  private final List<Long> closedNanos = new CopyOnWriteArrayList<>();
   private final HttpServer server;
   private volatile IntFunction<Integer> script = n -> 200;
 
@@ -49,6 +50,11 @@ public final class StubDestination implements AutoCloseable {
 
   public List<Received> received() {
     return received;
+  }
+
+  /** When the connections of unanswered requests were closed by the caller, in order. */
+  public List<Long> closedNanos() {
+    return closedNanos;
   }
 
   /** The Authorization headers of the token requests. */
@@ -80,6 +86,8 @@ public final class StubDestination implements AutoCloseable {
               int status = script.apply(received.size());
               if (status > 0) {
                 req.response().setStatusCode(status).end();
+              } else {
+                req.connection().closeHandler(v -> closedNanos.add(System.nanoTime()));
               }
             });
   }
