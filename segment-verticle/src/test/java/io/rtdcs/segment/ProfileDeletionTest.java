@@ -30,6 +30,18 @@ class ProfileDeletionTest {
     members = TestMembers.start(2);
     vertx = Vertx.vertx();
     SegmentFixture.deploy(vertx, members.get(0), CLOCK, SegmentFixture.config());
+    // the second member runs no verticle: its processors need its own definitions, which it loads
+    // in the background after joining; the tests are about deletion, so wait for that load first
+    for (HazelcastInstance member : members) {
+      io.rtdcs.segment.definitions.DefinitionsRegistry.forInstance(member)
+          .ready()
+          .orTimeout(60, java.util.concurrent.TimeUnit.SECONDS)
+          .join();
+    }
+    // and for the partitions to finish moving to the member that just joined
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(60))
+        .until(() -> members.get(0).getPartitionService().isClusterSafe());
   }
 
   @AfterAll
