@@ -24,9 +24,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * The dashboard in a real browser (headless Debian chromium through chromedriver) against a real
@@ -38,9 +35,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
  */
 @Timeout(180)
 class DashboardBrowserIT {
-  private static final String CHROMIUM = System.getProperty("rtdcs.chromium", "/usr/bin/chromium");
-  private static final String DRIVER =
-      System.getProperty("rtdcs.chromedriver", "/usr/bin/chromedriver");
+  private static final String CHROMIUM = HeadlessChromium.CHROMIUM;
+  private static final String DRIVER = HeadlessChromium.DRIVER;
   private static final Duration WAIT = Duration.ofSeconds(30);
 
   private static RtdcsNode node;
@@ -163,26 +159,6 @@ class DashboardBrowserIT {
   }
 
   private static WebDriver browser() throws IOException {
-    Path profile = Files.createTempDirectory("rtdcs-chromium-");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM);
-    options.addArguments(
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--no-first-run",
-        "--disable-quic",
-        "--disable-sync",
-        "--window-size=1280,1100",
-        "--user-data-dir=" + profile);
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(new File(DRIVER))
-            .usingAnyFreePort()
-            .build();
-    return new ChromeDriver(service, options);
+    return HeadlessChromium.start("--window-size=1280,1100");
   }
 }

@@ -15,8 +15,6 @@ import io.vertx.ext.web.handler.FileSystemAccess;
 import io.vertx.ext.web.handler.StaticHandler;
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Date;
@@ -32,9 +30,6 @@ import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * The site code in a real browser (headless Debian chromium through chromedriver): the demo page of
@@ -50,9 +45,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
         "browser tests run with -Pbrowser (or -Drtdcs.browser=true) where /usr/bin/chromium and"
             + " /usr/bin/chromedriver are installed")
 class SiteBrowserIT {
-  private static final String CHROMIUM = System.getProperty("rtdcs.chromium", "/usr/bin/chromium");
-  private static final String DRIVER =
-      System.getProperty("rtdcs.chromedriver", "/usr/bin/chromedriver");
+  private static final String CHROMIUM = HeadlessChromium.CHROMIUM;
+  private static final String DRIVER = HeadlessChromium.DRIVER;
   private static final Duration WAIT = Duration.ofSeconds(20);
 
   private static RtdcsNode node;
@@ -235,26 +229,7 @@ class SiteBrowserIT {
   }
 
   private static WebDriver browser() throws IOException {
-    Path profile = Files.createTempDirectory("rtdcs-chromium-");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM);
-    options.addArguments(
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--no-first-run",
-        "--disable-quic",
-        "--disable-sync",
-        "--user-data-dir=" + profile);
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(new File(DRIVER))
-            .usingAnyFreePort()
-            .build();
-    return new ChromeDriver(service, options);
+    return HeadlessChromium.start();
   }
 
   private static void awaitStatus(WebDriver browser, String state) {
