@@ -1,13 +1,9 @@
 package io.rtdcs.segment.handlers;
 
 import io.rtdcs.common.Addresses;
-import io.rtdcs.segment.JsonFields;
-import io.rtdcs.segment.RequestException;
 import io.rtdcs.segment.definitions.Definitions;
 import io.rtdcs.segment.definitions.MemberDefinitions;
 import io.rtdcs.segment.outbound.Outbox;
-import io.rtdcs.segment.store.DeclaredId;
-import io.rtdcs.segment.store.IdLink;
 import io.rtdcs.segment.store.ProfileStore;
 import io.rtdcs.segment.store.RealizeResult;
 import io.vertx.core.Future;
@@ -18,11 +14,9 @@ import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * {@code dcs.profiles.optout}: opts out the uuid and every profile its declared IDs link to; after
@@ -50,39 +44,18 @@ public final class OptOutHandler implements Handler<Message<Object>> {
 
   @Override
   public void handle(Message<Object> message) {
-    String uuid;
-    List<DeclaredId> declared;
+    PrivacyTargets.Request request;
     try {
-      JsonObject body = JsonFields.object(message.body(), "body");
-      uuid = Requests.uuid(body, false);
-      declared = Requests.declaredIds(body);
-      if (uuid == null && declared.isEmpty()) {
-        throw RequestException.badRequest("uuid", "uuid or declaredIds is required");
-      }
+      request = PrivacyTargets.Request.parse(message.body());
     } catch (RuntimeException e) {
       Replies.fail(message, Addresses.PROFILE_OPTOUT, e);
       return;
     }
-    List<Future<IdLink>> lookups = new ArrayList<>();
-    for (DeclaredId d : declared) {
-      lookups.add(store.lookup(d.dpid(), d.dpuuid()));
-    }
     long now = clock.millis();
-    Future.all(lookups)
+    PrivacyTargets.resolve(store, request)
         .compose(
-            all -> {
-              Set<String> uuids = new LinkedHashSet<>();
-              if (uuid != null) {
-                uuids.add(uuid);
-              }
-              for (Future<IdLink> f : lookups) {
-                if (f.result() != null) {
-                  // every device the declared ID was linked to, not only the newest
-                  uuids.addAll(f.result().allDevices());
-                }
-              }
+            order -> {
               List<Future<RealizeResult>> writes = new ArrayList<>();
-              List<String> order = new ArrayList<>(uuids);
               for (String u : order) {
                 writes.add(store.optOut(u, now));
               }

@@ -1,10 +1,6 @@
 package io.rtdcs.segment.handlers;
 
 import io.rtdcs.common.Addresses;
-import io.rtdcs.segment.JsonFields;
-import io.rtdcs.segment.RequestException;
-import io.rtdcs.segment.store.DeclaredId;
-import io.rtdcs.segment.store.IdLink;
 import io.rtdcs.segment.store.ProfileEraser;
 import io.rtdcs.segment.store.ProfileStore;
 import io.vertx.core.Future;
@@ -14,10 +10,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * {@code dcs.profiles.delete}: a data-subject deletion. Erases the uuid and every profile its
@@ -37,36 +31,16 @@ public final class ProfileDeleteHandler implements Handler<Message<Object>> {
 
   @Override
   public void handle(Message<Object> message) {
-    String uuid;
-    List<DeclaredId> declared;
+    PrivacyTargets.Request request;
     try {
-      JsonObject body = JsonFields.object(message.body(), "body");
-      uuid = Requests.uuid(body, false);
-      declared = Requests.declaredIds(body);
-      if (uuid == null && declared.isEmpty()) {
-        throw RequestException.badRequest("uuid", "uuid or declaredIds is required");
-      }
+      request = PrivacyTargets.Request.parse(message.body());
     } catch (RuntimeException e) {
       Replies.fail(message, Addresses.PROFILE_DELETE, e);
       return;
     }
-    List<Future<IdLink>> lookups = new ArrayList<>();
-    for (DeclaredId d : declared) {
-      lookups.add(store.lookup(d.dpid(), d.dpuuid()));
-    }
-    Future.all(lookups)
+    PrivacyTargets.resolve(store, request)
         .compose(
-            all -> {
-              Set<String> uuids = new LinkedHashSet<>();
-              if (uuid != null) {
-                uuids.add(uuid);
-              }
-              for (Future<IdLink> f : lookups) {
-                if (f.result() != null) {
-                  // every device the declared ID was linked to, not only the newest
-                  uuids.addAll(f.result().allDevices());
-                }
-              }
+            uuids -> {
               List<Future<JsonObject>> erasures = new ArrayList<>();
               for (String u : uuids) {
                 erasures.add(erase(u));
