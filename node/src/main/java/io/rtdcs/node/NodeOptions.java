@@ -423,7 +423,7 @@ public final class NodeOptions {
     return (JsonObject) v;
   }
 
-  static int intValue(JsonObject json, String key, String path, int dflt) {
+  public static int intValue(JsonObject json, String key, String path, int dflt) {
     Object v = json.getValue(key);
     if (v == null) {
       return dflt;
@@ -441,7 +441,7 @@ public final class NodeOptions {
     throw new IllegalArgumentException(path + ": expected an integer, got " + v);
   }
 
-  static String stringValue(JsonObject json, String key, String path, String dflt) {
+  public static String stringValue(JsonObject json, String key, String path, String dflt) {
     Object v = json.getValue(key);
     if (v == null) {
       return dflt;
@@ -452,7 +452,7 @@ public final class NodeOptions {
     throw new IllegalArgumentException(path + ": expected a string, got " + v);
   }
 
-  static boolean boolValue(JsonObject json, String key, String path, boolean dflt) {
+  public static boolean boolValue(JsonObject json, String key, String path, boolean dflt) {
     Object v = json.getValue(key);
     if (v == null) {
       return dflt;

@@ -2,7 +2,7 @@ package io.rtdcs.partner;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
-import io.rtdcs.partner.client.HmacSigner;
+import io.rtdcs.common.HmacSigner;
 import io.rtdcs.partner.client.PartnerAnswerParser;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;

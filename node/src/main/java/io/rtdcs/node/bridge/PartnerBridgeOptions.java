@@ -1,5 +1,6 @@
 package io.rtdcs.node.bridge;
 
+import io.rtdcs.node.NodeOptions;
 import io.vertx.core.json.JsonObject;
 import java.util.Collections;
 import java.util.Map;
@@ -40,22 +41,12 @@ public final class PartnerBridgeOptions {
 
   public PartnerBridgeOptions(JsonObject json) {
     Objects.requireNonNull(json, "json");
-    setEnabled(bool(json.getValue("enabled")));
-    Object h = json.getValue("host");
-    if (h != null) {
-      if (!(h instanceof String s)) {
-        throw new IllegalArgumentException("bridge.host: expected a string, got " + h);
-      }
-      setHost(s);
-    }
-    Object p = json.getValue("port");
-    if (p != null) {
-      setPort(integer(p, "bridge.port"));
-    }
-    Object idle = json.getValue("idleTimeoutSeconds");
-    if (idle != null) {
-      setIdleTimeoutSeconds(integer(idle, "bridge.idleTimeoutSeconds"));
-    }
+    setEnabled(NodeOptions.boolValue(json, "enabled", "bridge.enabled", DEFAULT_ENABLED));
+    setHost(NodeOptions.stringValue(json, "host", "bridge.host", host));
+    setPort(NodeOptions.intValue(json, "port", "bridge.port", port));
+    setIdleTimeoutSeconds(
+        NodeOptions.intValue(
+            json, "idleTimeoutSeconds", "bridge.idleTimeoutSeconds", idleTimeoutSeconds));
     Object t = json.getValue("tokens");
     if (t != null) {
       setTokens(parseTokens(t));
@@ -220,33 +211,6 @@ public final class PartnerBridgeOptions {
       }
     }
     return token;
-  }
-
-  private static boolean bool(Object v) {
-    if (v == null) {
-      return DEFAULT_ENABLED;
-    }
-    if (v instanceof Boolean b) {
-      return b;
-    }
-    if ("true".equals(v) || "false".equals(v)) {
-      return Boolean.parseBoolean((String) v);
-    }
-    throw new IllegalArgumentException("bridge.enabled: expected true or false, got " + v);
-  }
-
-  private static int integer(Object v, String key) {
-    if (v instanceof Number n && n.doubleValue() == n.intValue()) {
-      return n.intValue();
-    }
-    if (v instanceof String s) {
-      try {
-        return Integer.parseInt(s.trim());
-      } catch (NumberFormatException e) {
-        // the error below
-      }
-    }
-    throw new IllegalArgumentException(key + ": expected an integer, got " + v);
   }
 
   private static String typeName(Object v) {

@@ -1,5 +1,6 @@
 package io.rtdcs.partner.client;
 
+import io.rtdcs.common.HmacSigner;
 import io.rtdcs.partner.definition.BreakerSettings;
 import io.rtdcs.partner.definition.PartnerDefinition;
 import io.rtdcs.partner.definition.PartnerType;

@@ -1,5 +1,6 @@
 package io.rtdcs.partner.client;
 
+import io.rtdcs.common.HmacSigner;
 import io.vertx.core.http.HttpMethod;
 import java.util.Objects;
 

@@ -1,5 +1,6 @@
 package io.rtdcs.segment.outbound;
 
+import io.rtdcs.common.HmacSigner;
 import io.rtdcs.common.RateLimitedLogger;
 import io.rtdcs.segment.definitions.DestinationDefinition;
 import io.rtdcs.segment.definitions.S2sSettings;

@@ -2,6 +2,7 @@ package io.rtdcs.segment.outbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rtdcs.common.HmacSigner;
 import org.junit.jupiter.api.Test;
 
 /** AAM's signing test vector (reference 4.2) and the message time format. */

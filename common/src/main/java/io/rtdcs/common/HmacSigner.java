@@ -1,4 +1,4 @@
-package io.rtdcs.partner.client;
+package io.rtdcs.common;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
