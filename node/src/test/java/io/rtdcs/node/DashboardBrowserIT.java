@@ -2,12 +2,10 @@ package io.rtdcs.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -34,9 +33,10 @@ import org.openqa.selenium.WebElement;
  * /usr/bin/chromedriver} exist; skipped otherwise. Leaves a screenshot in target/dashboard.png.
  */
 @Timeout(180)
+@EnabledIf(
+    value = "io.rtdcs.node.HeadlessChromium#browserTestsEnabled",
+    disabledReason = HeadlessChromium.DISABLED_REASON)
 class DashboardBrowserIT {
-  private static final String CHROMIUM = HeadlessChromium.CHROMIUM;
-  private static final String DRIVER = HeadlessChromium.DRIVER;
   private static final Duration WAIT = Duration.ofSeconds(30);
 
   private static RtdcsNode node;
@@ -47,11 +47,6 @@ class DashboardBrowserIT {
 
   @BeforeAll
   static void startNodeUnderLoad() {
-    assumeTrue(
-        Boolean.getBoolean("rtdcs.browser"),
-        "browser tests run with -Pbrowser (or -Drtdcs.browser=true)");
-    assumeTrue(new File(CHROMIUM).canExecute(), CHROMIUM + " is not installed");
-    assumeTrue(new File(DRIVER).canExecute(), DRIVER + " is not installed");
     httpPort = TestPorts.free();
     JsonObject conf =
         TestConfigs.demoCluster(

@@ -26,6 +26,15 @@ final class HeadlessChromium {
     return new File(CHROMIUM).canExecute() && new File(DRIVER).canExecute();
   }
 
+  /** The browser tests run with -Pbrowser (or -Drtdcs.browser=true) where both are installed. */
+  static boolean browserTestsEnabled() {
+    return Boolean.getBoolean("rtdcs.browser") && installed();
+  }
+
+  static final String DISABLED_REASON =
+      "browser tests run with -Pbrowser (or -Drtdcs.browser=true) where /usr/bin/chromium and"
+          + " /usr/bin/chromedriver are installed (apt-get install chromium chromium-driver)";
+
   static WebDriver start(String... extraArguments) throws IOException {
     Path profile = Files.createTempDirectory("rtdcs-chromium-");
     List<String> arguments =

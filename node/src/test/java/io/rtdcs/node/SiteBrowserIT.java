@@ -40,13 +40,9 @@ import org.openqa.selenium.WebDriver;
  */
 @Timeout(180)
 @EnabledIf(
-    value = "browserAvailable",
-    disabledReason =
-        "browser tests run with -Pbrowser (or -Drtdcs.browser=true) where /usr/bin/chromium and"
-            + " /usr/bin/chromedriver are installed")
+    value = "io.rtdcs.node.HeadlessChromium#browserTestsEnabled",
+    disabledReason = HeadlessChromium.DISABLED_REASON)
 class SiteBrowserIT {
-  private static final String CHROMIUM = HeadlessChromium.CHROMIUM;
-  private static final String DRIVER = HeadlessChromium.DRIVER;
   private static final Duration WAIT = Duration.ofSeconds(20);
 
   private static RtdcsNode node;
@@ -57,12 +53,6 @@ class SiteBrowserIT {
   private static int sitePort;
   private static int otherSitePort;
   private static final List<Map<String, String>> stubSyncs = new CopyOnWriteArrayList<>();
-
-  static boolean browserAvailable() {
-    return Boolean.getBoolean("rtdcs.browser")
-        && new File(CHROMIUM).canExecute()
-        && new File(DRIVER).canExecute();
-  }
 
   @BeforeAll
   static void startNodeSiteAndStubPartner() {
