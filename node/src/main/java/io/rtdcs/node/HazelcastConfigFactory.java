@@ -5,23 +5,35 @@ import com.hazelcast.config.Config;
 import com.hazelcast.config.FileSystemXmlConfig;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.NetworkConfig;
+import com.hazelcast.config.SplitBrainProtectionConfig;
+import com.hazelcast.splitbrainprotection.SplitBrainProtectionOn;
 import java.io.FileNotFoundException;
+import java.util.List;
 
 /**
  * Builds the Hazelcast member config: the XML (cluster.xml in the jar, or the file the node config
  * or {@code -Dvertx.hazelcast.config} names), then the node config on top: cluster name, bind host,
  * port and the join: Kubernetes discovery when {@code cluster.kubernetes.serviceDns} is set or the
- * XML enables {@code <kubernetes>}, else the TCP-IP member list.
+ * XML enables {@code <kubernetes>}, else the TCP-IP member list; and, when {@code
+ * cluster.minimumMembers} is above 1, split-brain protection on the visitor-data maps.
  */
 public final class HazelcastConfigFactory {
   public static final String CLUSTER_XML = "cluster.xml";
   public static final String VERTX_PROPERTY = "vertx.hazelcast.config";
+
+  /** The split-brain protection the visitor-data maps name (readiness reports on it too). */
+  public static final String MINIMUM_MEMBERS = "rtdcs-minimum-members";
+
+  /** The maps that hold people's data: read and written only with the minimum of members. */
+  static final List<String> VISITOR_DATA_MAPS =
+      List.of("rtdcs.profiles", "rtdcs.ids", "rtdcs.outbound");
 
   private HazelcastConfigFactory() {}
 
   public static Config create(NodeOptions options) {
     Config config = load(options.getClusterConfig());
     config.setClusterName(options.getClusterName());
+    protectVisitorData(config, options.getClusterMinimumMembers());
     NetworkConfig network = config.getNetworkConfig();
     network.setPort(options.getClusterPort()).setPortAutoIncrement(true);
     network.getInterfaces().clear();
@@ -50,6 +62,23 @@ public final class HazelcastConfigFactory {
       join.getTcpIpConfig().addMember(member);
     }
     return config;
+  }
+
+  /**
+   * Below {@code minimumMembers} every read and write of the visitor-data maps fails at once
+   * (Hazelcast's split-brain protection): a member cut off from the rest answers without profile
+   * data instead of serving partial data or taking writes that a merge would have to reconcile.
+   */
+  static void protectVisitorData(Config config, int minimumMembers) {
+    if (minimumMembers <= 1) {
+      return;
+    }
+    config.addSplitBrainProtectionConfig(
+        new SplitBrainProtectionConfig(MINIMUM_MEMBERS, true, minimumMembers)
+            .setProtectOn(SplitBrainProtectionOn.READ_WRITE));
+    for (String map : VISITOR_DATA_MAPS) {
+      config.getMapConfig(map).setSplitBrainProtectionName(MINIMUM_MEMBERS);
+    }
   }
 
   static Config load(String location) {

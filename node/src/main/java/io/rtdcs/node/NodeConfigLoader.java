@@ -32,6 +32,7 @@ public final class NodeConfigLoader {
           Map.entry("RTDCS_CLUSTER_PORT", "cluster.port"),
           Map.entry("RTDCS_CLUSTER_MEMBERS", "cluster.members"),
           Map.entry("RTDCS_CLUSTER_CONFIG", "cluster.config"),
+          Map.entry("RTDCS_CLUSTER_MINIMUM_MEMBERS", "cluster.minimumMembers"),
           Map.entry("RTDCS_ADMIN_TOKEN", "admin.token"),
           Map.entry("RTDCS_DCS_INSTANCES", "verticles.dcs.instances"),
           Map.entry("RTDCS_PARTNER_INSTANCES", "verticles.partner.instances"),

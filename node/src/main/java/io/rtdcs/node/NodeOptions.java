@@ -20,6 +20,13 @@ public final class NodeOptions {
   public static final String DEFAULT_CLUSTER_NAME = "rtdcs";
   public static final String DEFAULT_CLUSTER_HOST = "127.0.0.1";
   public static final int DEFAULT_CLUSTER_PORT = 5701;
+
+  /**
+   * Members a node must see to read or write visitor data ({@code cluster.minimumMembers}); 1 = no
+   * split-brain protection (one node, or a cluster that prefers availability).
+   */
+  public static final int DEFAULT_CLUSTER_MINIMUM_MEMBERS = 1;
+
   public static final int DEFAULT_DCS_INSTANCES = 2;
   public static final int DEFAULT_PARTNER_INSTANCES = 1;
   public static final int DEFAULT_SEGMENT_INSTANCES = 1;
@@ -45,6 +52,7 @@ public final class NodeOptions {
   private String clusterName = DEFAULT_CLUSTER_NAME;
   private String clusterHost = DEFAULT_CLUSTER_HOST;
   private int clusterPort = DEFAULT_CLUSTER_PORT;
+  private int clusterMinimumMembers = DEFAULT_CLUSTER_MINIMUM_MEMBERS;
   private List<String> clusterMembers = new ArrayList<>(List.of(DEFAULT_CLUSTER_HOST));
   private String clusterConfig;
   private String kubernetesServiceDns;
@@ -76,6 +84,8 @@ public final class NodeOptions {
     setClusterName(stringValue(cluster, "name", "cluster.name", clusterName));
     setClusterHost(stringValue(cluster, "host", "cluster.host", clusterHost));
     setClusterPort(intValue(cluster, "port", "cluster.port", clusterPort));
+    setClusterMinimumMembers(
+        intValue(cluster, "minimumMembers", "cluster.minimumMembers", clusterMinimumMembers));
     if (cluster.containsKey("members")) {
       setClusterMembers(members(cluster.getValue("members")));
     }
@@ -121,6 +131,7 @@ public final class NodeOptions {
                 .put("name", clusterName)
                 .put("host", clusterHost)
                 .put("port", clusterPort)
+                .put("minimumMembers", clusterMinimumMembers)
                 .put("members", new JsonArray(new ArrayList<>(clusterMembers)))
                 .put("config", clusterConfig)
                 .put("eventBusTls", eventBusTls.toJson())
@@ -194,6 +205,25 @@ public final class NodeOptions {
 
   public NodeOptions setClusterPort(int clusterPort) {
     this.clusterPort = port(clusterPort, "cluster.port", false);
+    return this;
+  }
+
+  /**
+   * {@code cluster.minimumMembers}: below this many members a node refuses to read or write visitor
+   * data (profiles, ID links, queued pushes) and reports not ready, so that a member cut off from
+   * the rest never serves or changes people's data on its own. A majority of the planned cluster (2
+   * of 3) is the production setting; 1 turns the protection off.
+   */
+  public int getClusterMinimumMembers() {
+    return clusterMinimumMembers;
+  }
+
+  public NodeOptions setClusterMinimumMembers(int minimumMembers) {
+    if (minimumMembers < 1 || minimumMembers > 100) {
+      throw new IllegalArgumentException(
+          "cluster.minimumMembers: expected 1 to 100, got " + minimumMembers);
+    }
+    this.clusterMinimumMembers = minimumMembers;
     return this;
   }
 

@@ -13,8 +13,9 @@ import io.vertx.ext.web.healthchecks.HealthCheckHandler;
  * The node's checks in {@code /health/ready} (beside dcs-verticle's {@code http} and {@code node} =
  * every verticle deployed): {@code cluster} (the Hazelcast member runs, is in the member list, the
  * cluster state is ACTIVE; data: members, state, and {@code safe} = no partition migration or
- * backup sync pending, informative only) and, when this node runs the segment verticle, {@code
- * definitions} (the member's definitions are loaded).
+ * backup sync pending, informative only; below {@code cluster.minimumMembers} the check fails, so
+ * that a load balancer stops sending to a member cut off from the rest) and, when this node runs
+ * the segment verticle, {@code definitions} (the member's definitions are loaded).
  */
 final class ReadinessChecks {
   private final HazelcastInstance hazelcast;
@@ -45,13 +46,28 @@ final class ReadinessChecks {
     ClusterState state = hazelcast.getCluster().getClusterState();
     Member local = hazelcast.getCluster().getLocalMember();
     boolean member = hazelcast.getCluster().getMembers().contains(local);
+    boolean enough = hasMinimumMembers();
     JsonObject data =
         new JsonObject()
             .put("state", state.name())
             .put("members", hazelcast.getCluster().getMembers().size())
             .put("member", member)
+            .put("minimumMembers", enough)
             .put("safe", hazelcast.getPartitionService().isClusterSafe());
-    return state == ClusterState.ACTIVE && member ? Status.OK(data) : Status.KO(data);
+    return state == ClusterState.ACTIVE && member && enough ? Status.OK(data) : Status.KO(data);
+  }
+
+  private boolean hasMinimumMembers() {
+    if (!hazelcast
+        .getConfig()
+        .getSplitBrainProtectionConfigs()
+        .containsKey(HazelcastConfigFactory.MINIMUM_MEMBERS)) {
+      return true;
+    }
+    return hazelcast
+        .getSplitBrainProtectionService()
+        .getSplitBrainProtection(HazelcastConfigFactory.MINIMUM_MEMBERS)
+        .hasMinimumSize();
   }
 
   Status definitions() {

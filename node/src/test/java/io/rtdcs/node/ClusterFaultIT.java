@@ -45,6 +45,15 @@ class ClusterFaultIT {
    */
   static final long LATE_MS = BUDGET_MS + Long.getLong("faults.slackMs", 10);
 
+  /** kill -9: the survivors see two members within this (measured: BENCHMARKS.md). */
+  static final long KILLED_GONE_MS = 10_000;
+
+  /** SIGSTOP: the survivors have removed the frozen member within this (BENCHMARKS.md). */
+  static final long FROZEN_GONE_MS = 15_000;
+
+  /** SIGCONT: the resumed member has merged back within this (merge check every 10 s). */
+  static final long MERGED_BACK_S = 60;
+
   private final List<NodeProcess> nodes = new ArrayList<>();
   private final List<String> visitors = LoadClient.visitors(200);
 
@@ -56,6 +65,9 @@ class ClusterFaultIT {
     conf.getJsonObject("demoPartner").put("enabled", false);
     conf.getJsonObject("definitions").put("partners", new JsonArray());
     conf.getJsonObject("dcs").put("budgetMs", BUDGET_MS);
+    // the production setting for three nodes: a member cut off from the other two neither serves
+    // nor changes visitor data (docs/deploy.md)
+    conf.getJsonObject("cluster").put("minimumMembers", 2);
     // 3001 is onboarded in the demo (counts once); here it counts every realization, so a stored
     // count can be compared with the acknowledged ones
     JsonArray traits = conf.getJsonObject("definitions").getJsonArray("traits");
@@ -131,7 +143,8 @@ class ClusterFaultIT {
       long end = System.nanoTime();
 
       report("kill -9", load, survivors, start, end);
-      assertThat(ms(left - killed)).as("ms until two members").isLessThanOrEqualTo(10_000);
+      System.out.printf("faults: kill -9: two members after %d ms%n", ms(left - killed));
+      assertThat(ms(left - killed)).as("ms until two members").isLessThanOrEqualTo(KILLED_GONE_MS);
       assertSurvivorsAnsweredInBudget(load, survivors, start, end);
       assertNoneLost(load.acknowledged(), survivors);
     }
@@ -143,6 +156,7 @@ class ClusterFaultIT {
       throws Exception {
     NodeProcess victim = nodes.get(1);
     List<NodeProcess> survivors = List.of(nodes.get(0), nodes.get(2));
+    boolean victimWasMaster = victim.isMaster();
     long start = System.nanoTime();
     try (LoadClient load = load()) {
       load.targets(nodes);
@@ -159,34 +173,44 @@ class ClusterFaultIT {
         long end = System.nanoTime();
 
         report("SIGSTOP", load, survivors, start, end);
-        assertThat(ms(removed - frozen)).as("ms until removed").isLessThanOrEqualTo(15_000);
+        System.out.printf(
+            "faults: SIGSTOP: removed after %d ms (the frozen node was the master: %b)%n",
+            ms(removed - frozen), victimWasMaster);
+        assertThat(ms(removed - frozen)).as("ms until removed").isLessThanOrEqualTo(FROZEN_GONE_MS);
         assertSurvivorsAnsweredInBudget(load, survivors, start, end);
       } finally {
         victim.thaw();
       }
-      // resumed: once it has noticed (it finds itself alone, or is back in the list), the
-      // survivors still hold every acknowledged realization and serve events, and the resumed
-      // node answers events too
+      // resumed: once it has noticed that it was removed, it is a cluster of one, below
+      // cluster.minimumMembers: not ready, and it answers /event without visitor data
       awaitUntil(
           "the resumed node noticed it was removed",
           Duration.ofSeconds(30),
           () -> victim.members() != 3 || survivors.get(0).members() == 3);
+      assertAloneMeansNotReady(victim);
       assertNoneLost(load.acknowledged(), survivors);
       await()
           .atMost(Duration.ofSeconds(20))
           .pollInterval(Duration.ofMillis(250))
           .until(() -> victim.status("/event?d_rtbd=json&c_category=shoes") == 200);
-      for (NodeProcess s : survivors) {
-        assertThat(s.status("/event?d_rtbd=json&c_category=shoes")).isEqualTo(200);
-      }
+      // the split heals by itself (merge check every 10 s, cluster.xml): three members again, and
+      // the merge kept every acknowledged realization (the newest write of an entry wins)
+      long resumed = System.nanoTime();
+      awaitUntil(
+          "the resumed node merged back",
+          Duration.ofSeconds(MERGED_BACK_S),
+          () -> nodes.stream().allMatch(n -> n.members() == 3));
       System.out.printf(
-          "faults: SIGCONT: resumed node sees %d member(s), survivors %d%n",
-          victim.members(), survivors.get(0).members());
-      assertNoneLost(load.acknowledged(), survivors);
+          "faults: SIGCONT: three members again after %d ms%n", ms(System.nanoTime() - resumed));
+      for (NodeProcess n : nodes) {
+        assertThat(n.status("/event?d_rtbd=json&c_category=shoes")).isEqualTo(200);
+      }
+      assertNoneLost(load.acknowledged(), nodes);
     } finally {
-      // removed, it would merge back only after Hazelcast's split-brain delay (minutes): the
-      // next scenario starts it again
-      victim.terminate(Duration.ofSeconds(30));
+      if (victim.isAlive() && victim.members() != 3) {
+        // not merged back: the next scenario starts it again
+        victim.terminate(Duration.ofSeconds(30));
+      }
     }
   }
 
@@ -246,6 +270,32 @@ class ClusterFaultIT {
 
   private static void awaitUntil(String what, Duration atMost, BooleanSupplier condition) {
     await(what).atMost(atMost).pollInterval(Duration.ofMillis(100)).until(condition::getAsBoolean);
+  }
+
+  /**
+   * A node that sees fewer members than cluster.minimumMembers (2) reports not ready: the readiness
+   * answer carries both the member count and the verdict, so the two cannot race.
+   */
+  private static void assertAloneMeansNotReady(NodeProcess node) throws Exception {
+    HttpResponse<String> ready = node.get("/health/ready", null);
+    JsonObject hz = readinessCheck(ready.body(), "hazelcast");
+    System.out.printf(
+        "faults: SIGCONT: resumed node readiness %d with %s member(s)%n",
+        ready.statusCode(), hz == null ? "?" : hz.getJsonObject("data").getValue("members"));
+    if (hz != null && hz.getJsonObject("data").getInteger("members") < 2) {
+      assertThat(ready.statusCode()).as("readiness of a node alone").isEqualTo(503);
+      assertThat(hz.getString("status")).isEqualTo("DOWN");
+    }
+  }
+
+  private static JsonObject readinessCheck(String body, String id) {
+    JsonArray checks = new JsonObject(body).getJsonArray("checks", new JsonArray());
+    for (int i = 0; i < checks.size(); i++) {
+      if (id.equals(checks.getJsonObject(i).getString("id"))) {
+        return checks.getJsonObject(i);
+      }
+    }
+    return null;
   }
 
   /** Every call to a survivor in [from, to) was answered 200 within budget + 10 ms. */

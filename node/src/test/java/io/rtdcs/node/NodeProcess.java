@@ -214,6 +214,24 @@ final class NodeProcess implements AutoCloseable {
   private static final java.util.regex.Pattern MEMBERS =
       java.util.regex.Pattern.compile("Members \\{size:(\\d+)");
 
+  /**
+   * Whether this node is the cluster's master in the last member list it logged: Hazelcast lists
+   * the master first and marks the local member with {@code this}.
+   */
+  boolean isMaster() {
+    try {
+      List<String> lines = Files.readAllLines(log);
+      for (int i = lines.size() - 1; i >= 0; i--) {
+        if (MEMBERS.matcher(lines.get(i)).find()) {
+          return i + 1 < lines.size() && lines.get(i + 1).strip().endsWith(" this");
+        }
+      }
+      return false;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   private static String nodeLogback() {
     try {
       return Path.of(NodeProcess.class.getResource("/logback-node.xml").toURI()).toString();
