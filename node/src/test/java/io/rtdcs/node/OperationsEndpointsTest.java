@@ -1,6 +1,7 @@
 package io.rtdcs.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -9,6 +10,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -57,6 +59,20 @@ class OperationsEndpointsTest {
     quiet = RtdcsNode.start(new NodeOptions(quietConf), Clock.systemUTC()).await();
     client = Vertx.vertx();
     web = WebClient.create(client);
+    // traffic only once the second member holds its partitions (as docs/deploy.md asks before
+    // traffic): in one of ten suite runs the opt-out below counted nothing; its answer was not
+    // checked then (now it is), and the one thing in flight at that moment was the first partition
+    // migration to the second member, which other tests here have seen delay operations by seconds
+    await("no partition migration pending")
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> clusterSafe(port));
+  }
+
+  private static boolean clusterSafe(int nodePort) {
+    JsonObject body = get(nodePort, "/health/ready").bodyAsJsonObject();
+    JsonObject hazelcast = checks(body.getJsonArray("checks")).get("hazelcast");
+    return hazelcast != null && hazelcast.getJsonObject("data").getBoolean("safe", false);
   }
 
   @AfterAll
@@ -79,7 +95,7 @@ class OperationsEndpointsTest {
       assertThat(get(port, "/event?d_rtbd=json&c_category=shoes").statusCode()).isEqualTo(200);
     }
     get(port, "/event?d_rtbd=json&d_uuid=not-a-uuid");
-    get(port, "/demoptout.jpg?d_uuid=" + "1".repeat(38));
+    assertThat(get(port, "/demoptout.jpg?d_uuid=" + "1".repeat(38)).statusCode()).isEqualTo(200);
 
     HttpResponse<Buffer> metrics = get(port, "/metrics");
     assertThat(metrics.statusCode()).isEqualTo(200);
