@@ -1,7 +1,6 @@
 package io.rtdcs.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -10,7 +9,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -63,16 +61,7 @@ class OperationsEndpointsTest {
     // traffic): in one of ten suite runs the opt-out below counted nothing; its answer was not
     // checked then (now it is), and the one thing in flight at that moment was the first partition
     // migration to the second member, which other tests here have seen delay operations by seconds
-    await("no partition migration pending")
-        .atMost(Duration.ofSeconds(60))
-        .pollInterval(Duration.ofMillis(200))
-        .until(() -> clusterSafe(port));
-  }
-
-  private static boolean clusterSafe(int nodePort) {
-    JsonObject body = get(nodePort, "/health/ready").bodyAsJsonObject();
-    JsonObject hazelcast = checks(body.getJsonArray("checks")).get("hazelcast");
-    return hazelcast != null && hazelcast.getJsonObject("data").getBoolean("safe", false);
+    ClusterSafety.awaitSafe(port);
   }
 
   @AfterAll
