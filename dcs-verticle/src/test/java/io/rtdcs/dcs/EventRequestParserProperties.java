@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -155,7 +156,17 @@ class EventRequestParserProperties {
 
     assertThat(r.signalsJson(false).encode()).doesNotContain("p_secret");
     assertThat(r.signalsJson(true).getJsonArray("p_secret")).isNotNull();
-    assertThat(r.toString()).doesNotContain(encoded);
+    // what the request prints (logs) never depends on the private value: the same as with another
+    // value (a substring check failed for the value "0", which "declaredIds=0" contains)
+    String other = value.equals("x") ? "y" : "x";
+    assertThat(r.toString())
+        .isEqualTo(parser.parse(RawCall.get("/event?c_a=1&p_secret=" + other)).toString());
+  }
+
+  /** The value a random run once drew: "0" also appears in the printed request's own fields. */
+  @Example
+  void aPrivateValueThatAlsoAppearsInTheRequestsOwnFieldsShouldNotCountAsALeak() {
+    privateValuesShouldNeverReachThePartnerSignals("0");
   }
 
   @Property(tries = 50)
