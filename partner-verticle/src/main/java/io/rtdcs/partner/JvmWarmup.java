@@ -54,8 +54,7 @@ final class JvmWarmup {
             s ->
                 client.request(
                     io.vertx.core.http.HttpMethod.POST, s.actualPort(), "127.0.0.1", "/warmup"))
-        .compose(req -> req.send(Buffer.buffer("{}")))
-        .compose(resp -> resp.body())
+        .compose(req -> req.send(Buffer.buffer("{}")).compose(resp -> resp.body()))
         .<Void>mapEmpty()
         .otherwiseEmpty()
         .eventually(() -> client.close().eventually(server::close))
