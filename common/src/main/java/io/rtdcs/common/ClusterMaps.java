@@ -13,6 +13,12 @@ public final class ClusterMaps {
   public static final String OUTBOUND = "rtdcs.outbound";
 
   /**
+   * Privacy actions per visitor (uuid -> opt-out and deletion times), written through to the
+   * database before they are acknowledged (docs/storage.md).
+   */
+  public static final String PRIVACY = "rtdcs.privacy";
+
+  /**
    * Markers such as "seeded.partners" so definitions are seeded from config only once per cluster.
    */
   public static final String META = "rtdcs.meta";

@@ -92,7 +92,7 @@ public final class DcsVerticle extends VerticleBase {
   }
 
   private Router router(DcsOptions options) {
-    Identifiers ids = new Identifiers();
+    Identifiers ids = new Identifiers(clock);
     BusClient bus =
         new BusClient(vertx.eventBus(), options.isLocalSegment(), options.isLocalPartner());
     EventResponseWriter writer = new EventResponseWriter(options.getRegion());

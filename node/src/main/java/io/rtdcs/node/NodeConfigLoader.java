@@ -47,7 +47,13 @@ public final class NodeConfigLoader {
           Map.entry("RTDCS_BRIDGE_TOKENS", "bridge.tokens"),
           Map.entry("RTDCS_METRICS_ENABLED", "metrics.enabled"),
           Map.entry("RTDCS_METRICS_DISABLED_DOMAINS", "metrics.disabledDomains"),
-          Map.entry("RTDCS_K8S_SERVICE_DNS", "cluster.kubernetes.serviceDns"));
+          Map.entry("RTDCS_K8S_SERVICE_DNS", "cluster.kubernetes.serviceDns"),
+          Map.entry("RTDCS_STORE_BACKEND", "store.backend"),
+          Map.entry("RTDCS_STORE_PATH", "store.path"),
+          Map.entry("RTDCS_STORE_URL", "store.url"),
+          Map.entry("RTDCS_STORE_USER", "store.user"),
+          Map.entry("RTDCS_STORE_PASSWORD", "store.password"),
+          Map.entry("RTDCS_STORE_WRITE_DELAY_SECONDS", "store.writeDelaySeconds"));
 
   private NodeConfigLoader() {}
 
@@ -106,7 +112,7 @@ public final class NodeConfigLoader {
         (variable, path) -> {
           String value = env.get(variable);
           if (value != null && !value.isEmpty()) {
-            put(config, path, path.equals("cluster.members") ? members(value) : typed(value));
+            put(config, path, value(path, value));
           }
         });
   }
@@ -116,10 +122,30 @@ public final class NodeConfigLoader {
       if (name.startsWith("rtdcs.") && name.length() > "rtdcs.".length()) {
         String path = name.substring("rtdcs.".length());
         String value = props.getProperty(name);
-        put(config, path, path.equals("cluster.members") ? members(value) : typed(value));
+        put(config, path, value(path, value));
       }
     }
   }
+
+  /** Secrets and paths stay text even when they look like a number ("12345" as a password). */
+  private static Object value(String path, String value) {
+    if (path.equals("cluster.members")) {
+      return members(value);
+    }
+    if (TEXT_PATHS.contains(path)) {
+      return value;
+    }
+    return typed(value);
+  }
+
+  static final java.util.Set<String> TEXT_PATHS =
+      java.util.Set.of(
+          "admin.token",
+          "store.password",
+          "store.user",
+          "store.path",
+          "store.url",
+          "store.backend");
 
   static void put(JsonObject config, String path, Object value) {
     String[] parts = path.split("\\.");

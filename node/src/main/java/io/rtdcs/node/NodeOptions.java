@@ -2,6 +2,7 @@ package io.rtdcs.node;
 
 import io.rtdcs.node.bridge.PartnerBridgeOptions;
 import io.rtdcs.partner.demo.DemoPartnerOptions;
+import io.rtdcs.store.StoreOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -72,6 +73,7 @@ public final class NodeOptions {
   private JsonObject outbound = new JsonObject();
   private JsonObject definitions = new JsonObject();
   private EventBusTlsOptions eventBusTls = new EventBusTlsOptions();
+  private StoreOptions store = new StoreOptions();
 
   public NodeOptions() {}
 
@@ -120,6 +122,7 @@ public final class NodeOptions {
     segment = section(json, "segment").copy();
     outbound = section(json, "outbound").copy();
     definitions = section(json, "definitions").copy();
+    store = StoreConfig.read(section(json, "store"));
   }
 
   public JsonObject toJson() {
@@ -155,7 +158,18 @@ public final class NodeOptions {
         .put("partner", partner.copy())
         .put("segment", segment.copy())
         .put("outbound", outbound.copy())
-        .put("definitions", definitions.copy());
+        .put("definitions", definitions.copy())
+        .put("store", StoreConfig.toJson(store));
+  }
+
+  /** Where durable state lives ({@code store.*}, docs/storage.md). */
+  public StoreOptions getStore() {
+    return store;
+  }
+
+  public NodeOptions setStore(StoreOptions store) {
+    this.store = Objects.requireNonNull(store, "store").validate();
+    return this;
   }
 
   public int getHttpPort() {

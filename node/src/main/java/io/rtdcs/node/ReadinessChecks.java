@@ -20,10 +20,16 @@ import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 final class ReadinessChecks {
   private final HazelcastInstance hazelcast;
   private final boolean segmentHere;
+  private final DurableState durable;
 
   ReadinessChecks(HazelcastInstance hazelcast, boolean segmentHere) {
+    this(hazelcast, segmentHere, null);
+  }
+
+  ReadinessChecks(HazelcastInstance hazelcast, boolean segmentHere, DurableState durable) {
     this.hazelcast = hazelcast;
     this.segmentHere = segmentHere;
+    this.durable = durable;
   }
 
   void register(Vertx vertx, HealthCheckHandler ready) {
@@ -37,6 +43,23 @@ final class ReadinessChecks {
     if (segmentHere) {
       ready.register("definitions", promise -> promise.complete(definitions()));
     }
+    if (durable != null) {
+      ready.register("store", promise -> promise.complete(store()));
+    }
+  }
+
+  /**
+   * The database's state, reported but never failing readiness: with the database down the node
+   * still answers from memory and queues its writes (docs/storage.md), and taking every node out of
+   * the load balancer would turn a database outage into an outage of collection. What the node's
+   * probe found last (every 5 s), so the check never waits for a database that does not answer.
+   */
+  Status store() {
+    return Status.OK(
+        new JsonObject()
+            .put(
+                "backend", durable.options().getBackend().name().toLowerCase(java.util.Locale.ROOT))
+            .put("reachable", durable.lastProbe()));
   }
 
   Status cluster() {

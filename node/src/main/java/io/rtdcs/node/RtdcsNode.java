@@ -31,18 +31,25 @@ import org.slf4j.LoggerFactory;
  */
 public final class RtdcsNode {
   private static final Logger LOG = LoggerFactory.getLogger(RtdcsNode.class);
+  private static final long STORE_PROBE_MS = 5_000;
 
   private final Vertx vertx;
   private final HazelcastInstance hazelcast;
   private final NodeOptions options;
   private final NodeMetrics metrics;
+  private final DurableState durable;
 
   private RtdcsNode(
-      Vertx vertx, HazelcastInstance hazelcast, NodeOptions options, NodeMetrics metrics) {
+      Vertx vertx,
+      HazelcastInstance hazelcast,
+      NodeOptions options,
+      NodeMetrics metrics,
+      DurableState durable) {
     this.vertx = vertx;
     this.hazelcast = hazelcast;
     this.options = options;
     this.metrics = metrics;
+    this.durable = durable;
   }
 
   /** Starts a node; the future fails (and nothing keeps running) when any part cannot start. */
@@ -50,9 +57,14 @@ public final class RtdcsNode {
     Objects.requireNonNull(options, "options");
     Objects.requireNonNull(clock, "clock");
     Config hzConfig;
+    DurableState durable;
     try {
       hzConfig = HazelcastConfigFactory.create(options);
       SegmentSerialization.register(hzConfig);
+      durable = DurableState.open(options.getStore(), clock);
+      if (durable != null) {
+        durable.configure(hzConfig);
+      }
       hzConfig
           .getMemberAttributeConfig()
           .setAttribute(DashboardData.ATTR_HTTP_PORT, Integer.toString(options.getHttpPort()))
@@ -72,14 +84,29 @@ public final class RtdcsNode {
         .configure(vertxOptions, Vertx.builder().with(vertxOptions))
         .withClusterManager(clusterManager)
         .buildClustered()
+        .onFailure(
+            e -> {
+              if (durable != null) {
+                durable.close();
+              }
+            })
         .compose(
             vertx -> {
               Meters.publish(vertx, metrics.registry());
-              RtdcsNode node =
-                  new RtdcsNode(vertx, clusterManager.getHazelcastInstance(), options, metrics);
+              HazelcastInstance hz = clusterManager.getHazelcastInstance();
+              RtdcsNode node = new RtdcsNode(vertx, hz, options, metrics, durable);
+              if (durable != null) {
+                durable.bindMeters(metrics.registry(), hz);
+                node.scheduleSweep();
+              }
               return node.deployAll(clock)
                   .map(node)
-                  .recover(e -> vertx.close().transform(v -> Future.failedFuture(e)));
+                  .recover(
+                      e ->
+                          vertx
+                              .close()
+                              .eventually(node::closeDatabase)
+                              .transform(v -> Future.failedFuture(e)));
             });
   }
 
@@ -164,14 +191,69 @@ public final class RtdcsNode {
   private NodeExtension extension(Clock clock) {
     return new NodeExtension(
         metrics,
-        new ReadinessChecks(hazelcast, options.getSegmentInstances() > 0),
+        new ReadinessChecks(hazelcast, options.getSegmentInstances() > 0, durable),
         new DashboardData(hazelcast, metrics.registry(), metrics.enabled(), clock));
   }
 
-  /** Leaves the cluster cleanly (peers see a leave, not a crash). */
+  /**
+   * Leaves the cluster cleanly (peers see a leave, not a crash): first what waits to be written to
+   * the database is written, then the node leaves, then the database pool closes.
+   */
   public Future<Void> stop() {
     NodeState.setReady(vertx, false);
-    return vertx.close();
+    Future<Void> flushed =
+        durable == null
+            ? Future.succeededFuture()
+            : vertx
+                .<Void>executeBlocking(
+                    () -> {
+                      durable.flush(hazelcast);
+                      return null;
+                    })
+                .recover(
+                    e -> {
+                      LOG.warn("store: flush at stop failed: {}", e.toString());
+                      return Future.succeededFuture();
+                    });
+    return flushed.compose(v -> vertx.close()).eventually(this::closeDatabase);
+  }
+
+  private Future<Void> closeDatabase() {
+    if (durable != null) {
+      durable.close();
+    }
+    return Future.succeededFuture();
+  }
+
+  /**
+   * Every {@code store.sweepIntervalSeconds}, the oldest member deletes the database's expired rows
+   * (one sweeper per cluster; any member may take over).
+   */
+  private void scheduleSweep() {
+    boolean[] probing = {false};
+    vertx.setPeriodic(
+        STORE_PROBE_MS,
+        id -> {
+          if (probing[0]) {
+            return;
+          }
+          probing[0] = true;
+          vertx.executeBlocking(durable::probe, false).onComplete(ar -> probing[0] = false);
+        });
+    long interval = durable.options().getSweepIntervalSeconds() * 1000L;
+    vertx.setPeriodic(
+        interval,
+        interval,
+        id -> {
+          if (!hazelcast.getLifecycleService().isRunning()
+              || !hazelcast.getCluster().getMembers().iterator().next().localMember()) {
+            return;
+          }
+          vertx
+              .executeBlocking(durable::sweep, false)
+              .onSuccess(n -> LOG.info("store: swept {} expired rows", n))
+              .onFailure(e -> LOG.warn("store: sweep failed: {}", e.toString()));
+        });
   }
 
   public Vertx vertx() {

@@ -52,7 +52,7 @@ class DashboardBrowserIT {
         TestConfigs.demoCluster(
             TestConfigs.clusterName(), TestPorts.freeClusterBase(3), httpPort, TestPorts.free());
     conf.getJsonObject("dcs").put("budgetMs", 3000).put("storeReserveMs", 1000);
-    node = RtdcsNode.start(new NodeOptions(conf), Clock.systemUTC()).await();
+    node = RtdcsNode.start(new NodeOptions(TestStore.memory(conf)), Clock.systemUTC()).await();
     vertx = Vertx.vertx();
     web = WebClient.create(vertx);
     // about 20 events per second, each a new visitor with the shoe signal

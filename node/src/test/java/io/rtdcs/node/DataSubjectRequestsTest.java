@@ -29,7 +29,7 @@ class DataSubjectRequestsTest {
     JsonObject conf =
         TestConfigs.demoCluster(
             TestConfigs.clusterName(), TestPorts.freeClusterBase(2), port, TestPorts.free());
-    node = RtdcsNode.start(new NodeOptions(conf), Clock.systemUTC()).await();
+    node = RtdcsNode.start(new NodeOptions(TestStore.memory(conf)), Clock.systemUTC()).await();
     client = Vertx.vertx();
     web = WebClient.create(client);
   }

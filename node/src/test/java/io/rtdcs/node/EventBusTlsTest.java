@@ -66,8 +66,8 @@ class EventBusTlsTest {
             .put("dcs", new JsonObject().put("instances", 1))
             .put("partner", new JsonObject().put("instances", 0))
             .put("segment", new JsonObject().put("instances", 0)));
-    a = RtdcsNode.start(new NodeOptions(confA), Clock.systemUTC()).await();
-    b = RtdcsNode.start(new NodeOptions(confB), Clock.systemUTC()).await();
+    a = RtdcsNode.start(new NodeOptions(TestStore.memory(confA)), Clock.systemUTC()).await();
+    b = RtdcsNode.start(new NodeOptions(TestStore.memory(confB)), Clock.systemUTC()).await();
     client = Vertx.vertx();
     web = WebClient.create(client);
   }

@@ -73,4 +73,81 @@ class HazelcastConfigFactoryTest {
                                 .put("kubernetes", new JsonObject().put("serviceDns", "a b")))))
         .hasMessageStartingWith("cluster.kubernetes.serviceDns:");
   }
+
+  @Test
+  void minimumMembersShouldProtectEveryVisitorDataMapAndOneShouldProtectNone() {
+    Config protectedConfig =
+        HazelcastConfigFactory.create(
+            new NodeOptions(
+                new JsonObject().put("cluster", new JsonObject().put("minimumMembers", 2))));
+    assertThat(
+            protectedConfig
+                .getSplitBrainProtectionConfig(HazelcastConfigFactory.MINIMUM_MEMBERS)
+                .getMinimumClusterSize())
+        .isEqualTo(2);
+    for (String map : HazelcastConfigFactory.VISITOR_DATA_MAPS) {
+      assertThat(protectedConfig.getMapConfig(map).getSplitBrainProtectionName())
+          .as(map)
+          .isEqualTo(HazelcastConfigFactory.MINIMUM_MEMBERS);
+    }
+    assertThat(HazelcastConfigFactory.VISITOR_DATA_MAPS).contains("rtdcs.privacy");
+
+    Config open = HazelcastConfigFactory.create(new NodeOptions(new JsonObject()));
+    assertThat(open.getSplitBrainProtectionConfigs()).isEmpty();
+    assertThat(open.getMapConfig("rtdcs.profiles").getSplitBrainProtectionName()).isNull();
+  }
+
+  @Test
+  void aDurableStoreShouldSitBehindEveryRtdcsMapWithItsWriteMode() throws Exception {
+    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("rtdcs-store-config-");
+    NodeOptions options =
+        new NodeOptions(
+            new JsonObject()
+                .put(
+                    "store",
+                    new JsonObject()
+                        .put("path", dir.toString())
+                        .put("writeDelaySeconds", 3)
+                        .put("profileHeapPercentage", 20)));
+    Config config = HazelcastConfigFactory.create(options);
+    try (DurableState durable =
+        DurableState.open(options.getStore(), java.time.Clock.systemUTC())) {
+      durable.configure(config);
+    }
+    for (io.rtdcs.store.DurableMaps.Spec spec : io.rtdcs.store.DurableMaps.SPECS) {
+      com.hazelcast.config.MapStoreConfig store =
+          config.getMapConfig(spec.map()).getMapStoreConfig();
+      assertThat(store.isEnabled()).as(spec.map()).isTrue();
+      assertThat(store.getWriteDelaySeconds())
+          .as(spec.map())
+          .isEqualTo(spec.mode() == io.rtdcs.store.DurableMaps.Mode.WRITE_BEHIND ? 3 : 0);
+    }
+    assertThat(config.getMapConfig("rtdcs.profiles").getEvictionConfig().getSize()).isEqualTo(20);
+    assertThat(config.getMapConfig("rtdcs.profiles").getEvictionConfig().getMaxSizePolicy())
+        .isEqualTo(com.hazelcast.config.MaxSizePolicy.USED_HEAP_PERCENTAGE);
+  }
+
+  @Test
+  void aStoreSectionWithAnUnknownKeyShouldBeRefusedWithTheKey() {
+    assertThatThrownBy(
+            () ->
+                new NodeOptions(
+                    new JsonObject().put("store", new JsonObject().put("writeDelayMs", 5))))
+        .hasMessageStartingWith("store.writeDelayMs: unknown key");
+    assertThatThrownBy(
+            () ->
+                new NodeOptions(
+                    new JsonObject().put("store", new JsonObject().put("backend", "postgresql"))))
+        .hasMessageStartingWith("store.url: required");
+    NodeOptions withPassword =
+        new NodeOptions(
+            new JsonObject()
+                .put(
+                    "store",
+                    new JsonObject()
+                        .put("backend", "postgresql")
+                        .put("url", "jdbc:postgresql://db/rtdcs")
+                        .put("password", "s3cret-password")));
+    assertThat(withPassword.toJson().encode()).doesNotContain("s3cret-password");
+  }
 }

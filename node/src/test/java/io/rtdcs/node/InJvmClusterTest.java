@@ -36,8 +36,8 @@ class InJvmClusterTest {
     JsonObject confA = TestConfigs.demoCluster(cluster, clusterPort, portA, demoPort);
     JsonObject confB = TestConfigs.demoCluster(cluster, clusterPort, portB, demoPort);
     confB.getJsonObject("demoPartner").put("enabled", false);
-    a = RtdcsNode.start(new NodeOptions(confA), Clock.systemUTC()).await();
-    b = RtdcsNode.start(new NodeOptions(confB), Clock.systemUTC()).await();
+    a = RtdcsNode.start(new NodeOptions(TestStore.memory(confA)), Clock.systemUTC()).await();
+    b = RtdcsNode.start(new NodeOptions(TestStore.memory(confB)), Clock.systemUTC()).await();
     client = Vertx.vertx();
     web = WebClient.create(client);
     warmUp(portA);

@@ -44,7 +44,7 @@ class OperationsEndpointsTest {
         .getJsonArray("partners")
         .getJsonObject(0)
         .put("timeoutMs", 1500);
-    node = RtdcsNode.start(new NodeOptions(conf), Clock.systemUTC()).await();
+    node = RtdcsNode.start(new NodeOptions(TestStore.memory(conf)), Clock.systemUTC()).await();
     JsonObject quietConf = TestConfigs.demoCluster(cluster, clusterPort, quietPort, demoPort);
     quietConf.getJsonObject("demoPartner").put("enabled", false);
     quietConf.put("metrics", new JsonObject().put("enabled", false));
@@ -54,7 +54,8 @@ class OperationsEndpointsTest {
         new JsonObject()
             .put("partner", new JsonObject().put("instances", 0))
             .put("segment", new JsonObject().put("instances", 0)));
-    quiet = RtdcsNode.start(new NodeOptions(quietConf), Clock.systemUTC()).await();
+    quiet =
+        RtdcsNode.start(new NodeOptions(TestStore.memory(quietConf)), Clock.systemUTC()).await();
     client = Vertx.vertx();
     web = WebClient.create(client);
     // traffic only once the second member holds its partitions (as docs/deploy.md asks before

@@ -71,7 +71,7 @@ class OutboundNodeTest {
                     "mappings",
                     new JsonArray()
                         .add(new JsonObject().put("segment", 5001).put("value", "shoe_shoppers"))));
-    node = RtdcsNode.start(new NodeOptions(conf), Clock.systemUTC()).await();
+    node = RtdcsNode.start(new NodeOptions(TestStore.memory(conf)), Clock.systemUTC()).await();
   }
 
   @AfterAll

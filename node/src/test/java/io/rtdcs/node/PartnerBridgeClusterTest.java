@@ -72,8 +72,8 @@ class PartnerBridgeClusterTest {
                 new JsonObject()
                     .put(Integer.toString(PY_DPID), PY_TOKEN)
                     .put(Integer.toString(OTHER_DPID), OTHER_TOKEN)));
-    a = RtdcsNode.start(new NodeOptions(confA), Clock.systemUTC()).await();
-    b = RtdcsNode.start(new NodeOptions(confB), Clock.systemUTC()).await();
+    a = RtdcsNode.start(new NodeOptions(TestStore.memory(confA)), Clock.systemUTC()).await();
+    b = RtdcsNode.start(new NodeOptions(TestStore.memory(confB)), Clock.systemUTC()).await();
     http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     // in one suite run in ten, a bridge consumer registered and unregistered during B's first
     // partition migration stayed registered cluster-wide (lookups of 9102 timed out instead of
@@ -195,7 +195,7 @@ class PartnerBridgeClusterTest {
     b.stop().await();
     b = null;
     awaitOutcome("unavailable");
-    b = RtdcsNode.start(new NodeOptions(confB), Clock.systemUTC()).await();
+    b = RtdcsNode.start(new NodeOptions(TestStore.memory(confB)), Clock.systemUTC()).await();
     ClusterSafety.awaitSafe(portA);
 
     JsonObject back = awaitOutcome("ok");

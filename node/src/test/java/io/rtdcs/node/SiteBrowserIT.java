@@ -93,7 +93,7 @@ class SiteBrowserIT {
                             + "/sync?uid=%DID%&t=%TIMESTAMP%&proto=%HTTP_PROTO%")
                     .put("ttlMinutes", 60)
                     .put("redirectHosts", new JsonArray())));
-    node = RtdcsNode.start(new NodeOptions(conf), Clock.systemUTC()).await();
+    node = RtdcsNode.start(new NodeOptions(TestStore.memory(conf)), Clock.systemUTC()).await();
   }
 
   @AfterAll

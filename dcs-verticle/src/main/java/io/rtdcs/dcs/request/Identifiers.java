@@ -9,13 +9,15 @@ public final class Identifiers {
   public static final int UUID_LENGTH = 38;
 
   private final Random random;
+  private final java.time.Clock clock;
 
-  public Identifiers(Random random) {
+  public Identifiers(Random random, java.time.Clock clock) {
     this.random = java.util.Objects.requireNonNull(random, "random");
+    this.clock = java.util.Objects.requireNonNull(clock, "clock");
   }
 
-  public Identifiers() {
-    this(new SecureRandom());
+  public Identifiers(java.time.Clock clock) {
+    this(new SecureRandom(), clock);
   }
 
   /** True for exactly 38 ASCII digits. */
@@ -32,14 +34,12 @@ public final class Identifiers {
     return true;
   }
 
-  /** A new random 38-digit uuid; the first digit is never 0. */
+  /**
+   * A new 38-digit uuid, first digit never 0, carrying its minting time ({@link
+   * io.rtdcs.common.VisitorIds}).
+   */
   public String newUuid() {
-    char[] digits = new char[UUID_LENGTH];
-    digits[0] = (char) ('1' + random.nextInt(9));
-    for (int i = 1; i < UUID_LENGTH; i++) {
-      digits[i] = (char) ('0' + random.nextInt(10));
-    }
-    return new String(digits);
+    return io.rtdcs.common.VisitorIds.mint(random, clock.millis());
   }
 
   /** A new transaction id: 12 characters of base64 over 9 random bytes. */

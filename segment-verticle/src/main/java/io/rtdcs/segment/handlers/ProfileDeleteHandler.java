@@ -59,7 +59,7 @@ public final class ProfileDeleteHandler implements Handler<Message<Object>> {
 
   private Future<JsonObject> erase(String uuid) {
     return eraser
-        .erase(uuid)
+        .erase(uuid, clock.millis())
         .compose(
             erased -> {
               JsonObject json =

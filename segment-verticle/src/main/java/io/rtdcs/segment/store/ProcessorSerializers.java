@@ -234,4 +234,28 @@ final class ProcessorSerializers {
   }
 
   private ProcessorSerializers() {}
+
+  /** A privacy action's times (rtdcs.privacy values). */
+  static final class Privacy implements CompactSerializer<io.rtdcs.store.PrivacyMark> {
+    @Override
+    public io.rtdcs.store.PrivacyMark read(CompactReader in) {
+      return new io.rtdcs.store.PrivacyMark(in.readInt64("optedOutAt"), in.readInt64("deletedAt"));
+    }
+
+    @Override
+    public void write(CompactWriter out, io.rtdcs.store.PrivacyMark mark) {
+      out.writeInt64("optedOutAt", mark.optedOutAt());
+      out.writeInt64("deletedAt", mark.deletedAt());
+    }
+
+    @Override
+    public String getTypeName() {
+      return "rtdcs.PrivacyMark";
+    }
+
+    @Override
+    public Class<io.rtdcs.store.PrivacyMark> getCompactClass() {
+      return io.rtdcs.store.PrivacyMark.class;
+    }
+  }
 }

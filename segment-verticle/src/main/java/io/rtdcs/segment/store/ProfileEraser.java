@@ -6,6 +6,7 @@ import com.hazelcast.query.Predicate;
 import com.hazelcast.query.Predicates;
 import io.rtdcs.common.ClusterMaps;
 import io.rtdcs.common.HazelcastFutures;
+import io.rtdcs.store.PrivacyMark;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import java.util.ArrayList;
@@ -45,9 +46,16 @@ public final class ProfileEraser {
       List<Integer> partnerAnswers,
       List<String> outboundPushes) {}
 
-  /** Removes everything about {@code uuid}; completes with what was there. */
-  public Future<Erased> erase(String uuid) {
-    return HazelcastFutures.onContext(profiles.removeAsync(uuid), context)
+  /**
+   * Removes everything about {@code uuid}; completes with what was there. The deletion is written
+   * through first ({@code rtdcs.privacy}: the database's rows go, and no profile written behind
+   * from before the deletion is ever stored or loaded again), then memory is cleared.
+   */
+  public Future<Erased> erase(String uuid, long now) {
+    IMap<String, PrivacyMark> privacy = hz.getMap(ClusterMaps.PRIVACY);
+    return HazelcastFutures.onContext(
+            privacy.setAsync(uuid, PrivacyMark.NONE.deleted(now)), context)
+        .compose(v -> HazelcastFutures.onContext(profiles.removeAsync(uuid), context))
         .compose(
             p ->
                 context

@@ -82,7 +82,7 @@ public final class ProfileSerializer implements CompactSerializer<Profile> {
     }
   }
 
-  private static byte[] writeIds(Profile p) {
+  static byte[] writeIds(Profile p) {
     VarBytes.Writer w = new VarBytes.Writer();
     w.unsigned(p.syncedIds().size());
     for (Map.Entry<Integer, String> e : p.syncedIds().entrySet()) {
@@ -95,7 +95,7 @@ public final class ProfileSerializer implements CompactSerializer<Profile> {
     return w.toBytes();
   }
 
-  private static void readIds(VarBytes.Reader r, Profile p) {
+  static void readIds(VarBytes.Reader r, Profile p) {
     if (!r.hasMore()) {
       return;
     }
@@ -112,7 +112,7 @@ public final class ProfileSerializer implements CompactSerializer<Profile> {
     }
   }
 
-  private static byte[] writePartners(Profile p, long lastSeen) {
+  static byte[] writePartners(Profile p, long lastSeen) {
     VarBytes.Writer w = new VarBytes.Writer();
     w.unsigned(p.partners().size());
     for (PartnerEntry e : p.partners().values()) {
@@ -127,7 +127,7 @@ public final class ProfileSerializer implements CompactSerializer<Profile> {
     return w.toBytes();
   }
 
-  private static void readPartners(VarBytes.Reader r, long lastSeen, Profile p) {
+  static void readPartners(VarBytes.Reader r, long lastSeen, Profile p) {
     if (!r.hasMore()) {
       return;
     }

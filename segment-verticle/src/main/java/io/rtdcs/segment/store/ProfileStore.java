@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.rtdcs.common.ClusterMaps;
 import io.rtdcs.common.HazelcastFutures;
+import io.rtdcs.store.PrivacyMark;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import java.time.Duration;
@@ -22,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 public final class ProfileStore {
   private final IMap<String, Profile> profiles;
   private final IMap<String, IdLink> ids;
+  private final IMap<String, PrivacyMark> privacy;
   private final Context context;
   private final long idTtlDays;
   private final Timer realizeTimer;
@@ -41,6 +43,7 @@ public final class ProfileStore {
     this.context = Objects.requireNonNull(context, "context");
     this.profiles = hz.getMap(ClusterMaps.PROFILES);
     this.ids = hz.getMap(ClusterMaps.IDS);
+    this.privacy = hz.getMap(ClusterMaps.PRIVACY);
     this.idTtlDays = idTtlDays;
     this.realizeTimer = timer(registry, "realize");
     this.syncIdTimer = timer(registry, "syncId");
@@ -59,9 +62,21 @@ public final class ProfileStore {
     return timed(syncIdTimer, profiles.submitToKey(uuid, new SyncIdProcessor(dpid, dpuuid, now)));
   }
 
-  /** Opts the visitor out; completes with the segments it left (see OptOutProcessor). */
+  /**
+   * Opts the visitor out; completes with the segments it left (see OptOutProcessor). The opt-out is
+   * written through to the database (with a durable store) before the profile changes.
+   */
   public Future<RealizeResult> optOut(String uuid, long now) {
-    return timed(optOutTimer, profiles.submitToKey(uuid, new OptOutProcessor(now)));
+    return markPrivacy(uuid, PrivacyMark.NONE.optedOut(now))
+        .compose(v -> timed(optOutTimer, profiles.submitToKey(uuid, new OptOutProcessor(now))));
+  }
+
+  /**
+   * Records a privacy action on the visitor ({@code rtdcs.privacy}, written through: with a durable
+   * store it completes once the database holds it, and a deletion has removed the visitor's rows).
+   */
+  public Future<Void> markPrivacy(String uuid, PrivacyMark mark) {
+    return HazelcastFutures.onContext(privacy.setAsync(uuid, mark), context);
   }
 
   /** The stored profile, or null. */

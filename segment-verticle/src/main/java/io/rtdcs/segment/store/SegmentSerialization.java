@@ -32,6 +32,7 @@ public final class SegmentSerialization {
     compact.addSerializer(new ProcessorSerializers.Relink());
     compact.addSerializer(new ProcessorSerializers.ForgetDevice());
     compact.addSerializer(new OutboxProcessorSerializer());
+    compact.addSerializer(new ProcessorSerializers.Privacy());
     config.addListenerConfig(new ListenerConfig(new DefinitionsBootstrap()));
     return config;
   }

@@ -37,6 +37,16 @@ final class VarBytes {
       return this;
     }
 
+    /** A length-prefixed byte array (null = empty). */
+    Writer bytes(byte[] bytes) {
+      byte[] b = bytes == null ? new byte[0] : bytes;
+      unsigned(b.length);
+      ensure(b.length);
+      System.arraycopy(b, 0, buf, len, b.length);
+      len += b.length;
+      return this;
+    }
+
     int length() {
       return len;
     }
@@ -93,6 +103,16 @@ final class VarBytes {
     long signed() {
       long v = unsigned();
       return (v >>> 1) ^ -(v & 1);
+    }
+
+    byte[] bytes() {
+      int n = unsignedInt();
+      if (n < 0 || pos + n > buf.length) {
+        throw new IllegalStateException("truncated bytes at " + pos);
+      }
+      byte[] out = Arrays.copyOfRange(buf, pos, pos + n);
+      pos += n;
+      return out;
     }
 
     String string() {

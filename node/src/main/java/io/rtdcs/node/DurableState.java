@@ -1,0 +1,202 @@
+package io.rtdcs.node;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.rtdcs.common.ClusterMaps;
+import io.rtdcs.common.VisitorIds;
+import io.rtdcs.segment.store.IdLinkRows;
+import io.rtdcs.segment.store.OutboundRows;
+import io.rtdcs.segment.store.PrivacyEntryStore;
+import io.rtdcs.segment.store.Profile;
+import io.rtdcs.segment.store.ProfileRows;
+import io.rtdcs.store.Database;
+import io.rtdcs.store.DurableMaps;
+import io.rtdcs.store.RowCodec;
+import io.rtdcs.store.StoreOptions;
+import io.rtdcs.store.StoreStats;
+import io.rtdcs.store.TableEntryStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The node's durable state (docs/storage.md): the database, one {@link TableEntryStore} behind each
+ * rtdcs map, the expiry sweep, the flush of what waits to be written at a graceful stop, and the
+ * store's meters. With {@code store.backend=memory} there is none of it.
+ */
+final class DurableState implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(DurableState.class);
+
+  private final StoreOptions options;
+  private final Database database;
+  private final Map<String, TableEntryStore<?, ?>> stores;
+
+  private DurableState(
+      StoreOptions options, Database database, Map<String, TableEntryStore<?, ?>> stores) {
+    this.options = options;
+    this.database = database;
+    this.stores = stores;
+  }
+
+  /** Opens the database (migrating its schema); null with the memory backend. */
+  static DurableState open(StoreOptions options, Clock clock) {
+    if (!options.isDurable()) {
+      return null;
+    }
+    Database db = Database.open(options);
+    Map<String, TableEntryStore<?, ?>> stores = new LinkedHashMap<>();
+    stores.put(
+        ClusterMaps.PROFILES,
+        new TableEntryStore<String, Profile>(
+                db,
+                table(ClusterMaps.PROFILES),
+                ProfileRows.CODEC,
+                false,
+                ProfileRows.PRIVACY,
+                clock)
+            // a visitor minted within the write delay cannot have a row yet (whatever was written
+            // for it still waits in Hazelcast's write-behind staging area, which answers first)
+            .withUnstoredKeys(
+                uuid ->
+                    VisitorIds.mintedWithin(
+                        uuid, clock.millis(), options.getWriteDelaySeconds() * 1000L - 1)));
+    stores.put(
+        ClusterMaps.IDS,
+        new TableEntryStore<>(db, table(ClusterMaps.IDS), IdLinkRows.CODEC, false, null, clock));
+    stores.put(
+        ClusterMaps.OUTBOUND,
+        new TableEntryStore<>(
+            db, table(ClusterMaps.OUTBOUND), OutboundRows.CODEC, true, null, clock));
+    stores.put(
+        ClusterMaps.PRIVACY,
+        new PrivacyEntryStore(db, clock, Duration.ofDays(options.getOptOutDays())));
+    for (String map :
+        new String[] {
+          ClusterMaps.PARTNERS, ClusterMaps.TRAITS, ClusterMaps.SEGMENTS, ClusterMaps.DESTINATIONS
+        }) {
+      stores.put(
+          map, new TableEntryStore<>(db, table(map), RowCodec.idToText(), true, null, clock));
+    }
+    stores.put(
+        ClusterMaps.META,
+        new TableEntryStore<>(db, table(ClusterMaps.META), RowCodec.text(), true, null, clock));
+    return new DurableState(options, db, stores);
+  }
+
+  private static String table(String map) {
+    return DurableMaps.table(map);
+  }
+
+  /** Puts the stores behind the maps of a member config, before Hazelcast starts. */
+  void configure(Config config) {
+    DurableMaps.configure(config, options, stores);
+  }
+
+  /** Every map's database counters and write-behind backlog, tagged {@code map}. */
+  void bindMeters(MeterRegistry registry, HazelcastInstance hz) {
+    stores.forEach(
+        (map, store) -> {
+          StoreStats s = store.stats();
+          counter(registry, "rtdcs.store.rows.written", map, s, StoreStats::rowsWritten);
+          counter(registry, "rtdcs.store.rows.deleted", map, s, StoreStats::rowsDeleted);
+          counter(registry, "rtdcs.store.rows.loaded", map, s, StoreStats::rowsLoaded);
+          counter(registry, "rtdcs.store.write.failures", map, s, StoreStats::writeFailures);
+          counter(registry, "rtdcs.store.load.failures", map, s, StoreStats::loadFailures);
+          counter(registry, "rtdcs.store.rows.unreadable", map, s, StoreStats::unreadableRows);
+          counter(registry, "rtdcs.store.privacy.refused", map, s, StoreStats::refusedByPrivacy);
+          FunctionCounter.builder("rtdcs.store.loads.spared", store, TableEntryStore::loadsSpared)
+              .description("loads answered without the database (a visitor minted moments ago)")
+              .tag("map", map)
+              .register(registry);
+        });
+    for (String map : java.util.List.of(ClusterMaps.PROFILES, ClusterMaps.IDS)) {
+      IMap<?, ?> imap = hz.getMap(map);
+      Gauge.builder("rtdcs.store.memory", imap, m -> m.getLocalMapStats().getOwnedEntryMemoryCost())
+          .description("heap the entries this member owns take (bounded by store.*HeapPercentage)")
+          .baseUnit("bytes")
+          .tag("map", map)
+          .register(registry);
+      Gauge.builder("rtdcs.store.entries", imap, m -> m.getLocalMapStats().getOwnedEntryCount())
+          .description("entries this member owns in memory")
+          .tag("map", map)
+          .register(registry);
+    }
+    for (String map : DurableMaps.writeBehindMaps()) {
+      IMap<?, ?> imap = hz.getMap(map);
+      Gauge.builder(
+              "rtdcs.store.write.pending", imap, m -> m.getLocalMapStats().getDirtyEntryCount())
+          .description("entries this member holds that wait to be written to the database")
+          .tag("map", map)
+          .register(registry);
+    }
+  }
+
+  private static void counter(
+      MeterRegistry registry,
+      String name,
+      String map,
+      StoreStats stats,
+      java.util.function.ToDoubleFunction<StoreStats> f) {
+    FunctionCounter.builder(name, stats, f).tag("map", map).register(registry);
+  }
+
+  /** Deletes the expired rows of every table; returns how many. Blocking. */
+  long sweep() {
+    long total = 0;
+    for (TableEntryStore<?, ?> store : stores.values()) {
+      try {
+        total += store.sweep();
+      } catch (java.sql.SQLException e) {
+        LOG.warn("store sweep of {} failed: {}", store.table(), e.getMessage());
+      }
+    }
+    return total;
+  }
+
+  /**
+   * Writes what waits behind the profile, link and push maps (a graceful stop). Blocking; each
+   * member flushes what it owns.
+   */
+  void flush(HazelcastInstance hz) {
+    long start = System.nanoTime();
+    long pending = 0;
+    for (String map : DurableMaps.writeBehindMaps()) {
+      IMap<?, ?> imap = hz.getMap(map);
+      pending += imap.getLocalMapStats().getDirtyEntryCount();
+      imap.flush();
+    }
+    LOG.info(
+        "store: flushed {} pending writes in {} ms",
+        pending,
+        (System.nanoTime() - start) / 1_000_000);
+  }
+
+  private volatile boolean reachable = true;
+
+  /** Asks the database whether it answers (blocking, at most the pool's 2 s) and remembers it. */
+  boolean probe() {
+    reachable = database.reachable();
+    return reachable;
+  }
+
+  /** What the last {@link #probe()} found (true before the first). */
+  boolean lastProbe() {
+    return reachable;
+  }
+
+  StoreOptions options() {
+    return options;
+  }
+
+  @Override
+  public void close() {
+    database.close();
+  }
+}

@@ -1,0 +1,136 @@
+package io.rtdcs.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The memory bound (docs/storage.md): one node with {@code -Xmx256m} and the embedded store gets a
+ * flood of new cookieless visitors with ten declared IDs each, far more than its heap holds ({@code
+ * -Ddurable.bound.visitors}, default 100,000: 100,000 profiles and 1,000,000 links). It keeps
+ * serving, the profiles and links in memory stay under their heap shares, and the first visitors
+ * (long evicted) read back from the database, with their links.
+ */
+@Timeout(900)
+class DurableMemoryBoundIT {
+  private static final int VISITORS = Integer.getInteger("durable.bound.visitors", 100_000);
+  private static final long HEAP = 256L * 1024 * 1024;
+  private static final Pattern MEMORY =
+      Pattern.compile("rtdcs_store_memory_bytes\\{map=\"([^\"]+)\"[^}]*} ([0-9.E+]+)");
+
+  private NodeProcess node;
+
+  @AfterEach
+  void stop() {
+    if (node != null) {
+      node.close();
+    }
+  }
+
+  @Test
+  void aFloodOfNewVisitorsShouldStayWithinTheBoundAndRemainReadable() throws Exception {
+    Path logDir = NodeProcess.logDir().toPath();
+    JsonObject conf =
+        TestConfigs.demoCluster(TestConfigs.clusterName(), TestPorts.freeClusterBase(6), 0, 0);
+    conf.getJsonObject("demoPartner").put("enabled", false);
+    conf.getJsonObject("definitions").put("partners", new JsonArray());
+    Path file = Files.createTempFile(logDir, "bound-", ".json");
+    Files.writeString(file, conf.encodePrettily());
+    Path data = Files.createTempDirectory(logDir, "bound-data-");
+    node =
+        NodeProcess.start(
+            file,
+            TestPorts.free(),
+            Map.of("RTDCS_STORE_BACKEND", "embedded", "RTDCS_STORE_PATH", data.toString()),
+            logDir,
+            List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+    node.awaitReady(Duration.ofSeconds(120));
+
+    AtomicReferenceArray<String> uuids = new AtomicReferenceArray<>(VISITORS);
+    AtomicLong worstProfiles = new AtomicLong();
+    AtomicLong worstIds = new AtomicLong();
+    long start = System.nanoTime();
+    ExecutorService pool = Executors.newFixedThreadPool(16);
+    try {
+      List<Future<?>> parts = new ArrayList<>();
+      for (int t = 0; t < 16; t++) {
+        int first = t;
+        parts.add(
+            pool.submit(
+                () -> {
+                  for (int n = first; n < VISITORS; n += 16) {
+                    StringBuilder q = new StringBuilder("/event?d_rtbd=json&c_category=shoes");
+                    for (int d = 0; d < 10; d++) {
+                      q.append("&d_cid=").append(800 + d).append("%01v").append(n);
+                    }
+                    HttpResponse<String> r = node.get(q.toString(), null);
+                    assertThat(r.statusCode()).isEqualTo(200);
+                    uuids.set(n, new JsonObject(r.body()).getString("uuid"));
+                    if (first == 0 && n % 8_000 == 0) {
+                      sampleMemory(worstProfiles, worstIds);
+                    }
+                  }
+                  return null;
+                }));
+      }
+      for (Future<?> f : parts) {
+        f.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+    sampleMemory(worstProfiles, worstIds);
+    System.out.printf(
+        "memory bound: %d visitors with 10 declared IDs in %d s; largest share in memory:"
+            + " profiles %.1f MB (bound %.1f MB), links %.1f MB (bound %.1f MB)%n",
+        VISITORS,
+        (System.nanoTime() - start) / 1_000_000_000,
+        worstProfiles.get() / 1e6,
+        HEAP * 0.25 / 1e6,
+        worstIds.get() / 1e6,
+        HEAP * 0.10 / 1e6);
+    assertThat(node.status("/health/ready")).isEqualTo(200);
+    // Hazelcast evicts after the put that crossed the line: a small overshoot, never a growth
+    assertThat(worstProfiles.get()).isLessThan((long) (HEAP * 0.25 * 1.1));
+    assertThat(worstIds.get()).isLessThan((long) (HEAP * 0.10 * 1.1));
+
+    // the first visitors left memory long ago: read back from the database, links too
+    for (int n = 0; n < 200; n++) {
+      String uuid = uuids.get(n);
+      HttpResponse<String> p = node.get("/profiles/" + uuid, TestConfigs.ADMIN_TOKEN);
+      assertThat(p.statusCode()).as("profile of visitor %d", n).isEqualTo(200);
+      assertThat(p.body()).contains("\"sid\":1001");
+      JsonObject byId =
+          new JsonObject(node.get("/event?d_rtbd=json&d_cid=805%01v" + n, null).body());
+      assertThat(byId.getString("uuid")).as("link of visitor %d", n).isEqualTo(uuid);
+    }
+  }
+
+  private void sampleMemory(AtomicLong profiles, AtomicLong ids) throws Exception {
+    HttpResponse<String> m = node.get("/metrics", null);
+    Matcher matcher = MEMORY.matcher(m.body());
+    while (matcher.find()) {
+      long bytes = (long) Double.parseDouble(matcher.group(2));
+      AtomicLong target = matcher.group(1).equals("rtdcs.profiles") ? profiles : ids;
+      target.accumulateAndGet(bytes, Math::max);
+    }
+  }
+}

@@ -1,0 +1,96 @@
+package io.rtdcs.segment.store;
+
+import io.rtdcs.store.PrivacyPolicy;
+import io.rtdcs.store.RowCodec;
+
+/**
+ * A profile as a database row: its own versioned binary form (the Compact serializer's packed
+ * parts, independent of Hazelcast's schema), and what a privacy mark leaves of it.
+ */
+public final class ProfileRows implements RowCodec<String, Profile> {
+  public static final ProfileRows CODEC = new ProfileRows();
+  static final int VERSION = 1;
+
+  /**
+   * A profile last seen before its deletion never exists again (an opted-out visitor keeps only the
+   * opt-out); an opted-out visitor's data is never stored or loaded.
+   */
+  public static final PrivacyPolicy<Profile> PRIVACY =
+      (p, mark) -> {
+        if (mark.isDeleted() && p.lastSeen() <= mark.deletedAt()) {
+          if (!p.optedOut() && !mark.isOptedOut()) {
+            return null;
+          }
+          Profile stub = new Profile();
+          stub.setLastSeen(p.lastSeen());
+          stub.setOptedOut(true);
+          return stub;
+        }
+        if (mark.isOptedOut() && !p.optedOut()) {
+          Profile copy = CODEC.decode(CODEC.encode(p));
+          copy.clearData();
+          copy.setOptedOut(true);
+          return copy;
+        }
+        return p;
+      };
+
+  private ProfileRows() {}
+
+  @Override
+  public String keyText(String key) {
+    return key;
+  }
+
+  @Override
+  public String keyOf(String text) {
+    return text;
+  }
+
+  @Override
+  public byte[] encode(Profile p) {
+    long lastSeen = p.lastSeen();
+    VarBytes.Writer w = new VarBytes.Writer().unsigned(VERSION).signed(lastSeen);
+    w.unsigned(p.optedOut() ? 1 : 0);
+    int[] segments = p.segments();
+    w.unsigned(segments.length);
+    for (int s : segments) {
+      w.unsigned(s);
+    }
+    w.bytes(p.traits().isEmpty() ? null : ProfileSerializer.writeTraits(p, lastSeen));
+    boolean noIds = p.syncedIds().isEmpty() && p.declaredIds().isEmpty();
+    w.bytes(noIds ? null : ProfileSerializer.writeIds(p));
+    w.bytes(p.partners().isEmpty() ? null : ProfileSerializer.writePartners(p, lastSeen));
+    return w.toBytes();
+  }
+
+  @Override
+  public Profile decode(byte[] bytes) {
+    try {
+      VarBytes.Reader r = new VarBytes.Reader(bytes);
+      int version = r.unsignedInt();
+      if (version != VERSION) {
+        throw new IllegalArgumentException("profile row of version " + version);
+      }
+      Profile p = new Profile();
+      long lastSeen = r.signed();
+      p.setLastSeen(lastSeen);
+      p.setOptedOut(r.unsigned() == 1);
+      int n = r.unsignedInt();
+      if (n < 0 || n > 100_000) {
+        throw new IllegalArgumentException("profile row with " + n + " segments");
+      }
+      int[] segments = new int[n];
+      for (int i = 0; i < n; i++) {
+        segments[i] = r.unsignedInt();
+      }
+      p.setSegments(segments);
+      ProfileSerializer.readTraits(new VarBytes.Reader(r.bytes()), lastSeen, p);
+      ProfileSerializer.readIds(new VarBytes.Reader(r.bytes()), p);
+      ProfileSerializer.readPartners(new VarBytes.Reader(r.bytes()), lastSeen, p);
+      return p;
+    } catch (IllegalStateException e) {
+      throw new IllegalArgumentException("unreadable profile row: " + e.getMessage(), e);
+    }
+  }
+}
