@@ -25,13 +25,15 @@ import org.junit.jupiter.api.Timeout;
 /**
  * The memory bound (docs/storage.md): one node with {@code -Xmx256m} and the embedded store gets a
  * flood of new cookieless visitors with ten declared IDs each, far more than its heap holds ({@code
- * -Ddurable.bound.visitors}, default 100,000: 100,000 profiles and 1,000,000 links). It keeps
- * serving, the profiles and links in memory stay under their heap shares, and the first visitors
- * (long evicted) read back from the database, with their links.
+ * -Ddurable.bound.visitors}, default 50,000: 50,000 profiles and 500,000 links, against shares of 4
+ * % of the heap each so that both bounds bite). It keeps serving, the profiles and links in memory
+ * stay under their heap shares, and the first visitors (long evicted) read back from the database,
+ * with their links.
  */
 @Timeout(900)
 class DurableMemoryBoundIT {
-  private static final int VISITORS = Integer.getInteger("durable.bound.visitors", 100_000);
+  private static final int VISITORS = Integer.getInteger("durable.bound.visitors", 50_000);
+  private static final int PERCENT = 4;
   private static final long HEAP = 256L * 1024 * 1024;
   private static final Pattern MEMORY =
       Pattern.compile("rtdcs_store_memory_bytes\\{map=\"([^\"]+)\"[^}]*} ([0-9.E+]+)");
@@ -61,12 +63,13 @@ class DurableMemoryBoundIT {
             TestPorts.free(),
             Map.of("RTDCS_STORE_BACKEND", "embedded", "RTDCS_STORE_PATH", data.toString()),
             logDir,
-            // profiles bounded to 10 % of the heap here (25 % by default), so that both bounds bite
+            // 4 % of the heap each here (25 % and 10 % by default), so that both bounds bite
             List.of(
                 "-Xmx256m",
                 "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1",
-                "-Drtdcs.store.profileHeapPercentage=10"));
+                "-Drtdcs.store.profileHeapPercentage=" + PERCENT,
+                "-Drtdcs.store.idHeapPercentage=" + PERCENT));
     node.awaitReady(Duration.ofSeconds(120));
 
     AtomicReferenceArray<String> uuids = new AtomicReferenceArray<>(VISITORS);
@@ -116,14 +119,14 @@ class DurableMemoryBoundIT {
         (System.nanoTime() - start) / 1_000_000_000,
         acknowledged.get(),
         worstProfiles.get() / 1e6,
-        HEAP * 0.10 / 1e6,
+        bound() / 1e6,
         worstIds.get() / 1e6,
-        HEAP * 0.10 / 1e6);
+        bound() / 1e6);
     assertThat(node.status("/health/ready")).isEqualTo(200);
     // Hazelcast evicts after the put that crossed the line: a small overshoot, never a growth
     assertThat(acknowledged.get()).isGreaterThan(VISITORS / 2);
-    assertThat(worstProfiles.get()).isLessThan((long) (HEAP * 0.10 * 1.1));
-    assertThat(worstIds.get()).isLessThan((long) (HEAP * 0.10 * 1.1));
+    assertThat(worstProfiles.get()).isLessThan((long) (bound() * 1.1));
+    assertThat(worstIds.get()).isLessThan((long) (bound() * 1.1));
 
     // the first visitors left memory long ago: read back from the database, links too
     int checked = 0;
@@ -140,6 +143,24 @@ class DurableMemoryBoundIT {
           new JsonObject(node.get("/event?d_rtbd=json&d_cid=805%01v" + n, null).body());
       assertThat(byId.getString("uuid")).as("link of visitor %d", n).isEqualTo(uuid);
     }
+    // and they did come from the database: the bound evicted them
+    String metrics = node.get("/metrics", null).body();
+    assertThat(rowsLoaded(metrics, "rtdcs.profiles")).isGreaterThanOrEqualTo(checked);
+    assertThat(rowsLoaded(metrics, "rtdcs.ids")).isGreaterThan(0);
+  }
+
+  private static double bound() {
+    return HEAP * PERCENT / 100.0;
+  }
+
+  private static double rowsLoaded(String metrics, String map) {
+    Matcher m =
+        Pattern.compile(
+                "rtdcs_store_rows_loaded_total\\{map=\""
+                    + Pattern.quote(map)
+                    + "\"[^}]*} ([0-9.E+]+)")
+            .matcher(metrics);
+    return m.find() ? Double.parseDouble(m.group(1)) : 0;
   }
 
   private void sampleMemory(AtomicLong profiles, AtomicLong ids) throws Exception {
