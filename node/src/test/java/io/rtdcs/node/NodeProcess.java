@@ -24,9 +24,14 @@ final class NodeProcess implements AutoCloseable {
   private final Process process;
   private final int httpPort;
   private final Path log;
+
+  /** The {@code -conf} file; for a {@link #runScript} node, the repository's root. */
   private final Path conf;
+
   private final Map<String, String> env;
   private final Path logDir;
+
+  /** The JVM's options; null for a {@link #runScript} node. */
   private final List<String> jvmOptions;
 
   private NodeProcess(
@@ -94,10 +99,37 @@ final class NodeProcess implements AutoCloseable {
     return new NodeProcess(pb.start(), httpPort, log, conf, env, logDir, jvmOptions);
   }
 
+  /**
+   * {@code scripts/run} from the repository's root, exactly as the README starts a node: no {@code
+   * -conf}, the demo configuration in the jar; {@code env} adds {@code RTDCS_*} overrides (ports,
+   * the store's path) and the JVM options go through {@code RTDCS_JAVA_OPTS}.
+   */
+  static NodeProcess runScript(Path repoRoot, int httpPort, Map<String, String> env, Path logDir)
+      throws IOException {
+    Path script = repoRoot.resolve("scripts/run").toAbsolutePath();
+    int start = STARTS.incrementAndGet();
+    Path log = logDir.resolve("run-" + httpPort + (start > 1 ? "-" + start : "") + ".log");
+    ProcessBuilder pb =
+        new ProcessBuilder(script.toString())
+            .directory(repoRoot.toFile())
+            .redirectErrorStream(true);
+    pb.redirectOutput(log.toFile());
+    pb.environment()
+        .put(
+            "RTDCS_JAVA_OPTS",
+            String.join(" ", SMALL_JVM) + " -Dlogback.configurationFile=" + nodeLogback());
+    pb.environment().put("RTDCS_HTTP_PORT", Integer.toString(httpPort));
+    pb.environment().putAll(env);
+    return new NodeProcess(pb.start(), httpPort, log, repoRoot, env, logDir, null);
+  }
+
   /** A new JVM with this node's config, HTTP port and environment (this one must be gone). */
   NodeProcess startAgain() throws IOException {
     if (process.isAlive()) {
       throw new IllegalStateException("node on :" + httpPort + " still runs");
+    }
+    if (jvmOptions == null) {
+      return runScript(conf, httpPort, env, logDir);
     }
     return start(conf, httpPort, env, logDir, jvmOptions);
   }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.hazelcast.core.HazelcastInstance;
 import io.rtdcs.common.Addresses;
 import io.rtdcs.common.ClusterMaps;
+import io.rtdcs.store.PrivacyMark;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -108,6 +109,37 @@ class ProfileLifecycleTest {
         new JsonObject().put("uuid", uuid).put("sids", new JsonArray().add(8501)));
     ttl = members.get(0).getMap(ClusterMaps.PROFILES).getEntryView(uuid).getTtl();
     assertThat(ttl).isEqualTo(Duration.ofDays(200).toMillis());
+  }
+
+  @Test
+  void anOptedOutVisitorWhoCallsAgainShouldRenewTheOptOutAtMostOnceADay() throws Exception {
+    CLOCK.set(Instant.parse("2026-05-01T08:00:00Z"));
+    String uuid = newUuid();
+    realize(uuid, mail());
+    request(vertx, Addresses.PROFILE_OPTOUT, new JsonObject().put("uuid", uuid));
+    var profiles = members.get(0).<String, Object>getMap(ClusterMaps.PROFILES);
+    var privacy = members.get(0).<String, PrivacyMark>getMap(ClusterMaps.PRIVACY);
+    long optedOut = CLOCK.millis();
+    assertThat(privacy.get(uuid).optedOutAt()).isEqualTo(optedOut);
+
+    // within the day: nothing written (an opted-out visitor's calls cost no store)
+    CLOCK.advance(Duration.ofHours(23));
+    long version = profiles.getEntryView(uuid).getVersion();
+    assertThat(realize(uuid, mail()).getBoolean("optedOut")).isTrue();
+    assertThat(profiles.getEntryView(uuid).getVersion()).isEqualTo(version);
+
+    // 100 days later: the opted-out profile lives another 120 days, the mark is renewed
+    CLOCK.advance(Duration.ofDays(100));
+    assertThat(realize(uuid, mail()).getBoolean("optedOut")).isTrue();
+    assertThat(profiles.getEntryView(uuid).getVersion()).isGreaterThan(version);
+    assertThat(profiles.getEntryView(uuid).getTtl()).isEqualTo(Duration.ofDays(120).toMillis());
+    long renewedAt = CLOCK.millis();
+    // renewed after the reply went out
+    for (int i = 0; i < 100 && privacy.get(uuid).optedOutAt() != renewedAt; i++) {
+      Thread.sleep(100);
+    }
+    assertThat(privacy.get(uuid).optedOutAt()).isEqualTo(renewedAt);
+    assertThat(traits(realize(uuid, mail()))).isEmpty();
   }
 
   @Test

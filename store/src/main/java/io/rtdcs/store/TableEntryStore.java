@@ -157,6 +157,18 @@ public class TableEntryStore<K, V> implements EntryStore<K, V> {
             }
           }
         }
+        if (privacy != null) {
+          // no row, but a privacy action: the mark says what the visitor still is (opted out)
+          for (K k : chunk) {
+            PrivacyMark mark = marks.get(codec.keyText(k));
+            if (mark != null && !out.containsKey(k)) {
+              V value = privacy.absent(mark);
+              if (value != null) {
+                out.put(k, new MetadataAwareValue<>(value));
+              }
+            }
+          }
+        }
       }
     } catch (SQLException e) {
       stats.loadFailed();

@@ -126,6 +126,38 @@ class TableEntryStoreTest {
     }
   }
 
+  @ParameterizedTest
+  @MethodSource("backends")
+  void anOptOutShouldOutliveTheRowItWasRecordedIn(String backend) throws Exception {
+    try (Database db = open(backend)) {
+      PrivacyPolicy<String> policy =
+          new PrivacyPolicy<>() {
+            @Override
+            public String apply(String v, PrivacyMark mark) {
+              return v;
+            }
+
+            @Override
+            public String absent(PrivacyMark mark) {
+              return mark.isOptedOut() ? "opted-out since " + mark.optedOutAt() : null;
+            }
+          };
+      TableEntryStore<String, String> profiles =
+          new TableEntryStore<>(db, "rtdcs_profiles", RowCodec.text(), false, policy, CLOCK);
+      TableEntryStore<String, PrivacyMark> privacy =
+          new TableEntryStore<>(db, "rtdcs_privacy", PrivacyMark.CODEC, false, null, CLOCK);
+      privacy.store("out", new MetadataAwareValue<>(PrivacyMark.NONE.optedOut(100), NOW + 1_000));
+      privacy.store("gone", new MetadataAwareValue<>(PrivacyMark.NONE.deleted(100), NOW + 1_000));
+      // the opted-out visitor's profile row expired long ago
+      profiles.store("out", new MetadataAwareValue<>("old", NOW - 1));
+
+      assertThat(profiles.load("out").getValue()).isEqualTo("opted-out since 100");
+      assertThat(profiles.loadAll(List.of("out", "gone", "nobody")))
+          .as("a deletion alone leaves nothing")
+          .containsOnlyKeys("out");
+    }
+  }
+
   @Test
   void aRowThatCannotBeReadShouldBeSkippedAndCounted() throws Exception {
     try (Database db = open("embedded")) {

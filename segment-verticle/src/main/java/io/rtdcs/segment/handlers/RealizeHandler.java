@@ -104,8 +104,17 @@ public final class RealizeHandler implements Handler<Message<Object>> {
                 return;
               }
               message.reply(reply);
-              queuePushes(uuid, ar.result(), command.now());
+              if (ar.result().optedOut()) {
+                renewOptOut(uuid, command.now());
+              } else {
+                queuePushes(uuid, ar.result(), command.now());
+              }
             });
+  }
+
+  /** After the reply: never delays or fails the realize call. */
+  private void renewOptOut(String uuid, long now) {
+    store.renewOptOut(uuid, now).onFailure(e -> LOG.warn("opt-out not renewed: {}", e.toString()));
   }
 
   /** After the reply: never delays or fails the realize call. */

@@ -1,5 +1,6 @@
 package io.rtdcs.segment.store;
 
+import io.rtdcs.store.PrivacyMark;
 import io.rtdcs.store.PrivacyPolicy;
 import io.rtdcs.store.RowCodec;
 
@@ -13,26 +14,41 @@ public final class ProfileRows implements RowCodec<String, Profile> {
 
   /**
    * A profile last seen before its deletion never exists again (an opted-out visitor keeps only the
-   * opt-out); an opted-out visitor's data is never stored or loaded.
+   * opt-out); an opted-out visitor's data is never stored or loaded; an opted-out visitor whose row
+   * expired or was never written loads as an empty opted-out profile.
    */
   public static final PrivacyPolicy<Profile> PRIVACY =
-      (p, mark) -> {
-        if (mark.isDeleted() && p.lastSeen() <= mark.deletedAt()) {
-          if (!p.optedOut() && !mark.isOptedOut()) {
+      new PrivacyPolicy<>() {
+        @Override
+        public Profile apply(Profile p, PrivacyMark mark) {
+          if (mark.isDeleted() && p.lastSeen() <= mark.deletedAt()) {
+            if (!p.optedOut() && !mark.isOptedOut()) {
+              return null;
+            }
+            Profile stub = new Profile();
+            stub.setLastSeen(p.lastSeen());
+            stub.setOptedOut(true);
+            return stub;
+          }
+          if (mark.isOptedOut() && !p.optedOut()) {
+            Profile copy = CODEC.decode(CODEC.encode(p));
+            copy.clearData();
+            copy.setOptedOut(true);
+            return copy;
+          }
+          return p;
+        }
+
+        @Override
+        public Profile absent(PrivacyMark mark) {
+          if (!mark.isOptedOut()) {
             return null;
           }
           Profile stub = new Profile();
-          stub.setLastSeen(p.lastSeen());
+          stub.setLastSeen(Math.max(mark.optedOutAt(), mark.deletedAt()));
           stub.setOptedOut(true);
           return stub;
         }
-        if (mark.isOptedOut() && !p.optedOut()) {
-          Profile copy = CODEC.decode(CODEC.encode(p));
-          copy.clearData();
-          copy.setOptedOut(true);
-          return copy;
-        }
-        return p;
       };
 
   private ProfileRows() {}

@@ -79,6 +79,23 @@ public final class ProfileStore {
     return HazelcastFutures.onContext(privacy.setAsync(uuid, mark), context);
   }
 
+  /**
+   * An opted-out visitor called again: the privacy mark is renewed (at most once a day), so that
+   * the opt-out lives {@code store.optOutDays} after the last call, not after the first opt-out.
+   * Merged with what the mark holds; a deletion stays.
+   */
+  public Future<Void> renewOptOut(String uuid, long now) {
+    return HazelcastFutures.onContext(privacy.getAsync(uuid), context)
+        .compose(
+            mark -> {
+              PrivacyMark m = mark == null ? PrivacyMark.NONE : mark;
+              if (now - m.optedOutAt() < ProfileUpdater.OPT_OUT_RENEWAL_MILLIS) {
+                return Future.succeededFuture();
+              }
+              return markPrivacy(uuid, m.optedOut(now));
+            });
+  }
+
   /** The stored profile, or null. */
   public Future<Profile> get(String uuid) {
     return timed(getTimer, profiles.getAsync(uuid));

@@ -31,6 +31,9 @@ public final class ProfileUpdater {
   public static final int MAX_SYNCED_IDS = 100;
   public static final String PARTNER_SIGNAL_PREFIX = "d_pseg_";
 
+  /** How often a returning opted-out visitor's opt-out is renewed: once a day. */
+  public static final long OPT_OUT_RENEWAL_MILLIS = 24L * 3600 * 1000;
+
   private static final RateLimitedLogger LOG =
       new RateLimitedLogger(LoggerFactory.getLogger(ProfileUpdater.class), 10_000);
 
@@ -117,6 +120,18 @@ public final class ProfileUpdater {
     while (p.syncedIds().size() > MAX_SYNCED_IDS) {
       p.syncedIds().pollFirstEntry();
     }
+    return true;
+  }
+
+  /**
+   * An opted-out visitor who calls again renews the opt-out: at most once a day the profile's last
+   * visit moves to now (so the opted-out profile lives another idle TTL); true when it did.
+   */
+  public static boolean renewOptOut(Profile p, long now) {
+    if (!p.optedOut() || now - p.lastSeen() < OPT_OUT_RENEWAL_MILLIS) {
+      return false;
+    }
+    p.setLastSeen(now);
     return true;
   }
 

@@ -19,7 +19,7 @@ public final class RealizeProcessor extends ProfileProcessor<RealizeResult> {
   public RealizeResult process(Map.Entry<String, Profile> entry) {
     Profile p = entry.getValue() == null ? new Profile() : entry.getValue();
     RealizeResult result = ProfileUpdater.realize(p, command, definitions());
-    if (!result.optedOut()) {
+    if (!result.optedOut() || ProfileUpdater.renewOptOut(p, now)) {
       store(entry, p);
     }
     return result;
