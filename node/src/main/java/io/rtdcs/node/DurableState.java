@@ -19,9 +19,11 @@ import io.rtdcs.store.RowCodec;
 import io.rtdcs.store.StoreOptions;
 import io.rtdcs.store.StoreStats;
 import io.rtdcs.store.TableEntryStore;
+import io.rtdcs.store.WriteBacklog;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,12 +39,14 @@ final class DurableState implements AutoCloseable {
   private final StoreOptions options;
   private final Database database;
   private final Map<String, TableEntryStore<?, ?>> stores;
+  private final WriteBacklog backlog;
 
   private DurableState(
       StoreOptions options, Database database, Map<String, TableEntryStore<?, ?>> stores) {
     this.options = options;
     this.database = database;
     this.stores = stores;
+    this.backlog = new WriteBacklog(options.getWriteBehindLimit());
   }
 
   /** Opens the database (migrating its schema); null with the memory backend. */
@@ -97,6 +101,37 @@ final class DurableState implements AutoCloseable {
   /** Puts the stores behind the maps of a member config, before Hazelcast starts. */
   void configure(Config config) {
     DurableMaps.configure(config, options, stores);
+    WriteBacklog.install(config.getUserContext(), backlog);
+  }
+
+  /**
+   * Measures this member's write-behind backlog of profiles and links (the entries it owns that
+   * wait for the database) for {@link WriteBacklog#admit}; returns it. Called every second.
+   */
+  long measureBacklog(HazelcastInstance hz) {
+    long waiting = 0;
+    for (String map : List.of(ClusterMaps.PROFILES, ClusterMaps.IDS)) {
+      var stats = hz.getMap(map).getLocalMapStats();
+      waiting += stats.getDirtyEntryCount();
+    }
+    boolean wasFull = backlog.isFull();
+    backlog.measured(waiting);
+    if (backlog.isFull() != wasFull) {
+      if (wasFull) {
+        LOG.info("store: write-behind backlog {} below its limit again: writes admitted", waiting);
+      } else {
+        LOG.warn(
+            "store: write-behind backlog {} reached store.writeBehindLimit {}: new visitor data is"
+                + " refused (rtdcs_store_write_refused_total) until the database catches up",
+            waiting,
+            backlog.limit());
+      }
+    }
+    return waiting;
+  }
+
+  WriteBacklog backlog() {
+    return backlog;
   }
 
   /** Every map's database counters and write-behind backlog, tagged {@code map}. */
@@ -116,7 +151,7 @@ final class DurableState implements AutoCloseable {
               .tag("map", map)
               .register(registry);
         });
-    for (String map : java.util.List.of(ClusterMaps.PROFILES, ClusterMaps.IDS)) {
+    for (String map : List.of(ClusterMaps.PROFILES, ClusterMaps.IDS)) {
       IMap<?, ?> imap = hz.getMap(map);
       Gauge.builder("rtdcs.store.memory", imap, m -> m.getLocalMapStats().getOwnedEntryMemoryCost())
           .description("heap the entries this member owns take (bounded by store.*HeapPercentage)")
@@ -128,6 +163,12 @@ final class DurableState implements AutoCloseable {
           .tag("map", map)
           .register(registry);
     }
+    FunctionCounter.builder("rtdcs.store.write.refused", backlog, WriteBacklog::refused)
+        .description("visitor writes refused at this member: its write-behind backlog was full")
+        .register(registry);
+    Gauge.builder("rtdcs.store.write.backlog", backlog, WriteBacklog::waiting)
+        .description("profiles and links waiting to be written (store.writeBehindLimit bounds it)")
+        .register(registry);
     for (String map : DurableMaps.writeBehindMaps()) {
       IMap<?, ?> imap = hz.getMap(map);
       Gauge.builder(

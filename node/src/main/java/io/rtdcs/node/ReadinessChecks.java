@@ -59,7 +59,10 @@ final class ReadinessChecks {
         new JsonObject()
             .put(
                 "backend", durable.options().getBackend().name().toLowerCase(java.util.Locale.ROOT))
-            .put("reachable", durable.lastProbe()));
+            .put("reachable", durable.lastProbe())
+            .put("writeBacklog", durable.backlog().waiting())
+            .put("writeBehindLimit", durable.backlog().limit())
+            .put("refusingWrites", durable.backlog().isFull()));
   }
 
   Status cluster() {

@@ -32,6 +32,7 @@ import org.slf4j.LoggerFactory;
 public final class RtdcsNode {
   private static final Logger LOG = LoggerFactory.getLogger(RtdcsNode.class);
   private static final long STORE_PROBE_MS = 5_000;
+  private static final long BACKLOG_MEASURE_MS = 1_000;
 
   private final Vertx vertx;
   private final HazelcastInstance hazelcast;
@@ -230,6 +231,18 @@ public final class RtdcsNode {
    * (one sweeper per cluster; any member may take over).
    */
   private void scheduleSweep() {
+    boolean[] measuring = {false};
+    vertx.setPeriodic(
+        BACKLOG_MEASURE_MS,
+        id -> {
+          if (measuring[0] || !hazelcast.getLifecycleService().isRunning()) {
+            return;
+          }
+          measuring[0] = true;
+          vertx
+              .executeBlocking(() -> durable.measureBacklog(hazelcast), false)
+              .onComplete(ar -> measuring[0] = false);
+        });
     boolean[] probing = {false};
     vertx.setPeriodic(
         STORE_PROBE_MS,

@@ -16,6 +16,7 @@ final class StoreConfig {
           "poolSize",
           "writeDelaySeconds",
           "writeBatchSize",
+          "writeBehindLimit",
           "profileHeapPercentage",
           "idHeapPercentage",
           "sweepIntervalSeconds",
@@ -45,6 +46,9 @@ final class StoreConfig {
     o.setWriteDelaySeconds(
         NodeOptions.intValue(
             store, "writeDelaySeconds", "store.writeDelaySeconds", o.getWriteDelaySeconds()));
+    o.setWriteBehindLimit(
+        NodeOptions.intValue(
+            store, "writeBehindLimit", "store.writeBehindLimit", o.getWriteBehindLimit()));
     o.setWriteBatchSize(
         NodeOptions.intValue(
             store, "writeBatchSize", "store.writeBatchSize", o.getWriteBatchSize()));
@@ -78,6 +82,7 @@ final class StoreConfig {
         .put("poolSize", o.getPoolSize())
         .put("writeDelaySeconds", o.getWriteDelaySeconds())
         .put("writeBatchSize", o.getWriteBatchSize())
+        .put("writeBehindLimit", o.getWriteBehindLimit())
         .put("profileHeapPercentage", o.getProfileHeapPercentage())
         .put("idHeapPercentage", o.getIdHeapPercentage())
         .put("sweepIntervalSeconds", o.getSweepIntervalSeconds())

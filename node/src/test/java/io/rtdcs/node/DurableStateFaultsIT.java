@@ -67,7 +67,18 @@ class DurableStateFaultsIT {
     Thread.sleep(10_000);
     postgres.stop();
     long stoppedAt = System.currentTimeMillis();
-    Thread.sleep(30_000);
+    Thread.sleep(25_000);
+    // what waits is measured (for store.writeBehindLimit) and shown: metrics and readiness
+    long waiting = 0;
+    for (NodeProcess n : nodes) {
+      JsonObject store = readinessCheck(n, "store");
+      assertThat(store.getBoolean("reachable")).as("store reachable while down").isFalse();
+      assertThat(store.getBoolean("refusingWrites")).as("far below the default limit").isFalse();
+      waiting += store.getLong("writeBacklog");
+    }
+    System.out.printf("write-behind backlog after 25 s without the database: %d%n", waiting);
+    assertThat(waiting).isPositive();
+    Thread.sleep(5_000);
     postgres.start();
     System.out.printf("database down %d ms under load%n", System.currentTimeMillis() - stoppedAt);
     generator.join();
@@ -123,6 +134,17 @@ class DurableStateFaultsIT {
             + " the oldest %d ms before the kill, %d of them more than %d ms before%n",
         load.acknowledged(), lost, WRITE_DELAY_SECONDS, oldestLost, lostOutsideWindow, window);
     assertThat(lostOutsideWindow).isZero();
+  }
+
+  private static JsonObject readinessCheck(NodeProcess n, String id) throws Exception {
+    JsonObject ready = new JsonObject(n.get("/health/ready", null).body());
+    JsonArray checks = ready.getJsonArray("checks");
+    for (int i = 0; i < checks.size(); i++) {
+      if (id.equals(checks.getJsonObject(i).getString("id"))) {
+        return checks.getJsonObject(i).getJsonObject("data");
+      }
+    }
+    throw new AssertionError("no readiness check " + id + ": " + ready);
   }
 
   /** The cluster under test: two nodes on one PostgreSQL database. */

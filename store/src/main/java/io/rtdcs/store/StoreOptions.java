@@ -35,6 +35,7 @@ public final class StoreOptions {
   public static final int DEFAULT_POOL_SIZE = 8;
   public static final int DEFAULT_WRITE_DELAY_SECONDS = 1;
   public static final int DEFAULT_WRITE_BATCH_SIZE = 500;
+  public static final int DEFAULT_WRITE_BEHIND_LIMIT = 200_000;
   public static final int DEFAULT_PROFILE_HEAP_PERCENTAGE = 25;
   public static final int DEFAULT_ID_HEAP_PERCENTAGE = 10;
   public static final int DEFAULT_SWEEP_INTERVAL_SECONDS = 3600;
@@ -48,6 +49,7 @@ public final class StoreOptions {
   private int poolSize = DEFAULT_POOL_SIZE;
   private int writeDelaySeconds = DEFAULT_WRITE_DELAY_SECONDS;
   private int writeBatchSize = DEFAULT_WRITE_BATCH_SIZE;
+  private int writeBehindLimit = DEFAULT_WRITE_BEHIND_LIMIT;
   private int profileHeapPercentage = DEFAULT_PROFILE_HEAP_PERCENTAGE;
   private int idHeapPercentage = DEFAULT_ID_HEAP_PERCENTAGE;
   private int sweepIntervalSeconds = DEFAULT_SWEEP_INTERVAL_SECONDS;
@@ -129,6 +131,20 @@ public final class StoreOptions {
 
   public StoreOptions setWriteDelaySeconds(int seconds) {
     this.writeDelaySeconds = range("store.writeDelaySeconds", seconds, 1, 300);
+    return this;
+  }
+
+  /**
+   * Profiles and links a member may hold waiting to be written (its write-behind backlog, which
+   * grows while the database is slow or down); past it, new visitor data is refused, counted and
+   * answered without traits, never queued without bound.
+   */
+  public int getWriteBehindLimit() {
+    return writeBehindLimit;
+  }
+
+  public StoreOptions setWriteBehindLimit(int limit) {
+    this.writeBehindLimit = range("store.writeBehindLimit", limit, 1, 100_000_000);
     return this;
   }
 

@@ -18,7 +18,7 @@ public final class OptOutProcessor extends ProfileProcessor<RealizeResult> {
     Profile p = entry.getValue() == null ? new Profile() : entry.getValue();
     int[] before = p.optedOut() ? new int[0] : p.segments();
     ProfileUpdater.optOut(p, now);
-    store(entry, p);
+    write(entry, p);
     return RealizeResult.segmentsLeft(before, p.knownIds());
   }
 }

@@ -7,6 +7,8 @@ import com.hazelcast.map.ExtendedMapEntry;
 import com.hazelcast.spi.exception.RetryableHazelcastException;
 import io.rtdcs.segment.definitions.Definitions;
 import io.rtdcs.segment.definitions.DefinitionsRegistry;
+import io.rtdcs.store.StoreFullException;
+import io.rtdcs.store.WriteBacklog;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -43,8 +45,21 @@ abstract class ProfileProcessor<R>
     return d;
   }
 
-  /** Stores {@code p} with the TTL of its longest-living trait and prepares the backup. */
+  /**
+   * Stores {@code p} with the TTL of its longest-living trait and prepares the backup; refused
+   * ({@link StoreFullException}, nothing changed) while this member's write-behind backlog is at
+   * {@code store.writeBehindLimit}.
+   */
   protected void store(Map.Entry<String, Profile> entry, Profile p) {
+    WriteBacklog backlog = WriteBacklog.of(hz);
+    if (backlog != null) {
+      backlog.admit();
+    }
+    write(entry, p);
+  }
+
+  /** {@link #store} that is never refused: privacy actions (an opt-out must always apply). */
+  protected void write(Map.Entry<String, Profile> entry, Profile p) {
     long ttl = ProfileUpdater.entryTtlMillis(p, now);
     ((ExtendedMapEntry<String, Profile>) entry).setValue(p, ttl, TimeUnit.MILLISECONDS);
     backup = new ProfileBackupProcessor(p, ttl);

@@ -19,8 +19,10 @@ public final class RealizeProcessor extends ProfileProcessor<RealizeResult> {
   public RealizeResult process(Map.Entry<String, Profile> entry) {
     Profile p = entry.getValue() == null ? new Profile() : entry.getValue();
     RealizeResult result = ProfileUpdater.realize(p, command, definitions());
-    if (!result.optedOut() || ProfileUpdater.renewOptOut(p, now)) {
+    if (!result.optedOut()) {
       store(entry, p);
+    } else if (ProfileUpdater.renewOptOut(p, now)) {
+      write(entry, p); // a privacy action: never refused
     }
     return result;
   }
