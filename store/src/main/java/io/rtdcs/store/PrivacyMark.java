@@ -29,17 +29,7 @@ public record PrivacyMark(long optedOutAt, long deletedAt) {
 
   /** Two longs; anything else is refused. */
   public static final RowCodec<String, PrivacyMark> CODEC =
-      new RowCodec<>() {
-        @Override
-        public String keyText(String key) {
-          return key;
-        }
-
-        @Override
-        public String keyOf(String text) {
-          return text;
-        }
-
+      new StringKeyedRows<>() {
         @Override
         public byte[] encode(PrivacyMark value) {
           return ByteBuffer.allocate(16).putLong(value.optedOutAt).putLong(value.deletedAt).array();

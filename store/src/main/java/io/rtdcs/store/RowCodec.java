@@ -20,7 +20,7 @@ public interface RowCodec<K, V> {
 
   /** Rows of maps whose keys are text and whose values are UTF-8 text (JSON, markers). */
   static RowCodec<String, String> text() {
-    return TextCodecs.STRING_KEYS;
+    return TextRows.INSTANCE;
   }
 
   /** Rows of maps whose keys are ids and whose values are UTF-8 text (definitions as JSON). */

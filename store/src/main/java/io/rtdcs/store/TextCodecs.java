@@ -1,32 +1,7 @@
 package io.rtdcs.store;
 
-import java.nio.charset.StandardCharsets;
-
-/** The codecs of the maps that hold text: definitions, markers, queued pushes. */
+/** The codec of the definition maps: integer ids to UTF-8 JSON. */
 final class TextCodecs {
-  static final RowCodec<String, String> STRING_KEYS =
-      new RowCodec<>() {
-        @Override
-        public String keyText(String key) {
-          return key;
-        }
-
-        @Override
-        public String keyOf(String text) {
-          return text;
-        }
-
-        @Override
-        public byte[] encode(String value) {
-          return value.getBytes(StandardCharsets.UTF_8);
-        }
-
-        @Override
-        public String decode(byte[] bytes) {
-          return new String(bytes, StandardCharsets.UTF_8);
-        }
-      };
-
   static final RowCodec<Integer, String> INT_KEYS =
       new RowCodec<>() {
         @Override
@@ -45,12 +20,12 @@ final class TextCodecs {
 
         @Override
         public byte[] encode(String value) {
-          return value.getBytes(StandardCharsets.UTF_8);
+          return TextRows.utf8(value);
         }
 
         @Override
         public String decode(byte[] bytes) {
-          return new String(bytes, StandardCharsets.UTF_8);
+          return TextRows.text(bytes);
         }
       };
 

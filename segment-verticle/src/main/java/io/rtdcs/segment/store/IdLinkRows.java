@@ -1,6 +1,6 @@
 package io.rtdcs.segment.store;
 
-import io.rtdcs.store.RowCodec;
+import io.rtdcs.store.StringKeyedRows;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,21 +8,11 @@ import java.util.List;
  * An ID link as a database row; its {@code ref} lists the uuid it points to, then its earlier
  * devices, space-separated, so an erasure finds every row that names a visitor.
  */
-public final class IdLinkRows implements RowCodec<String, IdLink> {
+public final class IdLinkRows extends StringKeyedRows<IdLink> {
   public static final IdLinkRows CODEC = new IdLinkRows();
   static final int VERSION = 1;
 
   private IdLinkRows() {}
-
-  @Override
-  public String keyText(String key) {
-    return key;
-  }
-
-  @Override
-  public String keyOf(String text) {
-    return text;
-  }
 
   @Override
   public byte[] encode(IdLink link) {

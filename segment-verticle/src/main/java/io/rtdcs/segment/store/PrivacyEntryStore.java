@@ -130,19 +130,25 @@ public final class PrivacyEntryStore extends TableEntryStore<String, PrivacyMark
         }
       }
     }
-    for (String k : gone) {
+    if (!gone.isEmpty()) {
       try (PreparedStatement s = c.prepareStatement("DELETE FROM " + ids + " WHERE k = ?")) {
-        s.setString(1, k);
-        s.executeUpdate();
+        for (String k : gone) {
+          s.setString(1, k);
+          s.addBatch();
+        }
+        s.executeBatch();
       }
     }
-    for (Map.Entry<String, IdLink> e : kept) {
+    if (!kept.isEmpty()) {
       try (PreparedStatement s =
           c.prepareStatement("UPDATE " + ids + " SET v = ?, ref = ? WHERE k = ?")) {
-        s.setBytes(1, IdLinkRows.CODEC.encode(e.getValue()));
-        s.setString(2, IdLinkRows.CODEC.ref(e.getKey(), e.getValue()));
-        s.setString(3, e.getKey());
-        s.executeUpdate();
+        for (Map.Entry<String, IdLink> e : kept) {
+          s.setBytes(1, IdLinkRows.CODEC.encode(e.getValue()));
+          s.setString(2, IdLinkRows.CODEC.ref(e.getKey(), e.getValue()));
+          s.setString(3, e.getKey());
+          s.addBatch();
+        }
+        s.executeBatch();
       }
     }
   }

@@ -2,13 +2,13 @@ package io.rtdcs.segment.store;
 
 import io.rtdcs.store.PrivacyMark;
 import io.rtdcs.store.PrivacyPolicy;
-import io.rtdcs.store.RowCodec;
+import io.rtdcs.store.StringKeyedRows;
 
 /**
  * A profile as a database row: its own versioned binary form (the Compact serializer's packed
  * parts, independent of Hazelcast's schema), and what a privacy mark leaves of it.
  */
-public final class ProfileRows implements RowCodec<String, Profile> {
+public final class ProfileRows extends StringKeyedRows<Profile> {
   public static final ProfileRows CODEC = new ProfileRows();
   static final int VERSION = 1;
 
@@ -52,16 +52,6 @@ public final class ProfileRows implements RowCodec<String, Profile> {
       };
 
   private ProfileRows() {}
-
-  @Override
-  public String keyText(String key) {
-    return key;
-  }
-
-  @Override
-  public String keyOf(String text) {
-    return text;
-  }
 
   @Override
   public byte[] encode(Profile p) {
