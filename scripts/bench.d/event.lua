@@ -2,6 +2,9 @@
 -- 3-8 signals per call, some declared IDs. Prints one parseable line at the end.
 local pool_size = tonumber(os.getenv("BENCH_POOL") or "20000")
 local new_share = tonumber(os.getenv("BENCH_NEW_SHARE") or "0.3")
+-- BENCH_WALK=1: every call a different returning visitor of the pool, in order (no new ones)
+local walk = os.getenv("BENCH_WALK") == "1"
+local next_visitor = 0
 local categories = {"shoes", "sports", "running", "books", "travel", "garden", "music", "cars"}
 local brands = {"acme", "globex", "initech", "umbrella", "hooli", "stark"}
 local colors = {"red", "blue", "black", "white", "green"}
@@ -21,7 +24,10 @@ end
 
 request = function()
   local parts = {"d_rtbd=json"}
-  if math.random() >= new_share then
+  if walk then
+    next_visitor = next_visitor % pool_size + 1
+    parts[#parts + 1] = "d_uuid=" .. uuid_for(next_visitor)
+  elseif math.random() >= new_share then
     parts[#parts + 1] = "d_uuid=" .. uuid_for(math.random(1, pool_size))
   end
   local n = math.random(3, 8)

@@ -144,7 +144,7 @@ class ClusterFaultIT {
 
   @AfterAll
   void stopAll() {
-    nodes.forEach(NodeProcess::close);
+    NodeProcess.closeAll(nodes);
   }
 
   @Test

@@ -32,8 +32,8 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(900)
 class DurableMemoryBoundIT {
-  private static final int VISITORS = Integer.getInteger("durable.bound.visitors", 50_000);
-  private static final int PERCENT = 4;
+  private static final int VISITORS = Integer.getInteger("durable.bound.visitors", 30_000);
+  private static final int PERCENT = 2;
   private static final long HEAP = 256L * 1024 * 1024;
   private static final Pattern MEMORY =
       Pattern.compile("rtdcs_store_memory_bytes\\{map=\"([^\"]+)\"[^}]*} ([0-9.E+]+)");
@@ -63,7 +63,7 @@ class DurableMemoryBoundIT {
             TestPorts.free(),
             Map.of("RTDCS_STORE_BACKEND", "embedded", "RTDCS_STORE_PATH", data.toString()),
             logDir,
-            // 4 % of the heap each here (25 % and 10 % by default), so that both bounds bite
+            // 2 % of the heap each here (25 % and 10 % by default), so that both bounds bite
             List.of(
                 "-Xmx256m",
                 "-XX:+UseSerialGC",

@@ -53,7 +53,7 @@ class DurableStateFaultsIT {
 
   @AfterEach
   void stopAll() {
-    nodes.forEach(NodeProcess::close);
+    NodeProcess.closeAll(nodes);
   }
 
   @Test
@@ -62,9 +62,9 @@ class DurableStateFaultsIT {
     Map<String, Integer> acked = createVisitors();
 
     Load load = new Load(acked);
-    Thread generator = new Thread(() -> load.run(Duration.ofSeconds(50)), "load");
+    Thread generator = new Thread(() -> load.run(Duration.ofSeconds(40)), "load");
     generator.start();
-    Thread.sleep(10_000);
+    Thread.sleep(5_000);
     postgres.stop();
     long stoppedAt = System.currentTimeMillis();
     Thread.sleep(25_000);

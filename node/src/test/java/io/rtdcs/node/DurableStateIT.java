@@ -52,7 +52,7 @@ class DurableStateIT {
 
   @AfterEach
   void stopAll() {
-    nodes.forEach(NodeProcess::close);
+    NodeProcess.closeAll(nodes);
   }
 
   /**
@@ -100,32 +100,31 @@ class DurableStateIT {
     startAll(conf, ports, env);
 
     NodeProcess reader = nodes.get(1);
-    List<String> wrong = new ArrayList<>();
-    for (Visitor v : visitors) {
-      if (v == deleted) {
-        continue;
+    // every visitor read back, 8 at a time through every node
+    List<String> wrong = java.util.Collections.synchronizedList(new ArrayList<>());
+    ExecutorService readers = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<?>> reads = new ArrayList<>();
+      for (Visitor v : visitors) {
+        if (v == deleted) {
+          continue;
+        }
+        NodeProcess node = nodes.get(v.n() % nodes.size());
+        reads.add(
+            readers.submit(
+                () -> {
+                  String problem = checkBack(node, v, v == optedOut);
+                  if (problem != null) {
+                    wrong.add(v.uuid() + ": " + problem);
+                  }
+                  return null;
+                }));
       }
-      HttpResponse<String> r = reader.get("/profiles/" + v.uuid(), TestConfigs.ADMIN_TOKEN);
-      if (r.statusCode() != 200) {
-        wrong.add(v.uuid() + ": status " + r.statusCode());
-        continue;
+      for (Future<?> f : reads) {
+        f.get();
       }
-      JsonObject p = new JsonObject(r.body());
-      if (v == optedOut) {
-        assertThat(p.getBoolean("optedOut")).as("opted-out visitor").isTrue();
-        continue;
-      }
-      int shoes = count(p, 1001);
-      if (shoes < v.shoes() || shoes > v.sent()) {
-        wrong.add(
-            v.uuid()
-                + ": trait 1001 counted "
-                + shoes
-                + ", acknowledged "
-                + v.shoes()
-                + " of "
-                + v.sent());
-      }
+    } finally {
+      readers.shutdown();
     }
     assertThat(wrong).as("profiles after the restart").isEmpty();
     assertThat(reader.get("/profiles/" + deleted.uuid(), TestConfigs.ADMIN_TOKEN).statusCode())
@@ -141,6 +140,23 @@ class DurableStateIT {
     JsonObject trait =
         new JsonObject(reader.get("/admin/traits/1003", TestConfigs.ADMIN_TOKEN).body());
     assertThat(trait.getString("name")).isEqualTo("Big basket (changed before the restart)");
+  }
+
+  /** What is wrong with one visitor's profile after the restart, or null. */
+  private static String checkBack(NodeProcess node, Visitor v, boolean optedOut) throws Exception {
+    HttpResponse<String> r = node.get("/profiles/" + v.uuid(), TestConfigs.ADMIN_TOKEN);
+    if (r.statusCode() != 200) {
+      return "status " + r.statusCode();
+    }
+    JsonObject p = new JsonObject(r.body());
+    if (optedOut) {
+      return p.getBoolean("optedOut", false) ? null : "opted out before the restart, not after";
+    }
+    int shoes = count(p, 1001);
+    if (shoes < v.shoes() || shoes > v.sent()) {
+      return "trait 1001 counted " + shoes + ", acknowledged " + v.shoes() + " of " + v.sent();
+    }
+    return null;
   }
 
   @Test

@@ -26,7 +26,7 @@ class FatJarClusterIT {
 
   @AfterEach
   void stopAll() {
-    nodes.forEach(NodeProcess::close);
+    NodeProcess.closeAll(nodes);
   }
 
   @Test

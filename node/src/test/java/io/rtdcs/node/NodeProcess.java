@@ -291,6 +291,19 @@ final class NodeProcess implements AutoCloseable {
   }
 
   @Override
+  /**
+   * Closes every node at once (SIGTERM to all, then waits for each, SIGKILL after 10 s): a teardown
+   * that costs one graceful stop, not one per node.
+   */
+  static void closeAll(List<NodeProcess> nodes) {
+    for (NodeProcess n : nodes) {
+      if (n.process.isAlive()) {
+        n.process.destroy();
+      }
+    }
+    nodes.forEach(NodeProcess::close);
+  }
+
   public void close() {
     if (process.isAlive()) {
       process.destroy();
