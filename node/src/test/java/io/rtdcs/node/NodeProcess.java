@@ -290,7 +290,6 @@ final class NodeProcess implements AutoCloseable {
     }
   }
 
-  @Override
   /**
    * Closes every node at once (SIGTERM to all, then waits for each, SIGKILL after 10 s): a teardown
    * that costs one graceful stop, not one per node.
@@ -304,6 +303,7 @@ final class NodeProcess implements AutoCloseable {
     nodes.forEach(NodeProcess::close);
   }
 
+  @Override
   public void close() {
     if (process.isAlive()) {
       process.destroy();
