@@ -53,6 +53,9 @@ public final class DcsOptions {
   private int maxGetBytes = DEFAULT_MAX_GET_BYTES;
   private int maxPostBytes = DEFAULT_MAX_POST_BYTES;
   private List<String> corsOrigins = List.of();
+  private List<String> jsonpOrigins = List.of();
+  private java.util.Map<Integer, String> declaredIdSecrets = java.util.Map.of();
+  private List<String> declaredIdCallerTokens = List.of();
   private String adminToken = DEFAULT_ADMIN_TOKEN;
   private long adminTimeoutMs = DEFAULT_ADMIN_TIMEOUT_MS;
   private boolean localSegment = DEFAULT_LOCAL_SEGMENT;
@@ -85,6 +88,9 @@ public final class DcsOptions {
     setMaxGetBytes(intValue(j, "maxGetBytes", maxGetBytes));
     setMaxPostBytes(intValue(j, "maxPostBytes", maxPostBytes));
     setCorsOrigins(listValue(j, "cors.origins"));
+    setJsonpOrigins(listValue(j, "jsonp.origins"));
+    setDeclaredIdSecrets(secrets(j, "declaredIds.secrets"));
+    setDeclaredIdCallerTokens(listValue(j, "declaredIds.callerTokens"));
     setAdminToken(stringValue(j, "admin.token", adminToken));
     setAdminTimeoutMs(longValue(j, "admin.timeoutMs", adminTimeoutMs));
     setLocalSegment(boolValue(j, "localSegment", localSegment));
@@ -107,6 +113,9 @@ public final class DcsOptions {
         .put("maxGetBytes", maxGetBytes)
         .put("maxPostBytes", maxPostBytes)
         .put("cors.origins", new JsonArray(new ArrayList<>(corsOrigins)))
+        .put("jsonp.origins", new JsonArray(new ArrayList<>(jsonpOrigins)))
+        .put("declaredIds.secrets", secretsJson())
+        .put("declaredIds.callerTokens", new JsonArray(new ArrayList<>(declaredIdCallerTokens)))
         .put("admin.token", adminToken)
         .put("admin.timeoutMs", adminTimeoutMs)
         .put("localSegment", localSegment)
@@ -290,6 +299,84 @@ public final class DcsOptions {
 
   public int getMaxPostBytes() {
     return maxPostBytes;
+  }
+
+  /** Pages ({@code scheme://host[:port]}) that may read answers through JSONP; none by default. */
+  public List<String> getJsonpOrigins() {
+    return jsonpOrigins;
+  }
+
+  public DcsOptions setJsonpOrigins(List<String> v) {
+    require(v != null, "jsonp.origins", "must be a list of origins");
+    for (String o : v) {
+      require(
+          o != null && ORIGIN.matcher(o).matches(),
+          "jsonp.origins",
+          "expected scheme://host[:port], was " + o);
+    }
+    jsonpOrigins = List.copyOf(v);
+    return this;
+  }
+
+  /** Data source id -> the secret its sites sign declared IDs with ({@code d_cid_sig}). */
+  public java.util.Map<Integer, String> getDeclaredIdSecrets() {
+    return declaredIdSecrets;
+  }
+
+  public DcsOptions setDeclaredIdSecrets(java.util.Map<Integer, String> v) {
+    require(v != null, "declaredIds.secrets", "must be an object of data source id -> secret");
+    new io.rtdcs.dcs.request.DeclaredIdProof(v, List.of()); // validates each secret
+    declaredIdSecrets = java.util.Map.copyOf(v);
+    return this;
+  }
+
+  /** Bearer tokens of server-to-server callers trusted to name people by declared ID. */
+  public List<String> getDeclaredIdCallerTokens() {
+    return declaredIdCallerTokens;
+  }
+
+  public DcsOptions setDeclaredIdCallerTokens(List<String> v) {
+    require(v != null, "declaredIds.callerTokens", "must be a list of tokens");
+    new io.rtdcs.dcs.request.DeclaredIdProof(java.util.Map.of(), v); // validates each token
+    declaredIdCallerTokens = List.copyOf(v);
+    return this;
+  }
+
+  /** The proof checker these options describe. */
+  public io.rtdcs.dcs.request.DeclaredIdProof declaredIdProof() {
+    return new io.rtdcs.dcs.request.DeclaredIdProof(declaredIdSecrets, declaredIdCallerTokens);
+  }
+
+  private JsonObject secretsJson() {
+    JsonObject o = new JsonObject();
+    declaredIdSecrets.forEach((k, v) -> o.put(Integer.toString(k), v));
+    return o;
+  }
+
+  private static java.util.Map<Integer, String> secrets(JsonObject j, String key) {
+    Object v = raw(j, key);
+    if (v == null) {
+      return java.util.Map.of();
+    }
+    if (!(v instanceof JsonObject o)) {
+      throw new IllegalArgumentException(key + ": expected an object of data source id -> secret");
+    }
+    java.util.Map<Integer, String> out = new java.util.TreeMap<>();
+    for (String k : o.fieldNames()) {
+      Object secret = o.getValue(k);
+      int dpid;
+      try {
+        dpid = Integer.parseInt(k);
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(key + ": " + k + " is not a data source id");
+      }
+      require(dpid > 0, key, k + " is not a data source id");
+      if (!(secret instanceof String s)) {
+        throw new IllegalArgumentException(key + "." + k + ": expected a string");
+      }
+      out.put(dpid, s);
+    }
+    return out;
   }
 
   public List<String> getCorsOrigins() {

@@ -111,7 +111,11 @@ public final class DcsVerticle extends VerticleBase {
     EventHandler event =
         new EventHandler(
             new EventRequestParser(
-                options.getMaxKeys(), options.getMaxGetBytes(), options.getMaxPostBytes()),
+                options.getMaxKeys(),
+                options.getMaxGetBytes(),
+                options.getMaxPostBytes(),
+                options.declaredIdProof(),
+                options.getJsonpOrigins()),
             service,
             writer,
             sender,
@@ -137,7 +141,8 @@ public final class DcsVerticle extends VerticleBase {
             ids,
             options.getCookieName(),
             options.getAdminTimeoutMs(),
-            options.getMaxGetBytes());
+            options.getMaxGetBytes(),
+            options.declaredIdProof());
     AdminAuth auth = new AdminAuth(options.getAdminToken());
     AdminHandler admin = new AdminHandler(bus, options.getAdminTimeoutMs());
 

@@ -3,6 +3,7 @@ package io.rtdcs.dcs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rtdcs.common.Addresses;
+import io.rtdcs.dcs.request.DeclaredIdProof;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
@@ -35,9 +36,31 @@ class EventCompatibilityTest {
 
   static DcsServer server;
 
+  /** The declared-ID secret of the data sources these calls sign (AAM has none: rtdcs's proof). */
+  static final String SECRET = "compatibility-test-secret-0123456789abcdef";
+
+  /** The page allowed to read answers through JSONP. */
+  static final String SHOP = "https://shop.example";
+
+  /** {@code &d_cid_sig=DPID%01HEX}: the site's server vouches for the declared ID. */
+  static String sig(int dpid, String id) {
+    return "&d_cid_sig=" + dpid + "%01" + DeclaredIdProof.sign(SECRET, id);
+  }
+
   @BeforeAll
   static void start() {
-    server = new DcsServer(new JsonObject());
+    JsonObject secrets = new JsonObject();
+    for (int dpid : new int[] {9001, 20914, 20915}) {
+      secrets.put(Integer.toString(dpid), SECRET);
+    }
+    for (int dpid = 100; dpid < 112; dpid++) {
+      secrets.put(Integer.toString(dpid), SECRET);
+    }
+    server =
+        new DcsServer(
+            new JsonObject()
+                .put("declaredIds", new JsonObject().put("secrets", secrets))
+                .put("jsonp", new JsonObject().put("origins", new JsonArray().add(SHOP))));
   }
 
   @AfterAll
@@ -109,7 +132,8 @@ class EventCompatibilityTest {
   static String cids(int n, int dpid) {
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < n; i++) {
-      sb.append("&d_cid=").append(dpid + (i < 4 ? 0 : i)).append("%01id").append(i);
+      int d = dpid + (i < 4 ? 0 : i);
+      sb.append("&d_cid=").append(d).append("%01id").append(i).append(sig(d, "id" + i));
     }
     return sb.toString();
   }
@@ -150,9 +174,12 @@ class EventCompatibilityTest {
                           .isEqualTo(9001);
                       assertThat(realize.getJsonObject("destinations").getBoolean("url")).isFalse();
                     })),
-        get(
-            "JSONP with d_cb",
+        new Case(
+            "JSONP with d_cb, from a page of dcs.jsonp.origins",
+            HttpMethod.GET,
             "/event?d_rtbd=json&d_cb=window.aam.cb_1&c_category=shoes",
+            null,
+            Map.of("Referer", SHOP + "/product/42"),
             200,
             js,
             "window.aam.cb_1(" + answer("<new>", "") + ")",
@@ -218,7 +245,7 @@ class EventCompatibilityTest {
                             .isNotEqualTo("12ab"))),
         get(
             "declared id resolves the uuid",
-            "/event?d_rtbd=json&d_cid=20915%01AB-12%011",
+            "/event?d_rtbd=json&d_cid=20915%01AB-12%011" + sig(20915, "AB-12"),
             200,
             json,
             answer(MAPPED, ""),
@@ -228,7 +255,8 @@ class EventCompatibilityTest {
                 .andThen(
                     s -> {
                       JsonArray declared =
-                          new JsonArray("[{\"dpid\":20915,\"dpuuid\":\"AB-12\",\"auth\":1}]");
+                          new JsonArray(
+                              "[{\"dpid\":20915,\"dpuuid\":\"AB-12\",\"auth\":1,\"proven\":true}]");
                       assertThat(
                               s.received(Addresses.PROFILE_RESOLVE)
                                   .get(0)
@@ -242,7 +270,7 @@ class EventCompatibilityTest {
                     })),
         get(
             "d_cid_ic with a global integration code",
-            "/event?d_rtbd=json&d_cid_ic=DSID_20914%01" + "a1b2%010",
+            "/event?d_rtbd=json&d_cid_ic=DSID_20914%01" + "a1b2%010" + sig(20914, "a1b2"),
             200,
             json,
             answer(MAPPED, ""),
@@ -250,10 +278,12 @@ class EventCompatibilityTest {
             MAPPED,
             s ->
                 assertThat(s.received(Addresses.PROFILE_RESOLVE).get(0).getJsonArray("declaredIds"))
-                    .isEqualTo(new JsonArray("[{\"dpid\":20914,\"dpuuid\":\"a1b2\",\"auth\":0}]"))),
+                    .isEqualTo(
+                        new JsonArray(
+                            "[{\"dpid\":20914,\"dpuuid\":\"a1b2\",\"auth\":0,\"proven\":true}]"))),
         get(
             "deprecated d_dpid and d_dpuuid",
-            "/event?d_rtbd=json&d_dpid=9001&d_dpuuid=xyz",
+            "/event?d_rtbd=json&d_dpid=9001&d_dpuuid=xyz" + sig(9001, "xyz"),
             200,
             json,
             answer(MAPPED, ""),
@@ -261,7 +291,9 @@ class EventCompatibilityTest {
             MAPPED,
             s ->
                 assertThat(s.received(Addresses.PROFILE_RESOLVE).get(0).getJsonArray("declaredIds"))
-                    .isEqualTo(new JsonArray("[{\"dpid\":9001,\"dpuuid\":\"xyz\",\"auth\":0}]"))),
+                    .isEqualTo(
+                        new JsonArray(
+                            "[{\"dpid\":9001,\"dpuuid\":\"xyz\",\"auth\":0,\"proven\":true}]"))),
         get(
             "invalid declared id is error 300",
             "/event?d_rtbd=json&d_cid=abc%01x",

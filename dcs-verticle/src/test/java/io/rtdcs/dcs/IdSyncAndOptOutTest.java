@@ -18,7 +18,15 @@ class IdSyncAndOptOutTest {
 
   @BeforeAll
   static void start() {
-    server = new DcsServer(new JsonObject());
+    server =
+        new DcsServer(
+            new JsonObject()
+                .put(
+                    "declaredIds",
+                    new JsonObject()
+                        .put(
+                            "secrets",
+                            new JsonObject().put("20915", EventCompatibilityTest.SECRET))));
   }
 
   @AfterAll
@@ -152,15 +160,24 @@ class IdSyncAndOptOutTest {
 
   @Test
   void optOutByDeclaredIdShouldStopCallsCarryingThatId() {
-    get("/demoptout.jpg?d_cid=20915%01AB-12", null);
+    String proof = EventCompatibilityTest.sig(20915, "AB-12");
+    get("/demoptout.jpg?d_cid=20915%01AB-12" + proof, null);
     assertThat(server.stubs.received(Addresses.PROFILE_OPTOUT).get(0).getJsonArray("declaredIds"))
         .hasSize(1);
 
-    HttpResponse<Buffer> event = get("/event?d_cid=20915%01AB-12", null);
+    HttpResponse<Buffer> event = get("/event?d_cid=20915%01AB-12" + proof, null);
 
     assertThat(event.getHeader("X-Error")).isEqualTo("171");
     assertThat(server.stubs.received(Addresses.PARTNER_LOOKUP)).isEmpty();
     assertThat(server.stubs.received(Addresses.PROFILE_REALIZE)).isEmpty();
+  }
+
+  @Test
+  void anUnprovenDeclaredIdShouldOptNobodyOutAndBeReported() {
+    HttpResponse<Buffer> r = get("/demoptout.jpg?d_cid=20915%01AB-12", null);
+
+    assertThat(r.getHeader("X-Error")).contains("300");
+    assertThat(server.stubs.received(Addresses.PROFILE_OPTOUT)).isEmpty();
   }
 
   @Test

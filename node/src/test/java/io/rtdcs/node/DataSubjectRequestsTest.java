@@ -47,7 +47,10 @@ class DataSubjectRequestsTest {
 
   @Test
   void deletionShouldRemoveEverythingAndALaterEventShouldStartANewProfile() {
-    JsonObject first = event("d_rtbd=json&c_category=shoes&d_cid=20915%01crm-42%011");
+    JsonObject first =
+        event(
+            "d_rtbd=json&c_category=shoes&d_cid=20915%01crm-42%011&"
+                + TestConfigs.sig(20915, "crm-42"));
     String uuid = first.getString("uuid");
     event("d_rtbd=json&c_category=shoes&d_uuid=" + uuid);
     assertThat(node.hazelcast().getMap(ClusterMaps.IDS).containsKey("20915:crm-42")).isTrue();
@@ -76,7 +79,8 @@ class DataSubjectRequestsTest {
 
   @Test
   void deletionByDeclaredIdShouldEraseTheLinkedProfile() {
-    String uuid = event("d_rtbd=json&c_category=shoes&d_cid=20915%01crm-77").getString("uuid");
+    String uuid =
+        event("d_rtbd=json&c_category=shoes&" + TestConfigs.cid(20915, "crm-77")).getString("uuid");
 
     HttpResponse<Buffer> deleted = admin(HttpMethod.DELETE, "/profiles?dpid=20915&dpuuid=crm-77");
 

@@ -88,7 +88,7 @@ class DurableMemoryBoundIT {
                   for (int n = first; n < VISITORS; n += 16) {
                     StringBuilder q = new StringBuilder("/event?d_rtbd=json&c_category=shoes");
                     for (int d = 0; d < 10; d++) {
-                      q.append("&d_cid=").append(800 + d).append("%01v").append(n);
+                      q.append('&').append(TestConfigs.cid(800 + d, "v" + n));
                     }
                     HttpResponse<String> r = node.get(q.toString(), null);
                     assertThat(r.statusCode()).isEqualTo(200);
@@ -140,7 +140,8 @@ class DurableMemoryBoundIT {
       assertThat(p.statusCode()).as("profile of visitor %d", n).isEqualTo(200);
       assertThat(p.body()).contains("\"sid\":1001");
       JsonObject byId =
-          new JsonObject(node.get("/event?d_rtbd=json&d_cid=805%01v" + n, null).body());
+          new JsonObject(
+              node.get("/event?d_rtbd=json&" + TestConfigs.cid(805, "v" + n), null).body());
       assertThat(byId.getString("uuid")).as("link of visitor %d", n).isEqualTo(uuid);
     }
     // and they did come from the database: the bound evicted them (Hazelcast's LRU is sampled, the

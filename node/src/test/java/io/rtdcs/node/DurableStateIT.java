@@ -134,7 +134,9 @@ class DurableStateIT {
     for (Visitor v : visitors.subList(3, 203)) {
       JsonObject answer =
           new JsonObject(
-              reader.get("/event?d_rtbd=json&d_cid=" + DPID + "%01crm-" + v.n(), null).body());
+              reader
+                  .get("/event?d_rtbd=json&" + TestConfigs.cid(DPID, "crm-" + v.n()), null)
+                  .body());
       assertThat(answer.getString("uuid")).as("link of crm-%s", v.n()).isEqualTo(v.uuid());
     }
     JsonObject trait =
@@ -239,7 +241,8 @@ class DurableStateIT {
                   JsonObject first =
                       event(
                           node,
-                          "/event?d_rtbd=json&c_category=shoes&d_cid=" + DPID + "%01crm-" + n);
+                          "/event?d_rtbd=json&c_category=shoes&"
+                              + TestConfigs.cid(DPID, "crm-" + n));
                   if (first == null) {
                     return null;
                   }

@@ -73,6 +73,10 @@ class SiteBrowserIT {
         .put("storeReserveMs", 1000)
         .put(
             "cors",
+            new JsonObject().put("origins", new JsonArray().add("http://127.0.0.1:" + sitePort)))
+        // the JSONP page is on the same origin; any other origin gets plain JSON
+        .put(
+            "jsonp",
             new JsonObject().put("origins", new JsonArray().add("http://127.0.0.1:" + sitePort)));
     JsonArray partners = conf.getJsonObject("definitions").getJsonArray("partners");
     partners.getJsonObject(0).put("timeoutMs", 1500);

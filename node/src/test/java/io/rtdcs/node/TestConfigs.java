@@ -11,6 +11,14 @@ import java.util.UUID;
 final class TestConfigs {
   static final String ADMIN_TOKEN = "test-admin-token-0123456789";
 
+  /** The declared-ID signing secret of every data source in test configs ({@link #cid}). */
+  static final String ID_SECRET = "test-declared-id-secret-0123456789abcdef";
+
+  /** Data sources whose declared IDs tests sign. */
+  static final int[] SIGNED_DPIDS = {
+    20915, 777, 9100, 800, 801, 802, 803, 804, 805, 806, 807, 808, 809
+  };
+
   private TestConfigs() {}
 
   static JsonObject demo() {
@@ -30,6 +38,11 @@ final class TestConfigs {
         .put("port", clusterPort)
         .put("members", new JsonArray().add("127.0.0.1"));
     c.put("admin", new JsonObject().put("token", ADMIN_TOKEN));
+    JsonObject secrets = new JsonObject();
+    for (int dpid : SIGNED_DPIDS) {
+      secrets.put(Integer.toString(dpid), ID_SECRET);
+    }
+    c.getJsonObject("dcs").put("declaredIds", new JsonObject().put("secrets", secrets));
     c.getJsonObject("demoPartner").put("port", demoPort);
     JsonArray partners = c.getJsonObject("definitions").getJsonArray("partners");
     for (int i = 0; i < partners.size(); i++) {
@@ -41,6 +54,24 @@ final class TestConfigs {
       }
     }
     return c;
+  }
+
+  /**
+   * {@code d_cid=DPID%01ID&d_cid_sig=DPID%01HEX}: a declared ID as a site's server would prove it
+   * (docs/privacy.md), so that it may find, link or opt out the profile it names.
+   */
+  static String cid(Object dpid, String id) {
+    return "d_cid="
+        + dpid
+        + "%01"
+        + java.net.URLEncoder.encode(id, StandardCharsets.UTF_8)
+        + "&"
+        + sig(dpid, id);
+  }
+
+  /** {@code d_cid_sig=DPID%01HEX} alone, for a {@code d_cid} written by hand (with its auth). */
+  static String sig(Object dpid, String id) {
+    return "d_cid_sig=" + dpid + "%01" + io.rtdcs.dcs.request.DeclaredIdProof.sign(ID_SECRET, id);
   }
 
   static String clusterName() {

@@ -37,7 +37,12 @@ class IdGraphTest {
 
   private static JsonArray declared(int dpid, String dpuuid) {
     return new JsonArray()
-        .add(new JsonObject().put("dpid", dpid).put("dpuuid", dpuuid).put("auth", 1));
+        .add(
+            new JsonObject()
+                .put("dpid", dpid)
+                .put("dpuuid", dpuuid)
+                .put("auth", 1)
+                .put("proven", true));
   }
 
   private static JsonObject resolve(JsonArray declaredIds) {
@@ -63,6 +68,30 @@ class IdGraphTest {
     assertThat(resolved.getString("uuid")).isEqualTo("222");
     assertThat(resolved.getBoolean("known")).isTrue();
     assertThat(resolved.getJsonObject("syncedIds").getString("9001")).isEqualTo("p-1");
+  }
+
+  @Test
+  void anUnprovenDeclaredIdShouldNeitherLinkNorFindAnyone() {
+    request(
+        vertx,
+        Addresses.PROFILE_REALIZE,
+        new JsonObject().put("uuid", "666").put("declaredIds", declared(20917, "crm-eve")));
+    JsonArray unproven =
+        new JsonArray().add(new JsonObject().put("dpid", 20917).put("dpuuid", "crm-eve"));
+    // someone else's cookie names the same id without proof: no link moves to them
+    request(
+        vertx,
+        Addresses.PROFILE_REALIZE,
+        new JsonObject().put("uuid", "667").put("declaredIds", unproven));
+
+    JsonObject byStranger = resolve(unproven);
+    assertThat(byStranger.containsKey("uuid")).as("nobody found").isFalse();
+    assertThat(byStranger.getBoolean("known")).isFalse();
+    assertThat(resolve(declared(20917, "crm-eve")).getString("uuid")).isEqualTo("666");
+    // the unproven id is kept in the caller's own profile
+    JsonObject p667 = request(vertx, Addresses.PROFILE_GET, new JsonObject().put("uuid", "667"));
+    assertThat(p667.getJsonArray("declaredIds").getJsonObject(0).getString("dpuuid"))
+        .isEqualTo("crm-eve");
   }
 
   @Test

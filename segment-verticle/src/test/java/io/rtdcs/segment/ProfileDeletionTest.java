@@ -58,7 +58,12 @@ class ProfileDeletionTest {
             .put(
                 "declaredIds",
                 new JsonArray()
-                    .add(new JsonObject().put("dpid", 20915).put("dpuuid", crmId).put("auth", 1))));
+                    .add(
+                        new JsonObject()
+                            .put("dpid", 20915)
+                            .put("dpuuid", crmId)
+                            .put("auth", 1)
+                            .put("proven", true))));
     request(
         vertx,
         Addresses.ID_SYNC,
@@ -118,7 +123,11 @@ class ProfileDeletionTest {
                 .put(
                     "declaredIds",
                     new JsonArray()
-                        .add(new JsonObject().put("dpid", 20915).put("dpuuid", "crm-del-2"))));
+                        .add(
+                            new JsonObject()
+                                .put("dpid", 20915)
+                                .put("dpuuid", "crm-del-2")
+                                .put("proven", true))));
 
     assertThat(reply.getJsonArray("deleted").getJsonObject(0).getString("uuid")).isEqualTo(uuid);
     assertThat(
@@ -160,7 +169,11 @@ class ProfileDeletionTest {
                 .put(
                     "declaredIds",
                     new JsonArray()
-                        .add(new JsonObject().put("dpid", 20915).put("dpuuid", "crm-both"))));
+                        .add(
+                            new JsonObject()
+                                .put("dpid", 20915)
+                                .put("dpuuid", "crm-both")
+                                .put("proven", true))));
 
     assertThat(out.getJsonArray("optedOut").getList()).containsExactlyInAnyOrder(phone, laptop);
     // the phone comes back with only its cookie: still opted out

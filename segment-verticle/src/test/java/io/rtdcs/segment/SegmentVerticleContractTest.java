@@ -45,7 +45,7 @@ class SegmentVerticleContractTest {
          "signals": {"c_category": ["shoes"], "p_email_domain": ["example.com"]},
          "sids": [3001],
          "tdpid": [],
-         "declaredIds": [{"dpid": 20915, "dpuuid": "AB-12", "auth": 1}],
+         "declaredIds": [{"dpid": 20915, "dpuuid": "AB-12", "auth": 1, "proven": true}],
          "partners": [{"dpid": 9001, "outcome": "ok", "segments": ["auto-intender"], "ttlSeconds": 600}],
          "destinations": {"url": true, "httpProto": "https", "nsid": 0}}
         """
@@ -134,7 +134,7 @@ class SegmentVerticleContractTest {
                 """
                 {"tid": "31ZpxW5bQGc=", "timeoutMs": 95,
                  "uuid": "%s",
-                 "declaredIds": [{"dpid": 20915, "dpuuid": "AB-12", "auth": 1}]}
+                 "declaredIds": [{"dpid": 20915, "dpuuid": "AB-12", "auth": 1, "proven": true}]}
                 """
                     .formatted(uuid)));
 
@@ -158,7 +158,12 @@ class SegmentVerticleContractTest {
                 .put("uuid", (String) null)
                 .put(
                     "declaredIds",
-                    new JsonArray().add(new JsonObject().put("dpid", 1).put("dpuuid", "nobody"))));
+                    new JsonArray()
+                        .add(
+                            new JsonObject()
+                                .put("dpid", 1)
+                                .put("dpuuid", "nobody")
+                                .put("proven", true))));
     assertThat(reply.containsKey("uuid")).isFalse();
     assertThat(reply.getBoolean("known")).isFalse();
     assertThat(reply.getBoolean("optedOut")).isFalse();
@@ -242,7 +247,11 @@ class SegmentVerticleContractTest {
                 .put(
                     "declaredIds",
                     new JsonArray()
-                        .add(new JsonObject().put("dpid", 20915).put("dpuuid", "AB-12"))));
+                        .add(
+                            new JsonObject()
+                                .put("dpid", 20915)
+                                .put("dpuuid", "AB-12")
+                                .put("proven", true))));
     assertThat(resolved.getBoolean("optedOut")).isTrue();
   }
 
@@ -256,7 +265,12 @@ class SegmentVerticleContractTest {
             .put("uuid", uuid)
             .put(
                 "declaredIds",
-                new JsonArray().add(new JsonObject().put("dpid", 31).put("dpuuid", "crm-6"))));
+                new JsonArray()
+                    .add(
+                        new JsonObject()
+                            .put("dpid", 31)
+                            .put("dpuuid", "crm-6")
+                            .put("proven", true))));
 
     JsonObject out =
         request(
@@ -265,7 +279,12 @@ class SegmentVerticleContractTest {
             new JsonObject()
                 .put(
                     "declaredIds",
-                    new JsonArray().add(new JsonObject().put("dpid", 31).put("dpuuid", "crm-6"))));
+                    new JsonArray()
+                        .add(
+                            new JsonObject()
+                                .put("dpid", 31)
+                                .put("dpuuid", "crm-6")
+                                .put("proven", true))));
 
     assertThat(out.getJsonArray("optedOut").getList()).containsExactly(uuid);
     ReplyException none = failure(vertx, Addresses.PROFILE_OPTOUT, new JsonObject());

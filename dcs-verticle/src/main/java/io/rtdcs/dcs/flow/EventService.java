@@ -117,7 +117,10 @@ public final class EventService {
 
   /** Null means "could not resolve": the caller stops (an opt-out must never be missed). */
   private Future<Visitor> resolve(EventRequest request, String tid, Deadline deadline) {
-    if (request.uuid() == null && request.declaredIds().isEmpty()) {
+    // only a proven declared ID may name a profile (docs/privacy.md): an unproven one is kept in
+    // the caller's own profile by the realize step and finds nothing
+    JsonArray proven = request.provenDeclaredIdsJson();
+    if (request.uuid() == null && proven.isEmpty()) {
       return Future.succeededFuture(Visitor.fresh(ids.newUuid()));
     }
     long left = deadline.remaining();
@@ -126,7 +129,7 @@ public final class EventService {
             .put("tid", tid)
             .put("timeoutMs", left)
             .put("uuid", request.uuid())
-            .put("declaredIds", request.declaredIdsJson());
+            .put("declaredIds", proven);
     return bus.segment(Addresses.PROFILE_RESOLVE, body, left)
         .map(reply -> Visitor.fromReply(reply, request.uuid(), ids.newUuid()))
         .otherwise(

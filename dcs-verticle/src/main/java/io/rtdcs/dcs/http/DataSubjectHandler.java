@@ -43,7 +43,9 @@ public final class DataSubjectHandler {
       AdminHandler.error(ctx, 400, "dpuuid: expected 1 to " + MAX_DPUUID_LENGTH + " characters");
       return;
     }
-    JsonObject declared = new JsonObject().put("dpid", id).put("dpuuid", dpuuid);
+    // the admin token proves the declared id
+    JsonObject declared =
+        new JsonObject().put("dpid", id).put("dpuuid", dpuuid).put("proven", true);
     admin.forward(
         ctx,
         Addresses.PROFILE_DELETE,

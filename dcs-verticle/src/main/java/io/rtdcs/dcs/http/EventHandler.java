@@ -26,7 +26,8 @@ public final class EventHandler implements Handler<RoutingContext> {
   private static final RateLimitedLogger LOG =
       new RateLimitedLogger(LoggerFactory.getLogger(EventHandler.class), 5_000);
   private static final List<String> HEADERS =
-      List.of("user-agent", "referer", "accept-language", "host", "x-forwarded-proto");
+      List.of(
+          "user-agent", "referer", "accept-language", "host", "x-forwarded-proto", "authorization");
 
   private final EventRequestParser parser;
   private final EventService service;

@@ -6,6 +6,7 @@ import io.rtdcs.dcs.flow.BusClient;
 import io.rtdcs.dcs.request.BadEncodingException;
 import io.rtdcs.dcs.request.DeclaredId;
 import io.rtdcs.dcs.request.DeclaredIdCollector;
+import io.rtdcs.dcs.request.DeclaredIdProof;
 import io.rtdcs.dcs.request.FormDecoder;
 import io.rtdcs.dcs.request.Identifiers;
 import io.rtdcs.dcs.response.AamError;
@@ -39,6 +40,8 @@ public final class OptOutHandler implements Handler<RoutingContext> {
   private final long timeoutMs;
   private final int maxGetBytes;
 
+  private final DeclaredIdProof proof;
+
   public OptOutHandler(
       BusClient bus,
       EventResponseWriter writer,
@@ -46,7 +49,8 @@ public final class OptOutHandler implements Handler<RoutingContext> {
       Identifiers ids,
       String cookieName,
       long timeoutMs,
-      int maxGetBytes) {
+      int maxGetBytes,
+      DeclaredIdProof proof) {
     this.bus = Objects.requireNonNull(bus, "bus");
     this.writer = Objects.requireNonNull(writer, "writer");
     this.sender = Objects.requireNonNull(sender, "sender");
@@ -54,6 +58,7 @@ public final class OptOutHandler implements Handler<RoutingContext> {
     this.cookieName = Objects.requireNonNull(cookieName, "cookieName");
     this.timeoutMs = timeoutMs;
     this.maxGetBytes = maxGetBytes;
+    this.proof = Objects.requireNonNull(proof, "proof");
   }
 
   @Override
@@ -90,7 +95,25 @@ public final class OptOutHandler implements Handler<RoutingContext> {
     DeclaredIdCollector collector = new DeclaredIdCollector(errors);
     params.getOrDefault("d_cid", List.of()).forEach(collector::addCid);
     params.getOrDefault("d_cid_ic", List.of()).forEach(collector::addCidIc);
-    List<DeclaredId> declared = collector.accepted();
+    // an opt-out by declared ID only from a caller that proves the ID (docs/privacy.md):
+    // otherwise anyone could opt anyone out; an unproven ID opts out only the caller's own cookie
+    List<DeclaredId> declared = new ArrayList<>();
+    for (DeclaredId d :
+        proof.mark(
+            collector.accepted(),
+            params.getOrDefault("d_cid_sig", List.of()),
+            request.getHeader("Authorization"))) {
+      if (d.proven()) {
+        declared.add(d);
+      } else {
+        errors.add(
+            new AamError(
+                AamError.INVALID_CUSTOMER_ID,
+                "declared id of dpid "
+                    + d.dpid()
+                    + " not proven (d_cid_sig): it opts nobody out; the caller's own cookie does"));
+      }
+    }
     if (uuid == null && declared.isEmpty()) {
       errors.add(new AamError(AamError.UNSPECIFIED, "no visitor id to opt out"));
       sender.send(ctx.response(), writer.pixel(200, errors, null));

@@ -75,6 +75,17 @@ public record EventRequest(
     return out;
   }
 
+  /** The declared IDs this call proved: the only ones that may find another profile. */
+  public JsonArray provenDeclaredIdsJson() {
+    JsonArray a = new JsonArray();
+    for (DeclaredId d : declaredIds) {
+      if (d.proven()) {
+        a.add(d.toJson());
+      }
+    }
+    return a;
+  }
+
   public JsonArray declaredIdsJson() {
     JsonArray out = new JsonArray();
     for (DeclaredId d : declaredIds) {

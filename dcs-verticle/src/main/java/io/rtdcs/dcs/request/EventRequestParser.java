@@ -24,7 +24,16 @@ public final class EventRequestParser {
 
   /** Keys whose value is one string: no comma splitting (a DPUUID or a URL may hold a comma). */
   private static final Set<String> NO_SPLIT =
-      Set.of("d_cid", "d_cid_ic", "d_cb", "d_uuid", "d_dpuuid", "dpuuid", "d_rtbd", "gdpr_consent");
+      Set.of(
+          "d_cid",
+          "d_cid_ic",
+          "d_cid_sig",
+          "d_cb",
+          "d_uuid",
+          "d_dpuuid",
+          "dpuuid",
+          "d_rtbd",
+          "gdpr_consent");
 
   /** Control keys consumed by the DCS: they never become signals. */
   private static final Set<String> CONTROL =
@@ -37,6 +46,7 @@ public final class EventRequestParser {
           "d_uuid",
           "d_cid",
           "d_cid_ic",
+          "d_cid_sig",
           "d_dpid",
           "d_dpuuid",
           "d_sid",
@@ -54,10 +64,29 @@ public final class EventRequestParser {
   private final int maxPostBytes;
 
   public EventRequestParser(int maxKeys, int maxGetBytes, int maxPostBytes) {
+    this(maxKeys, maxGetBytes, maxPostBytes, DeclaredIdProof.NONE, List.of());
+  }
+
+  /**
+   * @param proof who may name a person by a declared ID
+   * @param jsonpOrigins the origins ({@code https://shop.example}) whose pages may read answers
+   *     through JSONP ({@code d_cb}); a call from any other page is answered as plain JSON
+   */
+  public EventRequestParser(
+      int maxKeys,
+      int maxGetBytes,
+      int maxPostBytes,
+      DeclaredIdProof proof,
+      List<String> jsonpOrigins) {
     this.maxKeys = maxKeys;
     this.maxGetBytes = maxGetBytes;
     this.maxPostBytes = maxPostBytes;
+    this.proof = java.util.Objects.requireNonNull(proof, "proof");
+    this.jsonpOrigins = Set.copyOf(jsonpOrigins);
   }
+
+  private final DeclaredIdProof proof;
+  private final Set<String> jsonpOrigins;
 
   public EventRequest parse(RawCall call) {
     try {
@@ -165,7 +194,18 @@ public final class EventRequestParser {
                   AamError.UNSPECIFIED,
                   "d_cb: not a safe JavaScript identifier path; no JSONP answer")));
     }
-    boolean json = "json".equals(first(params, "d_rtbd")) || callback != null;
+    boolean wantsScript = callback != null;
+    if (callback != null && !jsonpOrigins.contains(origin(call.headers().get("referer")))) {
+      // another site's page could read the visitor's uuid and segments: plain JSON, inert in a
+      // <script> tag
+      errors.add(
+          new AamError(
+              AamError.UNSPECIFIED,
+              "d_cb: JSONP is not enabled for this page's origin (dcs.jsonp.origins); answered as"
+                  + " JSON"));
+      callback = null;
+    }
+    boolean json = "json".equals(first(params, "d_rtbd")) || wantsScript;
     boolean ibs = !"0".equals(first(params, "d_jsonv"));
     boolean dst = "1".equals(first(params, "d_dst"));
     String ctsValue = first(params, "d_cts");
@@ -278,7 +318,10 @@ public final class EventRequestParser {
         cookieUuid,
         paramUuid,
         signals,
-        ids.accepted(),
+        proof.mark(
+            ids.accepted(),
+            params.getOrDefault("d_cid_sig", List.of()),
+            call.headers().get("authorization")),
         sids,
         tdpid,
         nsid,
@@ -365,6 +408,23 @@ public final class EventRequestParser {
   }
 
   /** A dotted path of JavaScript identifiers ({@code a.b.$c_1}), ASCII only, at most 128 chars. */
+  /** {@code scheme://host[:port]} of a URL, or null. */
+  static String origin(String url) {
+    if (url == null) {
+      return null;
+    }
+    try {
+      java.net.URI u = new java.net.URI(url);
+      if (u.getScheme() == null || u.getHost() == null) {
+        return null;
+      }
+      String origin = u.getScheme().toLowerCase(java.util.Locale.ROOT) + "://" + u.getHost();
+      return u.getPort() < 0 ? origin : origin + ":" + u.getPort();
+    } catch (java.net.URISyntaxException e) {
+      return null;
+    }
+  }
+
   public static boolean isSafeCallback(String cb) {
     if (cb.isEmpty() || cb.length() > MAX_CALLBACK_LENGTH) {
       return false;

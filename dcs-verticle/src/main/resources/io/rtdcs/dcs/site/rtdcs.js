@@ -35,6 +35,7 @@
     if (/^\d{38}$/.test(u)) q.push('d_uuid=' + u);
     cfg.ids.forEach(function (i) {
       q.push('d_cid=' + enc(i.dpid + '\x01' + i.id + '\x01' + (i.auth || 0)));
+      if (i.sig) q.push('d_cid_sig=' + enc(i.dpid + '\x01' + i.sig));
     });
     for (k in sigs) q.push(enc(k) + '=' + sigs[k].map(enc).join(','));
     return cfg.host + '/event?' + q.join('&');

@@ -24,9 +24,13 @@ final class PrivacyTargets {
     static Request parse(Object body) {
       JsonObject json = JsonFields.object(body, "body");
       String uuid = Requests.uuid(json, false);
-      List<DeclaredId> declared = Requests.declaredIds(json);
+      // only a proven declared ID names a visitor: anyone could send any customer id
+      List<DeclaredId> declared = Requests.provenDeclaredIds(json);
       if (uuid == null && declared.isEmpty()) {
-        throw RequestException.badRequest("uuid", "uuid or declaredIds is required");
+        throw Requests.declaredIds(json).isEmpty()
+            ? RequestException.badRequest("uuid", "uuid or declaredIds is required")
+            : RequestException.badRequest(
+                "declaredIds", "none is proven (\"proven\": true): they name nobody");
       }
       return new Request(uuid, declared);
     }

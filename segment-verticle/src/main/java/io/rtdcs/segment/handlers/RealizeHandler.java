@@ -58,6 +58,7 @@ public final class RealizeHandler implements Handler<Message<Object>> {
   public void handle(Message<Object> message) {
     String uuid;
     RealizeCommand command;
+    List<DeclaredId> proven;
     boolean urlDestinations;
     String httpProto;
     try {
@@ -77,6 +78,7 @@ public final class RealizeHandler implements Handler<Message<Object>> {
               Requests.declaredIds(body),
               Requests.partners(body),
               clock.millis());
+      proven = Requests.provenDeclaredIds(body);
     } catch (RuntimeException e) {
       Replies.fail(message, Addresses.PROFILE_REALIZE, e);
       return;
@@ -89,7 +91,7 @@ public final class RealizeHandler implements Handler<Message<Object>> {
                 meters.realized(ar.result().realized(), ar.result().segments());
               }
             })
-        .compose(result -> linkDeclaredIds(uuid, command, result))
+        .compose(result -> linkDeclaredIds(uuid, command, proven, result))
         .onComplete(
             ar -> {
               if (ar.failed()) {
@@ -130,13 +132,17 @@ public final class RealizeHandler implements Handler<Message<Object>> {
     }
   }
 
+  /**
+   * Links the proven declared IDs to this visitor; an unproven one stays in the visitor's own
+   * profile only (linking it would let anyone point someone's customer id at their own cookie).
+   */
   private Future<RealizeResult> linkDeclaredIds(
-      String uuid, RealizeCommand command, RealizeResult result) {
-    if (result.optedOut() || command.declaredIds().isEmpty()) {
+      String uuid, RealizeCommand command, List<DeclaredId> proven, RealizeResult result) {
+    if (result.optedOut() || proven.isEmpty()) {
       return Future.succeededFuture(result);
     }
     List<Future<Void>> links = new ArrayList<>();
-    for (DeclaredId d : command.declaredIds()) {
+    for (DeclaredId d : proven) {
       links.add(store.link(d.dpid(), d.dpuuid(), uuid, command.now()));
     }
     return Future.all(links).map(all -> result);

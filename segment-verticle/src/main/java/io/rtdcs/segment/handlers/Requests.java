@@ -73,6 +73,24 @@ final class Requests {
     return out;
   }
 
+  /**
+   * The declared IDs marked {@code "proven": true}: the caller proved them (a signature or an
+   * authenticated caller, checked by the dcs verticle or the admin API), so they may find, link or
+   * opt out the profile they name. Unproven ones are only kept in the caller's own profile.
+   */
+  static List<DeclaredId> provenDeclaredIds(JsonObject body) {
+    List<DeclaredId> all = declaredIds(body);
+    JsonArray a = JsonFields.optArray(body, "declaredIds", "declaredIds");
+    List<DeclaredId> out = new ArrayList<>(all.size());
+    for (int i = 0; i < all.size(); i++) {
+      JsonObject d = a.getJsonObject(i);
+      if (JsonFields.optBoolean(d, "proven", "declaredIds[" + i + "].proven", false)) {
+        out.add(all.get(i));
+      }
+    }
+    return out;
+  }
+
   static String dpuuid(JsonObject o, String field) {
     String dpuuid = JsonFields.requireString(o, "dpuuid", field);
     if (dpuuid.length() > MAX_ID_LENGTH) {

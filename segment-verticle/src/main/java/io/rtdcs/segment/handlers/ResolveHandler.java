@@ -21,7 +21,7 @@ import java.util.TreeMap;
 
 /**
  * {@code dcs.profiles.resolve}: who the visitor is, read only. Reads the request's profile and the
- * declared IDs' links in parallel, then (only if they name other uuids) those profiles.
+ * proven declared IDs' links in parallel, then (only if they name other uuids) those profiles.
  */
 public final class ResolveHandler implements Handler<Message<Object>> {
   private final ProfileStore store;
@@ -37,10 +37,12 @@ public final class ResolveHandler implements Handler<Message<Object>> {
     JsonObject body;
     String uuid;
     List<DeclaredId> declared;
+    List<DeclaredId> proven;
     try {
       body = JsonFields.object(message.body(), "body");
       uuid = Requests.uuid(body, false);
       declared = Requests.declaredIds(body);
+      proven = Requests.provenDeclaredIds(body);
     } catch (RuntimeException e) {
       Replies.fail(message, Addresses.PROFILE_RESOLVE, e);
       return;
@@ -48,7 +50,8 @@ public final class ResolveHandler implements Handler<Message<Object>> {
     // the request's own profile is read in parallel with the declared IDs' links
     Future<Profile> own = uuid == null ? Future.succeededFuture() : store.get(uuid);
     List<Future<IdLink>> lookups = new ArrayList<>();
-    for (DeclaredId d : declared) {
+    // only a proven declared ID may find the profile linked to it
+    for (DeclaredId d : proven) {
       lookups.add(store.lookup(d.dpid(), d.dpuuid()));
     }
     List<Future<?>> first = new ArrayList<>(lookups);
