@@ -222,7 +222,7 @@ public final class DcsOptions {
   }
 
   public DcsOptions setAdminToken(String v) {
-    require(v == null || v.length() >= 8, "admin.token", "must have at least 8 characters");
+    io.rtdcs.common.AdminTokens.check(v, "admin.token");
     adminToken = v;
     return this;
   }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /** Admin routes: 404 without a configured token, 401 with a wrong one, forwarded otherwise. */
 class AdminRoutesTest {
-  static final String TOKEN = "s3cret-admin-token";
+  static final String TOKEN = "s3cret-admin-token-for-routes-4b7e9d";
   static DcsServer secured;
   static DcsServer open;
 

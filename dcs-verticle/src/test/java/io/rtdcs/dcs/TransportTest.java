@@ -168,7 +168,7 @@ class TransportTest {
 
   @Test
   void adminRoutesShouldMoveToTheAdminListenerWhenOneIsConfigured() {
-    String token = "admin-token-0123456789";
+    String token = "transport-test-admin-token-8e1f0a9b7c";
     try (DcsServer server =
         new DcsServer(
             new JsonObject().put("admin", new JsonObject().put("token", token).put("port", 0)))) {

@@ -349,9 +349,7 @@ public final class NodeOptions {
   }
 
   public NodeOptions setAdminToken(String adminToken) {
-    if (adminToken != null && adminToken.length() < 8) {
-      throw new IllegalArgumentException("admin.token: expected at least 8 characters");
-    }
+    io.rtdcs.common.AdminTokens.check(adminToken, "admin.token");
     this.adminToken = adminToken;
     return this;
   }

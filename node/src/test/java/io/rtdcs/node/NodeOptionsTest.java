@@ -57,6 +57,20 @@ class NodeOptionsTest {
         .hasMessageStartingWith("cluster.members:");
     assertThatThrownBy(() -> new NodeOptions(new JsonObject("{\"admin\": {\"token\": \"short\"}}")))
         .hasMessageStartingWith("admin.token:");
+    // a sample's placeholder, long enough, is refused too; the message never repeats the token
+    for (String weak :
+        new String[] {
+          "change-me-to-a-long-random-token",
+          "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+          "replace-me-with-a-random-token-0123456789"
+        }) {
+      assertThatThrownBy(
+              () ->
+                  new NodeOptions(
+                      new JsonObject().put("admin", new JsonObject().put("token", weak))))
+          .hasMessageStartingWith("admin.token:")
+          .hasMessageNotContaining(weak);
+    }
     assertThatThrownBy(() -> new NodeOptions(new JsonObject("{\"cluster\": 3}")))
         .hasMessageStartingWith("cluster:");
     assertThatThrownBy(
@@ -73,7 +87,7 @@ class NodeOptionsTest {
         new NodeOptions()
             .setHttpPort(9090)
             .setClusterMembers(java.util.List.of("10.0.0.1", "10.0.0.2"))
-            .setAdminToken("0123456789");
+            .setAdminToken("round-trip-admin-token-7c41e9a2b85f");
     NodeOptions copy = new NodeOptions(o.toJson());
     assertThat(copy.toJson()).isEqualTo(o.toJson());
   }

@@ -9,7 +9,7 @@ import java.util.UUID;
 
 /** Node configs for tests: the demo configuration moved onto free ports and a private cluster. */
 final class TestConfigs {
-  static final String ADMIN_TOKEN = "test-admin-token-0123456789";
+  static final String ADMIN_TOKEN = "rtdcs-test-admin-token-5f2a9c1e7b3d4086";
 
   /** The declared-ID signing secret of every data source in test configs ({@link #cid}). */
   static final String ID_SECRET = "test-declared-id-secret-0123456789abcdef";

@@ -1,6 +1,8 @@
 package io.rtdcs.partner.admin;
 
+import io.rtdcs.common.Limits;
 import io.rtdcs.common.RateLimitedLogger;
+import io.rtdcs.common.WriteOnlySecrets;
 import io.rtdcs.partner.definition.JsonFields;
 import io.rtdcs.partner.definition.PartnerDefinition;
 import io.rtdcs.partner.store.PartnerDefinitionStore;
@@ -9,6 +11,7 @@ import io.vertx.core.Handler;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -20,6 +23,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class PartnerAdminHandler implements Handler<Message<Object>> {
   private static final Logger LOG = LoggerFactory.getLogger(PartnerAdminHandler.class);
+
+  /** The write-only secrets of a partner definition. */
+  static final List<String> SECRETS = List.of("signing.key");
 
   private final PartnerDefinitionStore store;
   private final RateLimitedLogger failures;
@@ -48,6 +54,8 @@ public final class PartnerAdminHandler implements Handler<Message<Object>> {
             message.reply(ar.result());
           } else if (ar.cause() instanceof NotFound nf) {
             message.fail(404, nf.getMessage());
+          } else if (ar.cause() instanceof BadRequest br) {
+            message.fail(400, br.getMessage());
           } else {
             failures.warn("admin partners failed: {}", String.valueOf(ar.cause()));
             message.fail(503, "partner store unavailable: " + ar.cause().getMessage());
@@ -77,11 +85,23 @@ public final class PartnerAdminHandler implements Handler<Message<Object>> {
           if (copy.getValue("dpid") == null) {
             copy.put("dpid", id);
           }
-          PartnerDefinition definition = PartnerDefinition.fromJson(copy);
-          if (definition.dpid() != id) {
-            throw JsonFields.invalid("dpid", "must equal id " + id);
+          if (!WriteOnlySecrets.masked(copy, SECRETS)) {
+            return put(id, copy);
           }
-          return store.put(definition).map(v -> definition.toJson());
+          // the masked signing key of a get, sent back: keep the stored one
+          return store
+              .get(id)
+              .compose(
+                  json -> {
+                    try {
+                      return put(
+                          id,
+                          WriteOnlySecrets.keepStored(
+                              copy, json == null ? null : new JsonObject(json), SECRETS));
+                    } catch (IllegalArgumentException e) {
+                      return Future.failedFuture(new BadRequest(e.getMessage()));
+                    }
+                  });
         }
       case "delete":
         {
@@ -96,6 +116,37 @@ public final class PartnerAdminHandler implements Handler<Message<Object>> {
     }
   }
 
+  private Future<JsonObject> put(int id, JsonObject json) {
+    PartnerDefinition definition;
+    try {
+      definition = PartnerDefinition.fromJson(json);
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(new BadRequest(e.getMessage()));
+    }
+    if (definition.dpid() != id) {
+      return Future.failedFuture(new BadRequest("dpid: must equal id " + id));
+    }
+    return store
+        .all()
+        .compose(
+            all -> {
+              // the realize step accepts the outcomes of at most this many partners
+              if (!all.containsKey(id) && all.size() >= Limits.MAX_PARTNERS) {
+                return Future.failedFuture(
+                    new BadRequest(
+                        "id: at most "
+                            + Limits.MAX_PARTNERS
+                            + " partners per cluster; delete one first"));
+              }
+              return store.put(definition).map(v -> masked(definition.toJson()));
+            });
+  }
+
+  /** What an answer may show of a definition: its secrets masked. */
+  static JsonObject masked(JsonObject definition) {
+    return WriteOnlySecrets.mask(definition, SECRETS);
+  }
+
   private static int id(JsonFields f) {
     return (int) f.integer("id", 1, Integer.MAX_VALUE, null);
   }
@@ -108,9 +159,9 @@ public final class PartnerAdminHandler implements Handler<Message<Object>> {
 
   private static JsonObject stored(String json) {
     try {
-      return PartnerDefinition.fromJsonString(json).toJson();
+      return masked(PartnerDefinition.fromJsonString(json).toJson());
     } catch (IllegalArgumentException e) {
-      return new JsonObject(json);
+      return masked(new JsonObject(json));
     }
   }
 
@@ -118,6 +169,12 @@ public final class PartnerAdminHandler implements Handler<Message<Object>> {
     JsonArray items = new JsonArray();
     all.values().forEach(json -> items.add(stored(json)));
     return new JsonObject().put("items", items);
+  }
+
+  private static final class BadRequest extends RuntimeException {
+    BadRequest(String message) {
+      super(message, null, false, false);
+    }
   }
 
   private static final class NotFound extends RuntimeException {

@@ -78,7 +78,13 @@ public final class PartnerDefinition {
     this.requiresSync = f.bool("requiresSync", false);
     this.cacheTtlSeconds = f.integer("cacheTtlSeconds", 0, 31_536_000, DEFAULT_CACHE_TTL_SECONDS);
     this.maxInFlight = (int) f.integer("maxInFlight", 1, 1_000_000, (long) DEFAULT_MAX_IN_FLIGHT);
-    this.maxSegments = (int) f.integer("maxSegments", 1, 10_000, (long) DEFAULT_MAX_SEGMENTS);
+    this.maxSegments =
+        (int)
+            f.integer(
+                "maxSegments",
+                1,
+                io.rtdcs.common.Limits.MAX_PARTNER_SEGMENTS,
+                (long) DEFAULT_MAX_SEGMENTS);
     this.maxBodyBytes =
         (int) f.integer("maxBodyBytes", 16, MAX_BODY_BYTES_LIMIT, (long) DEFAULT_MAX_BODY_BYTES);
     this.breaker = BreakerSettings.fromJson(f.object("breaker"), "breaker");

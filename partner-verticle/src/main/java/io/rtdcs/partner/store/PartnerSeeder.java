@@ -38,6 +38,14 @@ public final class PartnerSeeder {
 
   /** Completes with whether this call wrote the definitions. */
   public Future<Boolean> seed(List<PartnerDefinition> definitions) {
+    if (definitions.size() > io.rtdcs.common.Limits.MAX_PARTNERS) {
+      return Future.failedFuture(
+          new IllegalArgumentException(
+              "definitions.partners: at most "
+                  + io.rtdcs.common.Limits.MAX_PARTNERS
+                  + " partners, got "
+                  + definitions.size()));
+    }
     if (definitions.isEmpty()) {
       return Future.succeededFuture(false); // nothing to seed: leave the marker to a node that has
     }

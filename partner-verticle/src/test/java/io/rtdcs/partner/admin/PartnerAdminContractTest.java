@@ -72,12 +72,24 @@ class PartnerAdminContractTest {
 
     JsonObject expected = new JsonObject(DEFINITION);
     expected.getJsonObject("breaker").put("windowMs", 10_000);
-    assertThat(stored).isEqualTo(expected);
-    assertThat(admin(vertx, new JsonObject("{\"op\": \"get\", \"id\": 9001}"))).isEqualTo(expected);
+    // the signing key is write-only: stored, never shown
+    JsonObject shown = expected.copy();
+    shown.getJsonObject("signing").put("key", "(write-only)");
+    assertThat(stored).isEqualTo(shown);
+    assertThat(admin(vertx, new JsonObject("{\"op\": \"get\", \"id\": 9001}"))).isEqualTo(shown);
     assertThat(admin(vertx, new JsonObject("{\"op\": \"list\"}")))
-        .isEqualTo(new JsonObject().put("items", new io.vertx.core.json.JsonArray().add(expected)));
+        .isEqualTo(new JsonObject().put("items", new io.vertx.core.json.JsonArray().add(shown)));
     assertThat(hz.<Integer, String>getMap(ClusterMaps.PARTNERS).get(9001))
         .isEqualTo(expected.encode());
+
+    // a get, edited and put back with the mask keeps the stored key
+    JsonObject edited = shown.copy().put("name", "renamed");
+    admin(vertx, new JsonObject().put("op", "put").put("id", 9001).put("definition", edited));
+    assertThat(
+            new JsonObject(hz.<Integer, String>getMap(ClusterMaps.PARTNERS).get(9001))
+                .getJsonObject("signing")
+                .getString("key"))
+        .isEqualTo("secret");
     assertThat(admin(vertx, new JsonObject("{\"op\": \"delete\", \"id\": 9001}")))
         .isEqualTo(new JsonObject("{\"deleted\": 9001}"));
     assertThat(admin(vertx, new JsonObject("{\"op\": \"list\"}")))
@@ -103,6 +115,28 @@ class PartnerAdminContractTest {
                     + " \"maxInFlight\": 256, \"maxSegments\": 100, \"maxBodyBytes\": 65536,"
                     + " \"breaker\": {\"maxFailures\": 5, \"resetTimeoutMs\": 5000,"
                     + " \"windowMs\": 10000}}"));
+  }
+
+  @Test
+  void aPartnerBeyondWhatRealizeAcceptsShouldBeRefusedWhenWritten(Vertx vertx) {
+    deploy(vertx, hz, config());
+    for (int id = 1; id <= io.rtdcs.common.Limits.MAX_PARTNERS; id++) {
+      admin(vertx, put(id, new JsonObject().put("url", "http://p.example/l")));
+    }
+
+    assertThat(failure(vertx, put(1_000, new JsonObject().put("url", "http://p.example/l"))))
+        .isEqualTo("400 id: at most 100 partners per cluster; delete one first");
+    // replacing one of them is fine
+    admin(vertx, put(7, new JsonObject().put("url", "http://p.example/other")));
+    assertThat(
+            failure(
+                vertx,
+                put(
+                    7,
+                    new JsonObject()
+                        .put("url", "http://p.example/l")
+                        .put("maxSegments", io.rtdcs.common.Limits.MAX_PARTNER_SEGMENTS + 1))))
+        .startsWith("400 maxSegments: ");
   }
 
   @Test

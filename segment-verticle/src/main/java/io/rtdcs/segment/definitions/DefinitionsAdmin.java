@@ -2,6 +2,7 @@ package io.rtdcs.segment.definitions;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
+import io.rtdcs.common.WriteOnlySecrets;
 import io.rtdcs.segment.JsonFields;
 import io.rtdcs.segment.RequestException;
 import io.vertx.core.json.JsonArray;
@@ -44,7 +45,7 @@ public final class DefinitionsAdmin {
   private JsonObject list(DefinitionKind kind) {
     Map<Integer, JsonObject> sorted = new TreeMap<>();
     for (Map.Entry<Integer, String> e : map(kind).entrySet()) {
-      sorted.put(e.getKey(), new JsonObject(e.getValue()));
+      sorted.put(e.getKey(), shown(kind, new JsonObject(e.getValue())));
     }
     return new JsonObject().put("items", new JsonArray(List.copyOf(sorted.values())));
   }
@@ -54,7 +55,17 @@ public final class DefinitionsAdmin {
     if (json == null) {
       throw RequestException.notFound("id", "no " + kind.noun() + " " + id);
     }
-    return new JsonObject(json);
+    return shown(kind, new JsonObject(json));
+  }
+
+  /** The write-only secrets of a destination (server-to-server signing and OAuth). */
+  static final List<String> DESTINATION_SECRETS = List.of("signing.key", "oauth.clientSecret");
+
+  /** What an admin answer may show of a stored definition: a destination's secrets masked. */
+  private static JsonObject shown(DefinitionKind kind, JsonObject definition) {
+    return kind == DefinitionKind.DESTINATIONS
+        ? WriteOnlySecrets.mask(definition, DESTINATION_SECRETS)
+        : definition;
   }
 
   private JsonObject put(DefinitionKind kind, JsonObject request) {
@@ -67,6 +78,18 @@ public final class DefinitionsAdmin {
         JsonFields.optInt(definition, kind.idField(), kind.idField(), 0), id)) {
       throw RequestException.badRequest(
           kind.idField(), "must equal the id of the request (" + id + ")");
+    }
+    if (kind == DefinitionKind.DESTINATIONS
+        && WriteOnlySecrets.masked(definition, DESTINATION_SECRETS)) {
+      // the masked secrets of a get, sent back: keep the stored ones
+      String old = map(kind).get(id);
+      try {
+        definition =
+            WriteOnlySecrets.keepStored(
+                definition, old == null ? null : new JsonObject(old), DESTINATION_SECRETS);
+      } catch (IllegalArgumentException e) {
+        throw RequestException.badRequest("definition", e.getMessage());
+      }
     }
     Definitions current = DefinitionsLoader.load(hz, 0);
     JsonObject stored;
@@ -85,7 +108,7 @@ public final class DefinitionsAdmin {
     }
     map(kind).set(id, stored.encode());
     refreshLocal();
-    return stored;
+    return shown(kind, stored);
   }
 
   private JsonObject delete(DefinitionKind kind, int id) {

@@ -65,7 +65,8 @@ public final class DefinitionsLoader {
     try {
       sink.accept(parser.apply(new JsonObject(json)));
     } catch (RuntimeException e) {
-      LOG.warn("stored {} definition skipped ({}): {}", kind, e.getMessage(), json);
+      // never the stored JSON itself: a destination's holds its signing key and OAuth secret
+      LOG.warn("stored {} definition skipped ({}); fix it through /admin", kind, e.getMessage());
     }
   }
 

@@ -20,8 +20,8 @@ final class Requests {
   static final int MAX_VALUES_PER_KEY = 100;
   static final int MAX_VALUE_LENGTH = 2048;
   static final int MAX_SIDS = 200;
-  static final int MAX_PARTNERS = 100;
-  static final int MAX_PARTNER_SEGMENTS = 1000;
+  static final int MAX_PARTNERS = io.rtdcs.common.Limits.MAX_PARTNERS;
+  static final int MAX_PARTNER_SEGMENTS = io.rtdcs.common.Limits.MAX_PARTNER_SEGMENTS;
   static final int MAX_ID_LENGTH = 512;
   private static final Pattern UUID = Pattern.compile("[0-9]{1,38}");
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.hazelcast.core.HazelcastInstance;
 import io.rtdcs.common.Addresses;
+import io.rtdcs.common.ClusterMaps;
 import io.rtdcs.segment.SegmentFixture;
 import io.rtdcs.segment.TestMembers;
 import io.vertx.core.Vertx;
@@ -73,7 +74,43 @@ class S2sDestinationAdminTest {
             new JsonObject()
                 .put("algorithm", "HmacSHA1")
                 .put("header", "X-Signature")
-                .put("key", "k"));
+                .put("key", "(write-only)"));
+  }
+
+  @Test
+  void secretsShouldBeWriteOnlyAndKeptWhenTheMaskComesBack() {
+    JsonObject withSecrets =
+        valid()
+            .put("signing", new JsonObject().put("key", "signing-secret-1"))
+            .put(
+                "oauth",
+                new JsonObject()
+                    .put("tokenUrl", "https://auth.example/token")
+                    .put("clientId", "rtdcs")
+                    .put("clientSecret", "oauth-secret-1"));
+    JsonObject stored = request(vertx, Addresses.ADMIN_DESTINATIONS, put(withSecrets));
+    JsonObject got =
+        request(
+            vertx, Addresses.ADMIN_DESTINATIONS, new JsonObject().put("op", "get").put("id", 7100));
+    JsonObject listed =
+        request(vertx, Addresses.ADMIN_DESTINATIONS, new JsonObject().put("op", "list"));
+    for (JsonObject answer : new JsonObject[] {stored, got, listed}) {
+      assertThat(answer.encode()).doesNotContain("signing-secret-1", "oauth-secret-1");
+    }
+    assertThat(got.getJsonObject("oauth").getString("clientSecret")).isEqualTo("(write-only)");
+
+    // get, edit, put back: the stored secrets stay
+    request(vertx, Addresses.ADMIN_DESTINATIONS, put(got.copy().put("name", "renamed")));
+    JsonObject raw =
+        new JsonObject(members.get(0).<Integer, String>getMap(ClusterMaps.DESTINATIONS).get(7100));
+    assertThat(raw.getString("name")).isEqualTo("renamed");
+    assertThat(raw.getJsonObject("signing").getString("key")).isEqualTo("signing-secret-1");
+    assertThat(raw.getJsonObject("oauth").getString("clientSecret")).isEqualTo("oauth-secret-1");
+
+    // the mask with nothing stored to keep names the field
+    request(
+        vertx, Addresses.ADMIN_DESTINATIONS, new JsonObject().put("op", "delete").put("id", 7100));
+    assertThat(error(got)).startsWith("definition: signing.key: (write-only) keeps");
   }
 
   @Test
