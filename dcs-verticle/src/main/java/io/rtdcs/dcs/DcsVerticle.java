@@ -184,7 +184,13 @@ public final class DcsVerticle extends VerticleBase {
     router.get("/event").handler(event);
     router.post("/event").handler(event);
     router.get("/demoptout.jpg").handler(optOut);
-    HealthRoutes.mount(vertx, router, extension);
+    // with an admin listener, the public port tells a load balancer up or down and nothing more;
+    // the details (members, store state), /metrics and the dashboard are on the admin listener
+    boolean adminListener = security.adminPort() >= 0;
+    HealthRoutes.mount(vertx, router, extension, !adminListener);
+    if (adminListener) {
+      HealthRoutes.mount(vertx, adminRoutes, extension, true);
+    }
     SiteRoutes.mount(router);
     adminRoutes.route("/admin/*").handler(auth);
     adminRoutes.get("/admin/:kind").handler(admin::list);
@@ -196,7 +202,7 @@ public final class DcsVerticle extends VerticleBase {
     DataSubjectHandler subjects = new DataSubjectHandler(admin);
     adminRoutes.delete("/profiles/:uuid").handler(subjects::byUuid);
     adminRoutes.delete("/profiles").handler(auth).handler(subjects::byDeclaredId);
-    extension.mount(vertx, router, options.getAdminToken());
+    extension.mount(vertx, adminRoutes, options.getAdminToken());
     return router;
   }
 }

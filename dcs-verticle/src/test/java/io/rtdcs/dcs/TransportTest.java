@@ -195,6 +195,21 @@ class TransportTest {
       assertThat(adminSide.statusCode()).isEqualTo(200);
       assertThat(server.client.get("/event?d_rtbd=json").send().await().statusCode())
           .isEqualTo(200);
+
+      // readiness: up or down on the public port, the checks on the admin listener
+      JsonObject publicReady = server.client.get("/health/ready").send().await().bodyAsJsonObject();
+      JsonObject adminReady =
+          server
+              .client
+              .get(server.adminPort, "127.0.0.1", "/health/ready")
+              .send()
+              .await()
+              .bodyAsJsonObject();
+      assertThat(publicReady.getString("status"))
+          .isIn("UP", "DOWN")
+          .isEqualTo(adminReady.getString("status"));
+      assertThat(publicReady.containsKey("checks")).isFalse();
+      assertThat(adminReady.getJsonArray("checks")).isNotEmpty();
     }
   }
 

@@ -29,6 +29,7 @@ class OperationsEndpointsTest {
   private static WebClient web;
   private static int port;
   private static int quietPort;
+  private static int quietAdminPort;
 
   @BeforeAll
   static void startNodes() {
@@ -48,6 +49,11 @@ class OperationsEndpointsTest {
     JsonObject quietConf = TestConfigs.demoCluster(cluster, clusterPort, quietPort, demoPort);
     quietConf.getJsonObject("demoPartner").put("enabled", false);
     quietConf.put("metrics", new JsonObject().put("enabled", false));
+    // an admin listener: the dashboard and readiness details leave the public port
+    quietAdminPort = TestPorts.free();
+    quietConf
+        .getJsonObject("dcs")
+        .put("admin", new JsonObject().put("port", quietAdminPort).put("host", "127.0.0.1"));
     // only an HTTP front: every event-bus request lands on the measured node, whose meters count it
     quietConf.put(
         "verticles",
@@ -172,6 +178,19 @@ class OperationsEndpointsTest {
     assertThat(partner.getJsonObject("latency").getDouble("p99Ms")).isGreaterThan(0);
     assertThat(partner.getString("breaker")).isEqualTo("closed");
     assertThat(body.getJsonObject("segments").getLong("5001")).isGreaterThan(0);
+  }
+
+  @Test
+  void withAnAdminListenerThePublicPortShouldShowNoDashboardAndNoReadinessDetails() {
+    assertThat(get(quietPort, "/dashboard").statusCode()).isEqualTo(404);
+    assertThat(get(quietAdminPort, "/dashboard").statusCode()).isEqualTo(200);
+    JsonObject publicReady = get(quietPort, "/health/ready").bodyAsJsonObject();
+    assertThat(publicReady.getString("status")).isEqualTo("UP");
+    assertThat(publicReady.containsKey("checks"))
+        .as("members, store: admin listener only")
+        .isFalse();
+    assertThat(get(quietAdminPort, "/health/ready").bodyAsJsonObject().getJsonArray("checks"))
+        .isNotEmpty();
   }
 
   @Test

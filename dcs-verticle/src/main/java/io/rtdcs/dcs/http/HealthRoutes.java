@@ -1,7 +1,9 @@
 package io.rtdcs.dcs.http;
 
 import io.rtdcs.common.NodeState;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.ext.healthchecks.CheckResult;
 import io.vertx.ext.healthchecks.Status;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
@@ -18,6 +20,15 @@ public final class HealthRoutes {
   }
 
   public static void mount(Vertx vertx, Router router, DcsExtension extension) {
+    mount(vertx, router, extension, true);
+  }
+
+  /**
+   * @param details whether the bodies list each check and its data (members, store state, ...);
+   *     without, only the outcome: what a public port shows when an admin listener carries the
+   *     details
+   */
+  public static void mount(Vertx vertx, Router router, DcsExtension extension, boolean details) {
     HealthCheckHandler live =
         HealthCheckHandler.create(vertx).register("http", p -> p.complete(Status.OK()));
     HealthCheckHandler ready =
@@ -26,6 +37,13 @@ public final class HealthRoutes {
             .register(
                 "node", p -> p.complete(NodeState.isReady(vertx) ? Status.OK() : Status.KO()));
     extension.readiness(vertx, ready);
+    if (!details) {
+      ready.resultMapper(
+          result ->
+              Future.succeededFuture(
+                  new CheckResult()
+                      .setStatus(CheckResult.isUp(result) ? Status.OK() : Status.KO())));
+    }
     router.get("/health/live").handler(live);
     router.get("/health/ready").handler(ready);
   }
