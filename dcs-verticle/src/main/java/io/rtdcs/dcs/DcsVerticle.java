@@ -191,7 +191,7 @@ public final class DcsVerticle extends VerticleBase {
     if (adminListener) {
       HealthRoutes.mount(vertx, adminRoutes, extension, true);
     }
-    SiteRoutes.mount(router);
+    SiteRoutes.mount(router, options.getCorsOrigins());
     adminRoutes.route("/admin/*").handler(auth);
     adminRoutes.get("/admin/:kind").handler(admin::list);
     adminRoutes.get("/admin/:kind/:id").handler(admin::item);
