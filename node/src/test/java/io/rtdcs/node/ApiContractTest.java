@@ -3,12 +3,17 @@ package io.rtdcs.node;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.rtdcs.dcs.http.ApiDocument;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
+import io.vertx.json.schema.OutputUnit;
+import io.vertx.json.schema.SchemaRepository;
+import io.vertx.openapi.contract.OpenAPIVersion;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -74,6 +79,19 @@ class ApiContractTest {
     assertThat(check("/event", "bad-status")).contains("418");
     assertThatThrownBy(() -> contract.check(HttpMethod.GET, "/nowhere", get("/nowhere", "ok")))
         .hasMessageContaining("no documented operation");
+  }
+
+  @Test
+  void theDocumentAsServedShouldBeValidOpenApi31() {
+    JsonObject document = ApiDocument.json();
+    OpenAPIVersion version = OpenAPIVersion.fromContract(document);
+    SchemaRepository repository = version.getRepository(vertx, "app://").await();
+
+    OutputUnit result = version.validateContract(vertx, repository, document).await();
+
+    assertThat(version).isEqualTo(OpenAPIVersion.V3_1);
+    assertThat(result.getValid()).as(String.valueOf(result.getErrors())).isTrue();
+    assertThat(contract.operationIds()).hasSize(24);
   }
 
   /** The oracle's complaint, or null when the answer fits the document. */
