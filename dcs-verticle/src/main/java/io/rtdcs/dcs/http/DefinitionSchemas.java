@@ -10,7 +10,9 @@ import io.vertx.json.schema.SchemaRepository;
 import io.vertx.json.schema.Validator;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The JSON Schemas of the admin API's definitions, taken from {@link ApiDocument}'s {@code
@@ -41,7 +43,7 @@ public final class DefinitionSchemas {
         Map.copyOf(
             SCHEMAS.entrySet().stream()
                 .collect(
-                    java.util.stream.Collectors.toMap(
+                    Collectors.toMap(
                         Map.Entry::getKey,
                         e ->
                             repository.validator(
@@ -88,7 +90,7 @@ public final class DefinitionSchemas {
 
   private static String describe(String kind, OutputUnit e) {
     String field = field(e.getInstanceLocation());
-    String noun = SCHEMAS.get(kind).toLowerCase(java.util.Locale.ROOT);
+    String noun = SCHEMAS.get(kind).toLowerCase(Locale.ROOT);
     if (isUnknownField(e)) {
       return field + ": unknown field of a " + noun + " definition (see /openapi.json)";
     }
