@@ -147,7 +147,7 @@ public final class DcsVerticle extends VerticleBase {
     AdminHandler admin = new AdminHandler(bus, options.getAdminTimeoutMs());
 
     Router router = Router.router(vertx);
-    router.route().handler(new HttpMetricsHandler(Meters.registry(vertx)));
+    router.route().handler(new HttpMetricsHandler(Meters.registry(vertx), options.getBudgetMs()));
     Router adminRoutes = router;
     if (security.adminPort() >= 0) {
       adminRouter = Router.router(vertx);

@@ -13,6 +13,7 @@ import io.rtdcs.segment.outbound.OutboundVerticle;
 import io.rtdcs.segment.store.SegmentSerialization;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.eventbus.EventBusOptions;
@@ -79,8 +80,7 @@ public final class RtdcsNode {
       eventBus.setHost(options.getClusterHost());
     }
     VertxOptions vertxOptions = new VertxOptions().setEventBusOptions(eventBus);
-    NodeMetrics metrics =
-        NodeMetrics.create(options.isMetricsEnabled(), options.getMetricsDisabledDomains());
+    NodeMetrics metrics = NodeMetrics.create(options);
     return metrics
         .configure(vertxOptions, Vertx.builder().with(vertxOptions))
         .withClusterManager(clusterManager)
@@ -93,14 +93,14 @@ public final class RtdcsNode {
             })
         .compose(
             vertx -> {
-              Meters.publish(vertx, metrics.registry());
+              Meters.publish(vertx, metrics.registry(), metrics.perDefinition());
               HazelcastInstance hz = clusterManager.getHazelcastInstance();
               RtdcsNode node = new RtdcsNode(vertx, hz, options, metrics, durable);
               if (durable != null) {
-                durable.bindMeters(metrics.registry(), hz);
                 node.scheduleSweep();
               }
-              return node.deployAll(clock)
+              return node.bindMeters(clock)
+                  .compose(v -> node.deployAll(clock))
                   .map(node)
                   .recover(
                       e ->
@@ -109,6 +109,25 @@ public final class RtdcsNode {
                               .eventually(node::closeDatabase)
                               .transform(v -> Future.failedFuture(e)));
             });
+  }
+
+  /**
+   * The node's own meters: the store's, the cluster's and every rtdcs map's statistics. Taking the
+   * maps' proxies may block briefly, so off the event loop; nothing when metrics are off.
+   */
+  private Future<Void> bindMeters(Clock clock) {
+    if (!metrics.enabled()) {
+      return Future.succeededFuture();
+    }
+    return vertx.executeBlocking(
+        () -> {
+          if (durable != null) {
+            durable.bindMeters(metrics.registry());
+          }
+          ClusterMetrics.bind(metrics.registry(), hazelcast, options.getClusterMinimumMembers());
+          MapMetrics.bind(metrics.registry(), hazelcast, clock);
+          return null;
+        });
   }
 
   private Future<Void> deployAll(Clock clock) {
@@ -193,7 +212,8 @@ public final class RtdcsNode {
     return new NodeExtension(
         metrics,
         new ReadinessChecks(hazelcast, options.getSegmentInstances() > 0, durable),
-        new DashboardData(hazelcast, metrics.registry(), metrics.enabled(), clock));
+        new DashboardData(
+            hazelcast, metrics.registry(), metrics.perDefinition(), metrics.enabled(), clock));
   }
 
   /**
@@ -202,21 +222,27 @@ public final class RtdcsNode {
    */
   public Future<Void> stop() {
     NodeState.setReady(vertx, false);
-    Future<Void> flushed =
-        durable == null
-            ? Future.succeededFuture()
-            : vertx
-                .<Void>executeBlocking(
-                    () -> {
-                      durable.flush(hazelcast);
-                      return null;
-                    })
-                .recover(
-                    e -> {
-                      LOG.warn("store: flush at stop failed: {}", e.toString());
-                      return Future.succeededFuture();
-                    });
-    return flushed.compose(v -> vertx.close()).eventually(this::closeDatabase);
+    // a promise of no context: a future of one of this Vert.x instance's contexts would deliver
+    // what follows vertx.close() on an event loop that is gone, and stop() would never complete
+    Promise<Void> flushed = Promise.promise();
+    if (durable == null) {
+      flushed.complete();
+    } else {
+      vertx
+          .<Void>executeBlocking(
+              () -> {
+                durable.flush(hazelcast);
+                return null;
+              })
+          .onComplete(
+              ar -> {
+                if (ar.failed()) {
+                  LOG.warn("store: flush at stop failed: {}", ar.cause().toString());
+                }
+                flushed.complete();
+              });
+    }
+    return flushed.future().compose(v -> vertx.close()).eventually(this::closeDatabase);
   }
 
   private Future<Void> closeDatabase() {

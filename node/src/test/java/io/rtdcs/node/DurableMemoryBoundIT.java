@@ -36,7 +36,7 @@ class DurableMemoryBoundIT {
   private static final int PERCENT = 2;
   private static final long HEAP = 256L * 1024 * 1024;
   private static final Pattern MEMORY =
-      Pattern.compile("rtdcs_store_memory_bytes\\{map=\"([^\"]+)\"[^}]*} ([0-9.E+]+)");
+      Pattern.compile("rtdcs_map_owned_entry_memory_bytes\\{map=\"([^\"]+)\"[^}]*} ([0-9.E+]+)");
 
   private NodeProcess node;
 
@@ -171,8 +171,11 @@ class DurableMemoryBoundIT {
     Matcher matcher = MEMORY.matcher(m.body());
     while (matcher.find()) {
       long bytes = (long) Double.parseDouble(matcher.group(2));
-      AtomicLong target = matcher.group(1).equals("rtdcs.profiles") ? profiles : ids;
-      target.accumulateAndGet(bytes, Math::max);
+      switch (matcher.group(1)) {
+        case "rtdcs.profiles" -> profiles.accumulateAndGet(bytes, Math::max);
+        case "rtdcs.ids" -> ids.accumulateAndGet(bytes, Math::max);
+        default -> {}
+      }
     }
   }
 }
