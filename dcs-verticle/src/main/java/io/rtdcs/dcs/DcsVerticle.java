@@ -151,7 +151,7 @@ public final class DcsVerticle extends VerticleBase {
         new AdminHandler(bus, options.getAdminTimeoutMs(), new DefinitionSchemas());
 
     Router router = Router.router(vertx);
-    router.route().handler(new HttpMetricsHandler(Meters.registry(vertx)));
+    router.route().handler(new HttpMetricsHandler(Meters.registry(vertx), options.getBudgetMs()));
     Router adminRoutes = router;
     if (security.adminPort() >= 0) {
       adminRouter = Router.router(vertx);

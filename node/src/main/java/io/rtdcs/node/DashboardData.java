@@ -27,13 +27,19 @@ final class DashboardData {
 
   private final HazelcastInstance hazelcast;
   private final MeterRegistry registry;
+  private final MeterRegistry perDefinition;
   private final boolean metricsEnabled;
   private final Clock clock;
 
   DashboardData(
-      HazelcastInstance hazelcast, MeterRegistry registry, boolean metricsEnabled, Clock clock) {
+      HazelcastInstance hazelcast,
+      MeterRegistry registry,
+      MeterRegistry perDefinition,
+      boolean metricsEnabled,
+      Clock clock) {
     this.hazelcast = hazelcast;
     this.registry = registry;
+    this.perDefinition = perDefinition;
     this.metricsEnabled = metricsEnabled;
     this.clock = clock;
   }
@@ -57,9 +63,9 @@ final class DashboardData {
         .put("members", members())
         .put("events", events())
         .put("partners", partners())
-        .put("segments", counts("rtdcs.segment.qualifications", "segment"))
-        .put("traits", counts("rtdcs.trait.realizations", "trait"))
-        .put("errors", counts("rtdcs.errors", "code"))
+        .put("segments", counts(perDefinition, "rtdcs.segment.qualifications", "segment"))
+        .put("traits", counts(perDefinition, "rtdcs.trait.realizations", "trait"))
+        .put("errors", counts(registry, "rtdcs.errors", "code"))
         .put("optOuts", total("rtdcs.optouts"));
   }
 
@@ -141,9 +147,9 @@ final class DashboardData {
     return json;
   }
 
-  private JsonObject counts(String name, String tag) {
+  private static JsonObject counts(MeterRegistry from, String name, String tag) {
     Map<Integer, Long> sorted = new TreeMap<>();
-    for (Counter c : registry.find(name).counters()) {
+    for (Counter c : from.find(name).counters()) {
       String id = c.getId().getTag(tag);
       if (id != null && id.matches("\\d{1,9}")) {
         sorted.merge(Integer.parseInt(id), (long) c.count(), Long::sum);

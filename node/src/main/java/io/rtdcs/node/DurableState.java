@@ -134,8 +134,12 @@ final class DurableState implements AutoCloseable {
     return backlog;
   }
 
-  /** Every map's database counters and write-behind backlog, tagged {@code map}. */
-  void bindMeters(MeterRegistry registry, HazelcastInstance hz) {
+  /**
+   * Every map's database counters, tagged {@code map}, the write-behind backlog against its limit,
+   * and whether the database answers. The maps' own statistics (entries, memory, entries waiting to
+   * be written) are {@link MapMetrics}'.
+   */
+  void bindMeters(MeterRegistry registry) {
     stores.forEach(
         (map, store) -> {
           StoreStats s = store.stats();
@@ -151,32 +155,18 @@ final class DurableState implements AutoCloseable {
               .tag("map", map)
               .register(registry);
         });
-    for (String map : List.of(ClusterMaps.PROFILES, ClusterMaps.IDS)) {
-      IMap<?, ?> imap = hz.getMap(map);
-      Gauge.builder("rtdcs.store.memory", imap, m -> m.getLocalMapStats().getOwnedEntryMemoryCost())
-          .description("heap the entries this member owns take (bounded by store.*HeapPercentage)")
-          .baseUnit("bytes")
-          .tag("map", map)
-          .register(registry);
-      Gauge.builder("rtdcs.store.entries", imap, m -> m.getLocalMapStats().getOwnedEntryCount())
-          .description("entries this member owns in memory")
-          .tag("map", map)
-          .register(registry);
-    }
     FunctionCounter.builder("rtdcs.store.write.refused", backlog, WriteBacklog::refused)
         .description("visitor writes refused at this member: its write-behind backlog was full")
         .register(registry);
     Gauge.builder("rtdcs.store.write.backlog", backlog, WriteBacklog::waiting)
         .description("profiles and links waiting to be written (store.writeBehindLimit bounds it)")
         .register(registry);
-    for (String map : DurableMaps.writeBehindMaps()) {
-      IMap<?, ?> imap = hz.getMap(map);
-      Gauge.builder(
-              "rtdcs.store.write.pending", imap, m -> m.getLocalMapStats().getDirtyEntryCount())
-          .description("entries this member holds that wait to be written to the database")
-          .tag("map", map)
-          .register(registry);
-    }
+    Gauge.builder("rtdcs.store.write.backlog.limit", backlog, WriteBacklog::limit)
+        .description("store.writeBehindLimit: past this backlog new visitor data is refused")
+        .register(registry);
+    Gauge.builder("rtdcs.store.up", this, d -> d.lastProbe() ? 1 : 0)
+        .description("1 while the database answered this member's last probe (every 5 s), else 0")
+        .register(registry);
   }
 
   private static void counter(

@@ -46,6 +46,7 @@ public final class NodeConfigLoader {
           Map.entry("RTDCS_BRIDGE_PORT", "bridge.port"),
           Map.entry("RTDCS_BRIDGE_TOKENS", "bridge.tokens"),
           Map.entry("RTDCS_METRICS_ENABLED", "metrics.enabled"),
+          Map.entry("RTDCS_METRICS_PER_DEFINITION", "metrics.perDefinition"),
           Map.entry("RTDCS_METRICS_DISABLED_DOMAINS", "metrics.disabledDomains"),
           Map.entry("RTDCS_K8S_SERVICE_DNS", "cluster.kubernetes.serviceDns"),
           Map.entry("RTDCS_STORE_BACKEND", "store.backend"),

@@ -2,6 +2,7 @@ package io.rtdcs.node;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.VertxBuilder;
@@ -17,27 +18,35 @@ import java.util.UUID;
  * The node's meters: with {@code metrics.enabled} a Prometheus registry that Vert.x
  * (vertx-micrometer-metrics: HTTP server and client, event bus, pools, JVM) and the verticles
  * (through {@link io.rtdcs.common.Meters}) record into, scraped at {@code /metrics}; without, a
- * registry with no backend and no Vert.x metrics SPI at all.
+ * registry with no backend and no Vert.x metrics SPI at all. Meters tagged with a trait or segment
+ * id go to the Prometheus registry only with {@code metrics.perDefinition}; otherwise to a local
+ * registry that only the dashboard reads.
  */
 final class NodeMetrics {
   private final PrometheusMeterRegistry prometheus;
   private final MeterRegistry registry;
+  private final MeterRegistry perDefinition;
 
   private final List<String> disabledDomains;
 
-  private NodeMetrics(PrometheusMeterRegistry prometheus, List<String> disabledDomains) {
+  private NodeMetrics(
+      PrometheusMeterRegistry prometheus,
+      boolean exportPerDefinition,
+      List<String> disabledDomains) {
     this.prometheus = prometheus;
     this.registry = prometheus != null ? prometheus : new CompositeMeterRegistry();
+    this.perDefinition =
+        prometheus == null
+            ? registry
+            : exportPerDefinition ? prometheus : new SimpleMeterRegistry();
     this.disabledDomains = disabledDomains;
   }
 
-  static NodeMetrics create(boolean enabled) {
-    return create(enabled, List.of());
-  }
-
-  static NodeMetrics create(boolean enabled, List<String> disabledDomains) {
+  static NodeMetrics create(NodeOptions options) {
     return new NodeMetrics(
-        enabled ? new PrometheusMeterRegistry(PrometheusConfig.DEFAULT) : null, disabledDomains);
+        options.isMetricsEnabled() ? new PrometheusMeterRegistry(PrometheusConfig.DEFAULT) : null,
+        options.isMetricsPerDefinition(),
+        options.getMetricsDisabledDomains());
   }
 
   /** Turns Vert.x's metrics SPI on, bound to this node's registry (not a JVM-wide default). */
@@ -70,5 +79,10 @@ final class NodeMetrics {
 
   MeterRegistry registry() {
     return registry;
+  }
+
+  /** Where meters tagged with a trait or segment id go (exported or dashboard-only). */
+  MeterRegistry perDefinition() {
+    return perDefinition;
   }
 }

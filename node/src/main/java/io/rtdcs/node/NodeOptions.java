@@ -36,6 +36,12 @@ public final class NodeOptions {
   public static final boolean DEFAULT_DEMO_PARTNER_ENABLED = false;
   public static final boolean DEFAULT_METRICS_ENABLED = true;
 
+  /**
+   * Series tagged with a trait or segment id are not exported by default: their number grows with
+   * the definitions ({@code metrics.perDefinition}).
+   */
+  public static final boolean DEFAULT_METRICS_PER_DEFINITION = false;
+
   /** Vert.x metrics domains (vertx-micrometer-metrics' MetricsDomain). */
   public static final List<String> METRICS_DOMAINS =
       List.of(
@@ -63,6 +69,7 @@ public final class NodeOptions {
   private int outboundInstances = DEFAULT_OUTBOUND_INSTANCES;
   private String adminToken;
   private boolean metricsEnabled = DEFAULT_METRICS_ENABLED;
+  private boolean metricsPerDefinition = DEFAULT_METRICS_PER_DEFINITION;
   private boolean demoPartnerEnabled = DEFAULT_DEMO_PARTNER_ENABLED;
   private List<String> metricsDisabledDomains = List.of();
   private DemoPartnerOptions demoPartner = new DemoPartnerOptions();
@@ -104,6 +111,8 @@ public final class NodeOptions {
     setAdminToken(stringValue(section(json, "admin"), "token", "admin.token", null));
     JsonObject metrics = section(json, "metrics");
     setMetricsEnabled(boolValue(metrics, "enabled", "metrics.enabled", metricsEnabled));
+    setMetricsPerDefinition(
+        boolValue(metrics, "perDefinition", "metrics.perDefinition", metricsPerDefinition));
     if (metrics.containsKey("disabledDomains")) {
       setMetricsDisabledDomains(
           strings(metrics.getValue("disabledDomains"), "metrics.disabledDomains"));
@@ -151,6 +160,7 @@ public final class NodeOptions {
             "metrics",
             new JsonObject()
                 .put("enabled", metricsEnabled)
+                .put("perDefinition", metricsPerDefinition)
                 .put("disabledDomains", new JsonArray(new ArrayList<>(metricsDisabledDomains))))
         .put("demoPartner", demoPartner.toJson().put("enabled", demoPartnerEnabled))
         .put("bridge", bridge.toJson())
@@ -363,6 +373,20 @@ public final class NodeOptions {
 
   public NodeOptions setMetricsEnabled(boolean metricsEnabled) {
     this.metricsEnabled = metricsEnabled;
+    return this;
+  }
+
+  /**
+   * {@code metrics.perDefinition}: export the series tagged with a trait or segment id ({@code
+   * rtdcs_trait_realizations_total}, {@code rtdcs_segment_qualifications_total}); off, the node
+   * keeps them for its dashboard only.
+   */
+  public boolean isMetricsPerDefinition() {
+    return metricsPerDefinition;
+  }
+
+  public NodeOptions setMetricsPerDefinition(boolean metricsPerDefinition) {
+    this.metricsPerDefinition = metricsPerDefinition;
     return this;
   }
 

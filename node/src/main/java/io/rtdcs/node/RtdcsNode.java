@@ -80,8 +80,7 @@ public final class RtdcsNode {
       eventBus.setHost(options.getClusterHost());
     }
     VertxOptions vertxOptions = new VertxOptions().setEventBusOptions(eventBus);
-    NodeMetrics metrics =
-        NodeMetrics.create(options.isMetricsEnabled(), options.getMetricsDisabledDomains());
+    NodeMetrics metrics = NodeMetrics.create(options);
     return metrics
         .configure(vertxOptions, Vertx.builder().with(vertxOptions))
         .withClusterManager(clusterManager)
@@ -94,14 +93,14 @@ public final class RtdcsNode {
             })
         .compose(
             vertx -> {
-              Meters.publish(vertx, metrics.registry());
+              Meters.publish(vertx, metrics.registry(), metrics.perDefinition());
               HazelcastInstance hz = clusterManager.getHazelcastInstance();
               RtdcsNode node = new RtdcsNode(vertx, hz, options, metrics, durable);
               if (durable != null) {
-                durable.bindMeters(metrics.registry(), hz);
                 node.scheduleSweep();
               }
-              return node.deployAll(clock)
+              return node.bindMeters(clock)
+                  .compose(v -> node.deployAll(clock))
                   .map(node)
                   .recover(
                       e ->
@@ -110,6 +109,25 @@ public final class RtdcsNode {
                               .eventually(node::closeDatabase)
                               .transform(v -> Future.failedFuture(e)));
             });
+  }
+
+  /**
+   * The node's own meters: the store's, the cluster's and every rtdcs map's statistics. Taking the
+   * maps' proxies may block briefly, so off the event loop; nothing when metrics are off.
+   */
+  private Future<Void> bindMeters(Clock clock) {
+    if (!metrics.enabled()) {
+      return Future.succeededFuture();
+    }
+    return vertx.executeBlocking(
+        () -> {
+          if (durable != null) {
+            durable.bindMeters(metrics.registry());
+          }
+          ClusterMetrics.bind(metrics.registry(), hazelcast, options.getClusterMinimumMembers());
+          MapMetrics.bind(metrics.registry(), hazelcast, clock);
+          return null;
+        });
   }
 
   private Future<Void> deployAll(Clock clock) {
@@ -194,7 +212,8 @@ public final class RtdcsNode {
     return new NodeExtension(
         metrics,
         new ReadinessChecks(hazelcast, options.getSegmentInstances() > 0, durable),
-        new DashboardData(hazelcast, metrics.registry(), metrics.enabled(), clock));
+        new DashboardData(
+            hazelcast, metrics.registry(), metrics.perDefinition(), metrics.enabled(), clock));
   }
 
   /**

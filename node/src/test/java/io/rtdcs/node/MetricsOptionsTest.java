@@ -14,6 +14,21 @@ class MetricsOptionsTest {
     NodeOptions options = new NodeOptions(new JsonObject());
     assertThat(options.isMetricsEnabled()).isTrue();
     assertThat(options.getMetricsDisabledDomains()).isEmpty();
+    assertThat(options.isMetricsPerDefinition()).as("per-trait and per-segment series").isFalse();
+  }
+
+  @Test
+  void perDefinitionShouldBeReadFromConfigAndKeptByToJson() {
+    NodeOptions on =
+        new NodeOptions(
+            new JsonObject().put("metrics", new JsonObject().put("perDefinition", "true")));
+    assertThat(on.isMetricsPerDefinition()).isTrue();
+    assertThat(new NodeOptions(on.toJson()).isMetricsPerDefinition()).isTrue();
+    assertThatThrownBy(
+            () ->
+                new NodeOptions(
+                    new JsonObject().put("metrics", new JsonObject().put("perDefinition", "yes"))))
+        .hasMessageStartingWith("metrics.perDefinition: expected true or false");
   }
 
   @Test

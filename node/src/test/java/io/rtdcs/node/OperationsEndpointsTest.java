@@ -45,6 +45,8 @@ class OperationsEndpointsTest {
         .getJsonArray("partners")
         .getJsonObject(0)
         .put("timeoutMs", 1500);
+    // per-trait and per-segment series on (off by default: MonitoringKitTest)
+    conf.put("metrics", new JsonObject().put("perDefinition", true));
     node = RtdcsNode.start(new NodeOptions(TestStore.memory(conf)), Clock.systemUTC()).await();
     JsonObject quietConf = TestConfigs.demoCluster(cluster, clusterPort, quietPort, demoPort);
     quietConf.getJsonObject("demoPartner").put("enabled", false);

@@ -92,7 +92,7 @@ public final class SegmentVerticle extends VerticleBase {
   private Future<?> register(
       SegmentOptions options, OutboxOptions outboxOptions, MemberDefinitions definitions) {
     ProfileStore store = new ProfileStore(hz, context, options.idTtlDays(), Meters.registry(vertx));
-    SegmentMeters meters = new SegmentMeters(Meters.registry(vertx));
+    SegmentMeters meters = new SegmentMeters(Meters.registry(vertx), Meters.perDefinition(vertx));
     outbox = new Outbox(hz, vertx, context, outboxOptions);
     outbox.start();
     DefinitionsAdmin admin = new DefinitionsAdmin(hz);

@@ -1,6 +1,7 @@
 package io.rtdcs.dcs.http;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.vertx.core.Handler;
@@ -14,15 +15,21 @@ import java.util.concurrent.TimeUnit;
 /**
  * First handler of every route: times {@code /event} from arrival to the last byte written ({@code
  * rtdcs_event_seconds}, histogram) and counts the Audience Manager error codes of every answer's
- * {@code X-Error} header ({@code rtdcs_errors_total{code}}).
+ * {@code X-Error} header ({@code rtdcs_errors_total{code}}); publishes the budget the latency is
+ * held to ({@code rtdcs_event_budget_seconds}).
  */
 public final class HttpMetricsHandler implements Handler<RoutingContext> {
   private final MeterRegistry registry;
   private final Timer event;
   private final Map<String, Counter> errors = new ConcurrentHashMap<>();
 
-  public HttpMetricsHandler(MeterRegistry registry) {
+  public HttpMetricsHandler(MeterRegistry registry, long budgetMs) {
     this.registry = Objects.requireNonNull(registry, "registry");
+    double budgetSeconds = budgetMs / 1000.0;
+    Gauge.builder("rtdcs.event.budget", () -> budgetSeconds)
+        .description("dcs.budgetMs: the hard deadline of one /event call")
+        .baseUnit("seconds")
+        .register(registry);
     this.event =
         Timer.builder("rtdcs.event")
             .description("/event latency, from the request's arrival to the answer's last byte")

@@ -10,16 +10,19 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Counters of what the segment verticle decides: {@code rtdcs_trait_realizations_total{trait}},
  * {@code rtdcs_segment_qualifications_total{segment}} (realize calls after which the visitor is in
- * the segment) and {@code rtdcs_optouts_total}. Tagged by definition id only, never per visitor.
+ * the segment) and {@code rtdcs_optouts_total}. Tagged by definition id only, never per visitor;
+ * the per-definition counters go to their own registry ({@code metrics.perDefinition}: exported, or
+ * kept for the node's dashboard only).
  */
 public final class SegmentMeters {
-  private final MeterRegistry registry;
+  private final MeterRegistry perDefinition;
   private final Map<Integer, Counter> traits = new ConcurrentHashMap<>();
   private final Map<Integer, Counter> segments = new ConcurrentHashMap<>();
   private final Counter optOuts;
 
-  public SegmentMeters(MeterRegistry registry) {
-    this.registry = Objects.requireNonNull(registry, "registry");
+  public SegmentMeters(MeterRegistry registry, MeterRegistry perDefinition) {
+    Objects.requireNonNull(registry, "registry");
+    this.perDefinition = Objects.requireNonNull(perDefinition, "perDefinition");
     this.optOuts =
         Counter.builder("rtdcs.optouts")
             .description("profiles opted out (a declared ID may opt out several)")
@@ -28,7 +31,8 @@ public final class SegmentMeters {
 
   /** Counters that go nowhere (a verticle deployed without a node). */
   public static SegmentMeters none() {
-    return new SegmentMeters(new CompositeMeterRegistry());
+    CompositeMeterRegistry none = new CompositeMeterRegistry();
+    return new SegmentMeters(none, none);
   }
 
   public void realized(int[] traitIds, int[] segmentIds) {
@@ -48,13 +52,13 @@ public final class SegmentMeters {
     return Counter.builder("rtdcs.trait.realizations")
         .description("trait realizations by trait id")
         .tag("trait", Integer.toString(id))
-        .register(registry);
+        .register(perDefinition);
   }
 
   private Counter segmentCounter(int id) {
     return Counter.builder("rtdcs.segment.qualifications")
         .description("realize calls after which the visitor qualifies for the segment")
         .tag("segment", Integer.toString(id))
-        .register(registry);
+        .register(perDefinition);
   }
 }
