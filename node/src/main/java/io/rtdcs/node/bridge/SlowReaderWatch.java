@@ -19,7 +19,7 @@ final class SlowReaderWatch {
   private long fullSinceMs = -1;
   private boolean closed;
 
-  private SlowReaderWatch(NetSocket socket, Clock clock, long timeoutMs, Runnable onSlowReader) {
+  SlowReaderWatch(NetSocket socket, Clock clock, long timeoutMs, Runnable onSlowReader) {
     this.socket = socket;
     this.clock = clock;
     this.timeoutMs = timeoutMs;
