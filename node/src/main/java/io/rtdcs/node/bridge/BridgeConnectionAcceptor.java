@@ -95,10 +95,6 @@ final class BridgeConnectionAcceptor implements Handler<NetSocket> {
     bridge.handle(socket);
   }
 
-  int openConnections() {
-    return gate.open();
-  }
-
   private void oversized(String address) {
     stats.oversizedFrame();
     closures.warn(
