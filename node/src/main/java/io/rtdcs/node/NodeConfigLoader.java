@@ -45,6 +45,9 @@ public final class NodeConfigLoader {
           Map.entry("RTDCS_BRIDGE_HOST", "bridge.host"),
           Map.entry("RTDCS_BRIDGE_PORT", "bridge.port"),
           Map.entry("RTDCS_BRIDGE_TOKENS", "bridge.tokens"),
+          Map.entry("RTDCS_BRIDGE_MAX_CONNECTIONS", "bridge.maxConnections"),
+          Map.entry("RTDCS_BRIDGE_TLS_CERT_PATH", "bridge.tls.certPath"),
+          Map.entry("RTDCS_BRIDGE_TLS_KEY_PATH", "bridge.tls.keyPath"),
           Map.entry("RTDCS_METRICS_ENABLED", "metrics.enabled"),
           Map.entry("RTDCS_METRICS_PER_DEFINITION", "metrics.perDefinition"),
           Map.entry("RTDCS_METRICS_DISABLED_DOMAINS", "metrics.disabledDomains"),
@@ -146,7 +149,9 @@ public final class NodeConfigLoader {
           "store.user",
           "store.path",
           "store.url",
-          "store.backend");
+          "store.backend",
+          "bridge.tls.certPath",
+          "bridge.tls.keyPath");
 
   static void put(JsonObject config, String path, Object value) {
     String[] parts = path.split("\\.");

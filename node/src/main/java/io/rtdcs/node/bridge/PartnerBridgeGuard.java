@@ -45,7 +45,7 @@ final class PartnerBridgeGuard implements Handler<BridgeEvent> {
   @Override
   public void handle(BridgeEvent event) {
     NetSocket socket = event.socket();
-    Connection connection = connections.computeIfAbsent(socket, this::track);
+    Connection connection = connections.computeIfAbsent(socket, s -> new Connection());
     JsonObject frame = event.getRawMessage() == null ? new JsonObject() : event.getRawMessage();
     BridgeEventType type = event.type();
     BridgeAccessPolicy.Decision decision = policy.check(type, frame, connection.registered);
@@ -70,18 +70,12 @@ final class PartnerBridgeGuard implements Handler<BridgeEvent> {
     event.complete(true);
   }
 
-  private Connection track(NetSocket socket) {
-    socket.closeHandler(
-        v -> {
-          Connection gone = connections.remove(socket);
-          if (gone != null && !gone.registered.isEmpty()) {
-            LOG.info(
-                "bridge: {} disconnected, unregistered {}",
-                socket.remoteAddress(),
-                gone.registered);
-          }
-        });
-    return new Connection();
+  /** Forgets a closed connection (the consumers it registered are gone with it). */
+  void closed(NetSocket socket) {
+    Connection gone = connections.remove(socket);
+    if (gone != null && !gone.registered.isEmpty()) {
+      LOG.info("bridge: {} disconnected, unregistered {}", socket.remoteAddress(), gone.registered);
+    }
   }
 
   private void refuse(BridgeEvent event, Connection connection, JsonObject frame, String reason) {

@@ -9,8 +9,9 @@ import java.util.TreeMap;
 
 /**
  * The TCP event-bus bridge of one node (config section {@code bridge}): whether it runs, where it
- * listens, and the token of each partner allowed to register on {@code dcs.partner.<dpid>}. Every
- * setter validates and names the config key it guards, so a bad config stops the node at start.
+ * listens, the token of each partner allowed to register on {@code dcs.partner.<dpid>}, the limits
+ * every connection is held to (frame size, connections, write queue) and TLS. Every setter
+ * validates and names the config key it guards, so a bad config stops the node at start.
  *
  * <p>{@code bridge.tokens} is an object {@code {"9101": "token", ...}} or, from an environment
  * variable, a string {@code "9101:token,9102:token"}.
@@ -22,12 +23,23 @@ public final class PartnerBridgeOptions {
   public static final int DEFAULT_IDLE_TIMEOUT_SECONDS = 60;
   public static final int MIN_TOKEN_LENGTH = 16;
   public static final int MAX_TOKEN_LENGTH = 512;
+  public static final int DEFAULT_MAX_FRAME_BYTES = 64 * 1024;
+  public static final int DEFAULT_MAX_CONNECTIONS = 256;
+  public static final int DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = 32;
+  public static final int DEFAULT_WRITE_QUEUE_MAX_BYTES = 256 * 1024;
+  public static final int DEFAULT_SLOW_READER_TIMEOUT_MS = 10_000;
 
   private boolean enabled = DEFAULT_ENABLED;
   private String host = DEFAULT_HOST;
   private int port = DEFAULT_PORT;
   private int idleTimeoutSeconds = DEFAULT_IDLE_TIMEOUT_SECONDS;
   private Map<Integer, String> tokens = new TreeMap<>();
+  private int maxFrameBytes = DEFAULT_MAX_FRAME_BYTES;
+  private int maxConnections = DEFAULT_MAX_CONNECTIONS;
+  private int maxConnectionsPerAddress = DEFAULT_MAX_CONNECTIONS_PER_ADDRESS;
+  private int writeQueueMaxBytes = DEFAULT_WRITE_QUEUE_MAX_BYTES;
+  private int slowReaderTimeoutMs = DEFAULT_SLOW_READER_TIMEOUT_MS;
+  private PartnerBridgeTlsOptions tls = new PartnerBridgeTlsOptions();
 
   public PartnerBridgeOptions() {}
 
@@ -37,6 +49,12 @@ public final class PartnerBridgeOptions {
     this.port = other.port;
     this.idleTimeoutSeconds = other.idleTimeoutSeconds;
     this.tokens = new TreeMap<>(other.tokens);
+    this.maxFrameBytes = other.maxFrameBytes;
+    this.maxConnections = other.maxConnections;
+    this.maxConnectionsPerAddress = other.maxConnectionsPerAddress;
+    this.writeQueueMaxBytes = other.writeQueueMaxBytes;
+    this.slowReaderTimeoutMs = other.slowReaderTimeoutMs;
+    this.tls = other.tls;
   }
 
   public PartnerBridgeOptions(JsonObject json) {
@@ -47,6 +65,23 @@ public final class PartnerBridgeOptions {
     setIdleTimeoutSeconds(
         NodeOptions.intValue(
             json, "idleTimeoutSeconds", "bridge.idleTimeoutSeconds", idleTimeoutSeconds));
+    setMaxFrameBytes(
+        NodeOptions.intValue(json, "maxFrameBytes", "bridge.maxFrameBytes", maxFrameBytes));
+    setMaxConnections(
+        NodeOptions.intValue(json, "maxConnections", "bridge.maxConnections", maxConnections));
+    setMaxConnectionsPerAddress(
+        NodeOptions.intValue(
+            json,
+            "maxConnectionsPerAddress",
+            "bridge.maxConnectionsPerAddress",
+            maxConnectionsPerAddress));
+    setWriteQueueMaxBytes(
+        NodeOptions.intValue(
+            json, "writeQueueMaxBytes", "bridge.writeQueueMaxBytes", writeQueueMaxBytes));
+    setSlowReaderTimeoutMs(
+        NodeOptions.intValue(
+            json, "slowReaderTimeoutMs", "bridge.slowReaderTimeoutMs", slowReaderTimeoutMs));
+    setTls(PartnerBridgeTlsOptions.from(json.getValue("tls")));
     Object t = json.getValue("tokens");
     if (t != null) {
       setTokens(parseTokens(t));
@@ -67,6 +102,12 @@ public final class PartnerBridgeOptions {
         .put("host", host)
         .put("port", port)
         .put("idleTimeoutSeconds", idleTimeoutSeconds)
+        .put("maxFrameBytes", maxFrameBytes)
+        .put("maxConnections", maxConnections)
+        .put("maxConnectionsPerAddress", maxConnectionsPerAddress)
+        .put("writeQueueMaxBytes", writeQueueMaxBytes)
+        .put("slowReaderTimeoutMs", slowReaderTimeoutMs)
+        .put("tls", tls.toJson())
         .put("tokens", masked);
   }
 
@@ -119,6 +160,78 @@ public final class PartnerBridgeOptions {
     }
     this.idleTimeoutSeconds = seconds;
     return this;
+  }
+
+  public int getMaxFrameBytes() {
+    return maxFrameBytes;
+  }
+
+  /**
+   * The largest frame a client may declare (the 4-byte length before each JSON frame). A larger
+   * declared length closes the connection before any of it is read, authenticated or not.
+   */
+  public PartnerBridgeOptions setMaxFrameBytes(int bytes) {
+    this.maxFrameBytes = inRange(bytes, 1_024, 16 * 1024 * 1024, "bridge.maxFrameBytes");
+    return this;
+  }
+
+  public int getMaxConnections() {
+    return maxConnections;
+  }
+
+  /** Open connections this bridge accepts at once; the next ones are closed at accept. */
+  public PartnerBridgeOptions setMaxConnections(int connections) {
+    this.maxConnections = inRange(connections, 1, 100_000, "bridge.maxConnections");
+    return this;
+  }
+
+  public int getMaxConnectionsPerAddress() {
+    return maxConnectionsPerAddress;
+  }
+
+  /** Open connections from one source IP address; the next ones are closed at accept. */
+  public PartnerBridgeOptions setMaxConnectionsPerAddress(int connections) {
+    this.maxConnectionsPerAddress =
+        inRange(connections, 1, 100_000, "bridge.maxConnectionsPerAddress");
+    return this;
+  }
+
+  public int getWriteQueueMaxBytes() {
+    return writeQueueMaxBytes;
+  }
+
+  /** Bytes queued to one client beyond what its socket accepted before the queue counts as full. */
+  public PartnerBridgeOptions setWriteQueueMaxBytes(int bytes) {
+    this.writeQueueMaxBytes =
+        inRange(bytes, 16 * 1024, 64 * 1024 * 1024, "bridge.writeQueueMaxBytes");
+    return this;
+  }
+
+  public int getSlowReaderTimeoutMs() {
+    return slowReaderTimeoutMs;
+  }
+
+  /** A client whose write queue stays full this long is disconnected (a reader too slow). */
+  public PartnerBridgeOptions setSlowReaderTimeoutMs(int ms) {
+    this.slowReaderTimeoutMs = inRange(ms, 100, 600_000, "bridge.slowReaderTimeoutMs");
+    return this;
+  }
+
+  public PartnerBridgeTlsOptions getTls() {
+    return tls;
+  }
+
+  public PartnerBridgeOptions setTls(PartnerBridgeTlsOptions tls) {
+    this.tls = Objects.requireNonNull(tls, "tls");
+    return this;
+  }
+
+  private static int inRange(int value, int min, int max, String key) {
+    if (value < min || value > max) {
+      throw new IllegalArgumentException(
+          key + ": expected " + min + " to " + max + ", got " + value);
+    }
+    return value;
   }
 
   /** dpid -> token, read only. */

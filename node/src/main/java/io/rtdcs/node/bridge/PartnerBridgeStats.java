@@ -6,7 +6,8 @@ import io.vertx.core.shareddata.Shareable;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * In-memory counters of this node's partner bridge (registrations, refused frames by kind, closed
+ * In-memory counters of this node's partner bridge (registrations, refused frames by kind,
+ * connections refused at accept, closed for abuse, for an oversized frame or as slow readers, open
  * connections), shared through the Vert.x local map so a metrics registry can read them later.
  */
 public final class PartnerBridgeStats implements Shareable {
@@ -19,6 +20,10 @@ public final class PartnerBridgeStats implements Shareable {
   private final LongAdder refusedPublishes = new LongAdder();
   private final LongAdder refusedOther = new LongAdder();
   private final LongAdder closedForAbuse = new LongAdder();
+  private final LongAdder refusedConnections = new LongAdder();
+  private final LongAdder oversizedFrames = new LongAdder();
+  private final LongAdder slowReaders = new LongAdder();
+  private final LongAdder openConnections = new LongAdder();
 
   /** The node's instance, created on first use. */
   public static PartnerBridgeStats of(Vertx vertx) {
@@ -44,6 +49,45 @@ public final class PartnerBridgeStats implements Shareable {
 
   void closedForAbuse() {
     closedForAbuse.increment();
+  }
+
+  void connectionOpened() {
+    openConnections.increment();
+  }
+
+  void connectionClosed() {
+    openConnections.decrement();
+  }
+
+  void connectionRefused() {
+    refusedConnections.increment();
+  }
+
+  void oversizedFrame() {
+    oversizedFrames.increment();
+  }
+
+  void slowReader() {
+    slowReaders.increment();
+  }
+
+  /** Connections closed at accept because a connection limit was reached. */
+  public long refusedConnections() {
+    return refusedConnections.sum();
+  }
+
+  /** Connections closed because a frame header declared more than {@code bridge.maxFrameBytes}. */
+  public long oversizedFrames() {
+    return oversizedFrames.sum();
+  }
+
+  /** Connections closed because their write queue stayed full ({@code slowReaderTimeoutMs}). */
+  public long slowReaders() {
+    return slowReaders.sum();
+  }
+
+  public long openConnections() {
+    return openConnections.sum();
   }
 
   public long registrations() {
@@ -77,6 +121,10 @@ public final class PartnerBridgeStats implements Shareable {
         .put("refusedSends", refusedSends())
         .put("refusedPublishes", refusedPublishes())
         .put("refusedOther", refusedOther.sum())
-        .put("closedForAbuse", closedForAbuse.sum());
+        .put("closedForAbuse", closedForAbuse.sum())
+        .put("refusedConnections", refusedConnections())
+        .put("oversizedFrames", oversizedFrames())
+        .put("slowReaders", slowReaders())
+        .put("openConnections", openConnections());
   }
 }

@@ -19,7 +19,12 @@ public final class BridgeTestClient implements AutoCloseable {
   private final DataOutputStream out;
 
   public BridgeTestClient(int port) throws IOException {
-    socket = new Socket(InetAddress.getLoopbackAddress(), port);
+    this(new Socket(InetAddress.getLoopbackAddress(), port));
+  }
+
+  /** Over a socket already connected (TLS, another source address, a small receive buffer). */
+  public BridgeTestClient(Socket connected) throws IOException {
+    socket = connected;
     socket.setSoTimeout(5_000);
     in = new DataInputStream(socket.getInputStream());
     out = new DataOutputStream(socket.getOutputStream());

@@ -7,9 +7,12 @@ import io.rtdcs.node.NodeConfigLoader;
 import io.rtdcs.node.NodeOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PartnerBridgeOptionsTest {
   private static final String TOKEN = "a-partner-token-0123";
@@ -22,6 +25,46 @@ class PartnerBridgeOptionsTest {
     assertThat(o.getPort()).isEqualTo(7000);
     assertThat(o.getIdleTimeoutSeconds()).isEqualTo(60);
     assertThat(o.getTokens()).isEmpty();
+    assertThat(o.getMaxFrameBytes()).isEqualTo(64 * 1024);
+    assertThat(o.getMaxConnections()).isEqualTo(256);
+    assertThat(o.getMaxConnectionsPerAddress()).isEqualTo(32);
+    assertThat(o.getWriteQueueMaxBytes()).isEqualTo(256 * 1024);
+    assertThat(o.getSlowReaderTimeoutMs()).isEqualTo(10_000);
+    assertThat(o.getTls().isEnabled()).isFalse();
+  }
+
+  @Test
+  void limitsAndTlsShouldBeReadFromTheBridgeSection(@TempDir Path dir) throws Exception {
+    Path cert = Files.writeString(dir.resolve("cert.pem"), "x");
+    Path key = Files.writeString(dir.resolve("key.pem"), "x");
+    PartnerBridgeOptions o =
+        new NodeOptions(
+                new JsonObject()
+                    .put(
+                        "bridge",
+                        new JsonObject()
+                            .put("maxFrameBytes", 4096)
+                            .put("maxConnections", 10)
+                            .put("maxConnectionsPerAddress", 2)
+                            .put("writeQueueMaxBytes", 65536)
+                            .put("slowReaderTimeoutMs", 500)
+                            .put(
+                                "tls",
+                                new JsonObject()
+                                    .put("certPath", cert.toString())
+                                    .put("keyPath", key.toString()))))
+            .getBridge();
+    assertThat(o.getMaxFrameBytes()).isEqualTo(4096);
+    assertThat(o.getMaxConnections()).isEqualTo(10);
+    assertThat(o.getMaxConnectionsPerAddress()).isEqualTo(2);
+    assertThat(o.getWriteQueueMaxBytes()).isEqualTo(65536);
+    assertThat(o.getSlowReaderTimeoutMs()).isEqualTo(500);
+    assertThat(o.getTls().isEnabled()).isTrue();
+    assertThat(o.getTls().getCertPath()).isEqualTo(cert.toString());
+    assertThat(new PartnerBridgeOptions(o).getTls().getKeyPath()).isEqualTo(key.toString());
+    assertThat(o.toJson().getJsonObject("tls").getString("keyPath")).isEqualTo(key.toString());
+    // an explicit "enabled": false turns TLS off whatever the paths
+    assertThat(bridge("{\"tls\": {\"enabled\": false}}").getTls().isEnabled()).isFalse();
   }
 
   @Test
@@ -55,7 +98,8 @@ class PartnerBridgeOptionsTest {
                       "RTDCS_BRIDGE_ENABLED", "true",
                       "RTDCS_BRIDGE_HOST", "0.0.0.0",
                       "RTDCS_BRIDGE_PORT", "7200",
-                      "RTDCS_BRIDGE_TOKENS", "9101:" + TOKEN),
+                      "RTDCS_BRIDGE_TOKENS", "9101:" + TOKEN,
+                      "RTDCS_BRIDGE_MAX_CONNECTIONS", "12"),
                   new Properties())
               .await();
       PartnerBridgeOptions o = new NodeOptions(config).getBridge();
@@ -63,6 +107,7 @@ class PartnerBridgeOptionsTest {
       assertThat(o.getHost()).isEqualTo("0.0.0.0");
       assertThat(o.getPort()).isEqualTo(7200);
       assertThat(o.getTokens()).containsEntry(9101, TOKEN);
+      assertThat(o.getMaxConnections()).isEqualTo(12);
     } finally {
       vertx.close().await();
     }
@@ -100,6 +145,24 @@ class PartnerBridgeOptionsTest {
     // an enabled bridge no partner could use is a mistake
     assertThatThrownBy(() -> bridge("{\"enabled\": true}"))
         .hasMessageStartingWith("bridge.tokens:");
+    assertThatThrownBy(() -> bridge("{\"maxFrameBytes\": 1023}"))
+        .hasMessageStartingWith("bridge.maxFrameBytes:");
+    assertThatThrownBy(() -> bridge("{\"maxFrameBytes\": 2147483647}"))
+        .hasMessageStartingWith("bridge.maxFrameBytes:");
+    assertThatThrownBy(() -> bridge("{\"maxConnections\": 0}"))
+        .hasMessageStartingWith("bridge.maxConnections:");
+    assertThatThrownBy(() -> bridge("{\"maxConnectionsPerAddress\": -1}"))
+        .hasMessageStartingWith("bridge.maxConnectionsPerAddress:");
+    assertThatThrownBy(() -> bridge("{\"writeQueueMaxBytes\": 100}"))
+        .hasMessageStartingWith("bridge.writeQueueMaxBytes:");
+    assertThatThrownBy(() -> bridge("{\"slowReaderTimeoutMs\": 0}"))
+        .hasMessageStartingWith("bridge.slowReaderTimeoutMs:");
+    assertThatThrownBy(() -> bridge("{\"tls\": true}")).hasMessageStartingWith("bridge.tls:");
+    assertThatThrownBy(() -> bridge("{\"tls\": {\"keyPath\": \"/nonexistent\"}}"))
+        .hasMessageStartingWith("bridge.tls.certPath:");
+    assertThatThrownBy(
+            () -> bridge("{\"tls\": {\"certPath\": \"/nonexistent\", \"keyPath\": \"/x\"}}"))
+        .hasMessageStartingWith("bridge.tls.certPath: no readable file");
     assertThatThrownBy(() -> new NodeOptions(new JsonObject("{\"bridge\": 1}")))
         .hasMessageStartingWith("bridge:");
   }
