@@ -167,6 +167,16 @@ public final class OutboundAddressPolicy {
     return check(trimDot(IpLiterals.strip(host)), List.of(peer));
   }
 
+  /**
+   * {@link #checkPeer} for the remote address of a Vert.x connection; null (allowed) when it has no
+   * IP address (a domain socket).
+   */
+  public String checkPeer(String host, io.vertx.core.net.SocketAddress peer) {
+    InetAddress address =
+        peer == null || peer.hostAddress() == null ? null : IpLiterals.parse(peer.hostAddress());
+    return address == null ? null : checkPeer(host, address);
+  }
+
   /** The decision for a host and the addresses it resolved to: refused if any one is refused. */
   String check(String host, List<InetAddress> addresses) {
     boolean nameAllowed = names.contains(host);
