@@ -28,7 +28,7 @@ public final class PartnerVerticleOptions {
     JsonObject json = config == null ? new JsonObject() : config;
     setMaxPoolSize(intValue(json, "http.maxPoolSize", DEFAULT_MAX_POOL_SIZE));
     setReplyMarginMs(intValue(json, "lookup.replyMarginMs", DEFAULT_REPLY_MARGIN_MS));
-    setEgress(OutboundAddressPolicy.fromConfig(lookup(json, OutboundAddressPolicy.KEY)));
+    setEgress(OutboundAddressPolicy.fromVerticleConfig(json));
     Object defs = json.getValue("definitions");
     if (defs != null) {
       if (!(defs instanceof JsonArray array)) {

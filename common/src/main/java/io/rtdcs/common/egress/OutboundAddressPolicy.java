@@ -94,6 +94,27 @@ public final class OutboundAddressPolicy {
     return new OutboundAddressPolicy(list);
   }
 
+  /**
+   * The policy in a verticle config: {@code {"egress": {"allow": [...]}}} or the dotted key {@code
+   * "egress.allow"}; {@link #DEFAULT} when neither is there.
+   */
+  public static OutboundAddressPolicy fromVerticleConfig(io.vertx.core.json.JsonObject config) {
+    if (config == null) {
+      return DEFAULT;
+    }
+    if (config.containsKey(KEY)) {
+      return fromConfig(config.getValue(KEY));
+    }
+    Object section = config.getValue("egress");
+    if (section == null) {
+      return DEFAULT;
+    }
+    if (!(section instanceof io.vertx.core.json.JsonObject egress)) {
+      throw new IllegalArgumentException("egress: must be an object");
+    }
+    return fromConfig(egress.getValue("allow"));
+  }
+
   public List<String> allow() {
     return entries;
   }
