@@ -25,6 +25,10 @@ public final class IpLiterals {
    */
   public static InetAddress parse(String text) {
     String s = strip(text);
+    int zone = s.indexOf('%');
+    if (zone > 0 && s.indexOf(':') >= 0) {
+      s = s.substring(0, zone); // fe80::1%eth0: the zone does not change what the address is
+    }
     if (DOTTED_QUAD.matcher(s).matches() || (s.indexOf(':') >= 0 && V6.matcher(s).matches())) {
       try {
         return InetAddress.getByName(s); // a literal: no lookup

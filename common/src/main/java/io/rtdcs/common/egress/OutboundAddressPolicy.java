@@ -159,6 +159,9 @@ public final class OutboundAddressPolicy {
     if (literal != null) {
       return check(host, List.of(literal));
     }
+    if (host.indexOf(':') >= 0) {
+      return "host " + host + " is not a valid IPv6 address";
+    }
     if (IpLiterals.looksNumeric(host)) {
       InetAddress decoded = IpLiterals.legacyV4(host);
       if (decoded != null) {

@@ -26,6 +26,7 @@ class OutboundAddressPolicyTest {
     "http://localhost/, a loopback address",
     "http://169.254.1.1/, a link-local address (169.254.1.1)",
     "http://[fe80::1]/, a link-local address (fe80:0:0:0:0:0:0:1)",
+    "http://[fe80::1%25eth0]/, a link-local address (fe80:0:0:0:0:0:0:1)",
     "http://10.1.2.3/, a private address (10.1.2.3)",
     "http://172.16.0.1/, a private address (172.16.0.1)",
     "http://172.31.255.255/, a private address (172.31.255.255)",
@@ -77,6 +78,8 @@ class OutboundAddressPolicyTest {
             "host 134744072 is the IPv4 address 8.8.8.8 in a non-standard notation; write it as a"
                 + " dotted quad");
     assertThat(DEFAULT.checkUrl("http://1.2.3.4.5/")).contains("not a valid address");
+    assertThat(DEFAULT.checkHost("fe80::zz"))
+        .isEqualTo("host fe80::zz is not a valid IPv6 address");
   }
 
   @ParameterizedTest
