@@ -1,6 +1,8 @@
 package io.rtdcs.common.egress;
 
 import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.SocketAddress;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -98,7 +100,7 @@ public final class OutboundAddressPolicy {
    * The policy in a verticle config: {@code {"egress": {"allow": [...]}}} or the dotted key {@code
    * "egress.allow"}; {@link #DEFAULT} when neither is there.
    */
-  public static OutboundAddressPolicy fromVerticleConfig(io.vertx.core.json.JsonObject config) {
+  public static OutboundAddressPolicy fromVerticleConfig(JsonObject config) {
     if (config == null) {
       return DEFAULT;
     }
@@ -109,7 +111,7 @@ public final class OutboundAddressPolicy {
     if (section == null) {
       return DEFAULT;
     }
-    if (!(section instanceof io.vertx.core.json.JsonObject egress)) {
+    if (!(section instanceof JsonObject egress)) {
       throw new IllegalArgumentException("egress: must be an object");
     }
     return fromConfig(egress.getValue("allow"));
@@ -195,7 +197,7 @@ public final class OutboundAddressPolicy {
    * {@link #checkPeer} for the remote address of a Vert.x connection; null (allowed) when it has no
    * IP address (a domain socket).
    */
-  public String checkPeer(String host, io.vertx.core.net.SocketAddress peer) {
+  public String checkPeer(String host, SocketAddress peer) {
     InetAddress address =
         peer == null || peer.hostAddress() == null ? null : IpLiterals.parse(peer.hostAddress());
     return address == null ? null : checkPeer(host, address);
