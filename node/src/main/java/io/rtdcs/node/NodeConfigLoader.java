@@ -34,6 +34,7 @@ public final class NodeConfigLoader {
           Map.entry("RTDCS_CLUSTER_CONFIG", "cluster.config"),
           Map.entry("RTDCS_CLUSTER_MINIMUM_MEMBERS", "cluster.minimumMembers"),
           Map.entry("RTDCS_ADMIN_TOKEN", "admin.token"),
+          Map.entry("RTDCS_EGRESS_ALLOW", "egress.allow"),
           Map.entry("RTDCS_DCS_INSTANCES", "verticles.dcs.instances"),
           Map.entry("RTDCS_PARTNER_INSTANCES", "verticles.partner.instances"),
           Map.entry("RTDCS_SEGMENT_INSTANCES", "verticles.segment.instances"),
@@ -145,6 +146,7 @@ public final class NodeConfigLoader {
   static final java.util.Set<String> TEXT_PATHS =
       java.util.Set.of(
           "admin.token",
+          "egress.allow",
           "store.password",
           "store.user",
           "store.path",

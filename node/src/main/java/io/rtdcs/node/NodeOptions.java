@@ -1,5 +1,6 @@
 package io.rtdcs.node;
 
+import io.rtdcs.common.egress.OutboundAddressPolicy;
 import io.rtdcs.node.bridge.PartnerBridgeOptions;
 import io.rtdcs.partner.demo.DemoPartnerOptions;
 import io.rtdcs.store.StoreOptions;
@@ -79,6 +80,7 @@ public final class NodeOptions {
   private JsonObject segment = new JsonObject();
   private JsonObject outbound = new JsonObject();
   private JsonObject definitions = new JsonObject();
+  private OutboundAddressPolicy egress = OutboundAddressPolicy.DEFAULT;
   private EventBusTlsOptions eventBusTls = new EventBusTlsOptions();
   private StoreOptions store = new StoreOptions();
 
@@ -131,6 +133,10 @@ public final class NodeOptions {
     segment = section(json, "segment").copy();
     outbound = section(json, "outbound").copy();
     definitions = section(json, "definitions").copy();
+    Object allow = section(json, "egress").getValue("allow");
+    if (allow != null) {
+      setEgress(new OutboundAddressPolicy(strings(allow, OutboundAddressPolicy.KEY)));
+    }
     store = StoreConfig.read(section(json, "store"));
   }
 
@@ -169,6 +175,7 @@ public final class NodeOptions {
         .put("segment", segment.copy())
         .put("outbound", outbound.copy())
         .put("definitions", definitions.copy())
+        .put("egress", new JsonObject().put("allow", egress.toJson()))
         .put("store", StoreConfig.toJson(store));
   }
 
@@ -351,6 +358,20 @@ public final class NodeOptions {
 
   public NodeOptions setOutbound(JsonObject outbound) {
     this.outbound = Objects.requireNonNull(outbound, "outbound");
+    return this;
+  }
+
+  /**
+   * {@code egress.allow}: the loopback, private, link-local or metadata addresses that partner
+   * lookups, server-to-server pushes and token requests may reach (host names, IP addresses, CIDR
+   * ranges; {@link OutboundAddressPolicy}). Absent: none, only public addresses.
+   */
+  public OutboundAddressPolicy getEgress() {
+    return egress;
+  }
+
+  public NodeOptions setEgress(OutboundAddressPolicy egress) {
+    this.egress = Objects.requireNonNull(egress, "egress");
     return this;
   }
 

@@ -161,7 +161,7 @@ public final class RtdcsNode {
               v ->
                   vertx.deployVerticle(
                       new OutboundVerticle(hazelcast, clock),
-                      new DeploymentOptions().setConfig(options.getOutbound().copy())));
+                      new DeploymentOptions().setConfig(VerticleConfigs.outbound(options))));
     }
     if (options.getPartnerInstances() > 0) {
       chain =
@@ -341,7 +341,17 @@ public final class RtdcsNode {
     static JsonObject partner(NodeOptions o) {
       return o.getPartner()
           .copy()
-          .put("definitions", o.getDefinitions().getJsonArray("partners", new JsonArray()).copy());
+          .put("definitions", o.getDefinitions().getJsonArray("partners", new JsonArray()).copy())
+          .put("egress", egress(o));
+    }
+
+    /** The {@code outbound} section, with the addresses pushes and token requests may reach. */
+    static JsonObject outbound(NodeOptions o) {
+      return o.getOutbound().copy().put("egress", egress(o));
+    }
+
+    static JsonObject egress(NodeOptions o) {
+      return new JsonObject().put("allow", o.getEgress().toJson());
     }
 
     static JsonObject segment(NodeOptions o) {
@@ -349,6 +359,7 @@ public final class RtdcsNode {
       return o.getSegment()
           .copy()
           .put("outbound", o.getOutbound().copy())
+          .put("egress", egress(o))
           .put(
               "definitions",
               new JsonObject()

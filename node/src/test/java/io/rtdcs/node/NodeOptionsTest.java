@@ -19,6 +19,29 @@ class NodeOptionsTest {
     assertThat(o.getSegmentInstances()).isEqualTo(1);
     assertThat(o.isDemoPartnerEnabled()).isFalse();
     assertThat(o.getAdminToken()).isNull();
+    // outbound calls reach only public addresses unless egress.allow names others
+    assertThat(o.getEgress().allow()).isEmpty();
+  }
+
+  @Test
+  void egressAllowShouldTakeAListOrACommaSeparatedStringAndRefuseNonsenseByIndex() {
+    assertThat(
+            new NodeOptions(
+                    new JsonObject("{\"egress\": {\"allow\": [\"10.0.0.0/8\", \"p.internal\"]}}"))
+                .getEgress()
+                .allow())
+        .containsExactly("10.0.0.0/8", "p.internal");
+    // RTDCS_EGRESS_ALLOW=127.0.0.1,fd00::/8
+    assertThat(
+            new NodeOptions(new JsonObject("{\"egress\": {\"allow\": \"127.0.0.1, fd00::/8\"}}"))
+                .getEgress()
+                .allow())
+        .containsExactly("127.0.0.1", "fd00::/8");
+    assertThatThrownBy(
+            () ->
+                new NodeOptions(
+                    new JsonObject("{\"egress\": {\"allow\": [\"127.0.0.1\", \"10.0.0.0/40\"]}}")))
+        .hasMessage("egress.allow[1]: the prefix of 10.0.0.0/40 must be 0 to 32");
   }
 
   @Test
@@ -87,7 +110,10 @@ class NodeOptionsTest {
         new NodeOptions()
             .setHttpPort(9090)
             .setClusterMembers(java.util.List.of("10.0.0.1", "10.0.0.2"))
-            .setAdminToken("round-trip-admin-token-7c41e9a2b85f");
+            .setAdminToken("round-trip-admin-token-7c41e9a2b85f")
+            .setEgress(
+                new io.rtdcs.common.egress.OutboundAddressPolicy(
+                    java.util.List.of("127.0.0.1", "partner.internal")));
     NodeOptions copy = new NodeOptions(o.toJson());
     assertThat(copy.toJson()).isEqualTo(o.toJson());
   }

@@ -4,6 +4,7 @@ import com.hazelcast.core.HazelcastInstance;
 import io.rtdcs.common.Addresses;
 import io.rtdcs.partner.admin.PartnerAdminHandler;
 import io.rtdcs.partner.client.PartnerClientFactory;
+import io.rtdcs.partner.definition.PartnerUrlGuard;
 import io.rtdcs.partner.lookup.PartnerLookupHandler;
 import io.rtdcs.partner.lookup.PartnerLookupService;
 import io.rtdcs.partner.lookup.PartnerRegistry;
@@ -58,7 +59,9 @@ public class PartnerVerticle extends VerticleBase {
         vertx.createHttpClient(
             new HttpClientOptions().setKeepAlive(true).setTcpNoDelay(true),
             new PoolOptions().setHttp1MaxSize(options.getMaxPoolSize()));
-    PartnerClientFactory clients = new PartnerClientFactory(vertx, httpClient, stats);
+    PartnerClientFactory clients =
+        new PartnerClientFactory(vertx, httpClient, stats, options.getEgress());
+    PartnerUrlGuard urls = new PartnerUrlGuard(vertx, options.getEgress());
     store = new PartnerDefinitionStore(vertx, hz);
     loader = new PartnerRegistryLoader(store, clients::create, () -> registry, r -> registry = r);
     PartnerLookupService lookups =
@@ -71,6 +74,7 @@ public class PartnerVerticle extends VerticleBase {
             },
             false)
         .compose(v -> JvmWarmup.loopback(vertx))
+        .compose(v -> urls.check(options.getDefinitions(), "definitions"))
         .compose(v -> new PartnerSeeder(vertx, hz, store, clock).seed(options.getDefinitions()))
         .compose(seeded -> store.addListener(new ChangeListener(this::onChange)))
         .compose(
@@ -92,7 +96,7 @@ public class PartnerVerticle extends VerticleBase {
               consumers.add(
                   vertx
                       .eventBus()
-                      .consumer(Addresses.ADMIN_PARTNERS, new PartnerAdminHandler(store)));
+                      .consumer(Addresses.ADMIN_PARTNERS, new PartnerAdminHandler(store, urls)));
               return v;
             })
         .compose(v -> Future.all(consumers.stream().map(MessageConsumer::completion).toList()));

@@ -1,5 +1,6 @@
 package io.rtdcs.partner;
 
+import io.rtdcs.common.egress.OutboundAddressPolicy;
 import io.rtdcs.partner.definition.PartnerDefinition;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -8,8 +9,9 @@ import java.util.List;
 
 /**
  * The verticle config: {@code definitions} (seeded once per cluster), {@code http.maxPoolSize}
- * (connections per partner host and verticle instance) and {@code lookup.replyMarginMs} (kept for
- * the reply's hop back). Invalid config fails the deployment with the key's name.
+ * (connections per partner host and verticle instance), {@code lookup.replyMarginMs} (kept for the
+ * reply's hop back) and {@code egress.allow} (the internal addresses partner URLs may reach, {@link
+ * OutboundAddressPolicy}). Invalid config fails the deployment with the key's name.
  */
 public final class PartnerVerticleOptions {
   public static final int DEFAULT_MAX_POOL_SIZE = 64;
@@ -18,6 +20,7 @@ public final class PartnerVerticleOptions {
   private int maxPoolSize = DEFAULT_MAX_POOL_SIZE;
   private long replyMarginMs = DEFAULT_REPLY_MARGIN_MS;
   private List<PartnerDefinition> definitions = List.of();
+  private OutboundAddressPolicy egress = OutboundAddressPolicy.DEFAULT;
 
   public PartnerVerticleOptions() {}
 
@@ -25,6 +28,7 @@ public final class PartnerVerticleOptions {
     JsonObject json = config == null ? new JsonObject() : config;
     setMaxPoolSize(intValue(json, "http.maxPoolSize", DEFAULT_MAX_POOL_SIZE));
     setReplyMarginMs(intValue(json, "lookup.replyMarginMs", DEFAULT_REPLY_MARGIN_MS));
+    setEgress(OutboundAddressPolicy.fromVerticleConfig(json));
     Object defs = json.getValue("definitions");
     if (defs != null) {
       if (!(defs instanceof JsonArray array)) {
@@ -95,6 +99,16 @@ public final class PartnerVerticleOptions {
     return this;
   }
 
+  /** The internal addresses partner URLs may reach; by default none. */
+  public OutboundAddressPolicy getEgress() {
+    return egress;
+  }
+
+  public PartnerVerticleOptions setEgress(OutboundAddressPolicy egress) {
+    this.egress = java.util.Objects.requireNonNull(egress, "egress");
+    return this;
+  }
+
   public List<PartnerDefinition> getDefinitions() {
     return definitions;
   }
@@ -105,6 +119,7 @@ public final class PartnerVerticleOptions {
     return new JsonObject()
         .put("http.maxPoolSize", maxPoolSize)
         .put("lookup.replyMarginMs", replyMarginMs)
+        .put(OutboundAddressPolicy.KEY, egress.toJson())
         .put("definitions", defs);
   }
 }

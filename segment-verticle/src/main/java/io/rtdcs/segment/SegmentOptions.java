@@ -1,16 +1,19 @@
 package io.rtdcs.segment;
 
+import io.rtdcs.common.egress.OutboundAddressPolicy;
 import io.vertx.core.json.JsonObject;
 
 /**
- * segment-verticle's config: {@code definitions} (seeded once per cluster) and {@code idTtlDays}
- * (life of an ID-graph link, renewed when seen).
+ * segment-verticle's config: {@code definitions} (seeded once per cluster), {@code idTtlDays} (life
+ * of an ID-graph link, renewed when seen) and {@code egress.allow} (the internal addresses
+ * server-to-server destinations may reach, {@link OutboundAddressPolicy}).
  */
 public final class SegmentOptions {
   public static final int DEFAULT_ID_TTL_DAYS = 120;
 
   private JsonObject definitions = new JsonObject();
   private int idTtlDays = DEFAULT_ID_TTL_DAYS;
+  private OutboundAddressPolicy egress = OutboundAddressPolicy.DEFAULT;
 
   public SegmentOptions() {}
 
@@ -29,6 +32,19 @@ public final class SegmentOptions {
       }
       setIdTtlDays((Integer) ttl);
     }
+    setEgress(OutboundAddressPolicy.fromVerticleConfig(json));
+  }
+
+  public OutboundAddressPolicy egress() {
+    return egress;
+  }
+
+  public SegmentOptions setEgress(OutboundAddressPolicy egress) {
+    if (egress == null) {
+      throw new IllegalArgumentException("egress: must not be null");
+    }
+    this.egress = egress;
+    return this;
   }
 
   public JsonObject definitions() {
@@ -56,6 +72,9 @@ public final class SegmentOptions {
   }
 
   public JsonObject toJson() {
-    return new JsonObject().put("definitions", definitions.copy()).put("idTtlDays", idTtlDays);
+    return new JsonObject()
+        .put("definitions", definitions.copy())
+        .put("idTtlDays", idTtlDays)
+        .put(OutboundAddressPolicy.KEY, egress.toJson());
   }
 }

@@ -64,7 +64,13 @@ public final class SegmentVerticle extends VerticleBase {
     }
     MemberDefinitions definitions = DefinitionsRegistry.forInstance(hz);
     return HazelcastFutures.onContext(definitions.ready(), context)
-        .compose(d -> vertx.executeBlocking(() -> DefinitionsSeeder.seed(hz, seed, clock.millis())))
+        .compose(
+            d ->
+                vertx.executeBlocking(
+                    () -> {
+                      DefinitionsSeeder.checkEgress(options.definitions(), seed, options.egress());
+                      return DefinitionsSeeder.seed(hz, seed, clock.millis());
+                    }))
         .compose(
             seeded ->
                 seeded
@@ -95,7 +101,7 @@ public final class SegmentVerticle extends VerticleBase {
     SegmentMeters meters = new SegmentMeters(Meters.registry(vertx), Meters.perDefinition(vertx));
     outbox = new Outbox(hz, vertx, context, outboxOptions);
     outbox.start();
-    DefinitionsAdmin admin = new DefinitionsAdmin(hz);
+    DefinitionsAdmin admin = new DefinitionsAdmin(hz, options.egress());
     List<Future<Void>> registrations = new ArrayList<>();
     registrations.add(consume(Addresses.PROFILE_RESOLVE, new ResolveHandler(store, clock)));
     registrations.add(

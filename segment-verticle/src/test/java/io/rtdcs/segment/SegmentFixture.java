@@ -47,11 +47,20 @@ public final class SegmentFixture {
     return new JsonObject().put("definitions", demoDefinitions());
   }
 
+  /** The test destinations listen on loopback: {@code egress.allow} opens it. */
+  public static final JsonObject LOOPBACK_EGRESS =
+      new JsonObject().put("allow", new io.vertx.core.json.JsonArray().add("127.0.0.1"));
+
+  /** Deploys two instances; a config without {@code egress} gets {@link #LOOPBACK_EGRESS}. */
   public static String deploy(Vertx vertx, HazelcastInstance hz, Clock clock, JsonObject config) {
+    JsonObject c = config.copy();
+    if (!c.containsKey("egress")) {
+      c.put("egress", LOOPBACK_EGRESS.copy());
+    }
     return await(
         vertx.deployVerticle(
             () -> new SegmentVerticle(hz, clock),
-            new DeploymentOptions().setInstances(2).setConfig(config)));
+            new DeploymentOptions().setInstances(2).setConfig(c)));
   }
 
   /**

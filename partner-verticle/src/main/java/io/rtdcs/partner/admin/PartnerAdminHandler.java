@@ -5,6 +5,7 @@ import io.rtdcs.common.RateLimitedLogger;
 import io.rtdcs.common.WriteOnlySecrets;
 import io.rtdcs.partner.definition.JsonFields;
 import io.rtdcs.partner.definition.PartnerDefinition;
+import io.rtdcs.partner.definition.PartnerUrlGuard;
 import io.rtdcs.partner.store.PartnerDefinitionStore;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -19,7 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code dcs.admin.partners}: list, get, put and delete partner definitions in the cluster map. A
- * definition is validated before anything is written; every node's entry listener applies it.
+ * definition is validated before anything is written (its URL against {@code egress.allow} too);
+ * every node's entry listener applies it.
  */
 public final class PartnerAdminHandler implements Handler<Message<Object>> {
   private static final Logger LOG = LoggerFactory.getLogger(PartnerAdminHandler.class);
@@ -28,10 +30,12 @@ public final class PartnerAdminHandler implements Handler<Message<Object>> {
   static final List<String> SECRETS = List.of("signing.key");
 
   private final PartnerDefinitionStore store;
+  private final PartnerUrlGuard urls;
   private final RateLimitedLogger failures;
 
-  public PartnerAdminHandler(PartnerDefinitionStore store) {
+  public PartnerAdminHandler(PartnerDefinitionStore store, PartnerUrlGuard urls) {
     this.store = Objects.requireNonNull(store, "store");
+    this.urls = Objects.requireNonNull(urls, "urls");
     this.failures = new RateLimitedLogger(LOG, 10_000);
   }
 
@@ -126,8 +130,9 @@ public final class PartnerAdminHandler implements Handler<Message<Object>> {
     if (definition.dpid() != id) {
       return Future.failedFuture(new BadRequest("dpid: must equal id " + id));
     }
-    return store
-        .all()
+    return urls.check(definition)
+        .recover(e -> Future.failedFuture(new BadRequest(e.getMessage())))
+        .compose(v -> store.all())
         .compose(
             all -> {
               // the realize step accepts the outcomes of at most this many partners

@@ -1,5 +1,6 @@
 package io.rtdcs.partner.client;
 
+import io.rtdcs.common.egress.OutboundAddressPolicy;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -15,7 +16,9 @@ import java.util.Objects;
  * The one requester of an HTTP partner: owns the I/O, the hard deadline, the body cap and the
  * answer validation. Its own timer resets the request at {@code tmax} whatever the connection is
  * doing (connecting, waiting for headers, or receiving a dribbled body): Vert.x request timeouts
- * are idle timeouts and would let a slow trickle run on.
+ * are idle timeouts and would let a slow trickle run on. Before anything is sent, the address the
+ * connection reached is checked against {@code egress.allow}: a partner host that resolves to an
+ * internal address at call time (DNS rebinding) gets no request.
  */
 public final class HttpPartnerClient implements PartnerClient {
   private final Vertx vertx;
@@ -23,18 +26,21 @@ public final class HttpPartnerClient implements PartnerClient {
   private final PartnerRequestFactory requestFactory;
   private final PartnerAnswerParser parser;
   private final int maxBodyBytes;
+  private final OutboundAddressPolicy egress;
 
   public HttpPartnerClient(
       Vertx vertx,
       HttpClient httpClient,
       PartnerRequestFactory requestFactory,
       PartnerAnswerParser parser,
-      int maxBodyBytes) {
+      int maxBodyBytes,
+      OutboundAddressPolicy egress) {
     this.vertx = Objects.requireNonNull(vertx, "vertx");
     this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
     this.requestFactory = Objects.requireNonNull(requestFactory, "requestFactory");
     this.parser = Objects.requireNonNull(parser, "parser");
     this.maxBodyBytes = maxBodyBytes;
+    this.egress = Objects.requireNonNull(egress, "egress");
   }
 
   @Override
@@ -81,6 +87,12 @@ public final class HttpPartnerClient implements PartnerClient {
                 request = ar.result();
                 if (done) {
                   request.reset();
+                  return;
+                }
+                String refused =
+                    egress.checkPeer(options.getHost(), request.connection().remoteAddress());
+                if (refused != null) {
+                  finish(PartnerResult.error("address refused: " + refused), true);
                   return;
                 }
                 Future<HttpClientResponse> sent =

@@ -1,6 +1,7 @@
 package io.rtdcs.partner.client;
 
 import io.rtdcs.common.HmacSigner;
+import io.rtdcs.common.egress.OutboundAddressPolicy;
 import io.rtdcs.partner.definition.BreakerSettings;
 import io.rtdcs.partner.definition.PartnerDefinition;
 import io.rtdcs.partner.definition.PartnerType;
@@ -24,11 +25,14 @@ public final class PartnerClientFactory {
   private final Vertx vertx;
   private final HttpClient httpClient;
   private final PartnerStats stats;
+  private final OutboundAddressPolicy egress;
 
-  public PartnerClientFactory(Vertx vertx, HttpClient httpClient, PartnerStats stats) {
+  public PartnerClientFactory(
+      Vertx vertx, HttpClient httpClient, PartnerStats stats, OutboundAddressPolicy egress) {
     this.vertx = Objects.requireNonNull(vertx, "vertx");
     this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
     this.stats = Objects.requireNonNull(stats, "stats");
+    this.egress = Objects.requireNonNull(egress, "egress");
   }
 
   public PartnerClient create(PartnerDefinition definition) {
@@ -38,7 +42,12 @@ public final class PartnerClientFactory {
         definition.type() == PartnerType.EVENTBUS
             ? new EventBusPartnerClient(vertx, definition.dpid(), parser)
             : new HttpPartnerClient(
-                vertx, httpClient, requestFactory(definition), parser, definition.maxBodyBytes());
+                vertx,
+                httpClient,
+                requestFactory(definition),
+                parser,
+                definition.maxBodyBytes(),
+                egress);
     PartnerClient broken = new BreakerPartnerClient(requester, breaker(definition));
     return new InFlightLimitingPartnerClient(
         broken, stats.partner(definition.dpid()).inFlight(), definition.maxInFlight());

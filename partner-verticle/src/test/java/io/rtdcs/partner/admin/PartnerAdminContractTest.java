@@ -7,6 +7,7 @@ import static io.rtdcs.partner.support.Partners.http;
 import static io.rtdcs.partner.support.Partners.lookup;
 import static io.rtdcs.partner.support.Partners.lookupRequest;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.hazelcast.core.HazelcastInstance;
@@ -174,6 +175,58 @@ class PartnerAdminContractTest {
 
     assertThat(hz.<Integer, String>getMap(ClusterMaps.PARTNERS).get(9001))
         .contains("http://127.0.0.1:1/original");
+  }
+
+  @Test
+  void aPartnerOnTheMetadataAddressShouldBeRefusedWhenWrittenAndNothingStored(Vertx vertx) {
+    // loopback is allowed (the stubs), the metadata service is not
+    deploy(vertx, hz, config());
+
+    assertThat(
+            failure(
+                vertx,
+                put(9001, http(9001, "http://169.254.169.254/latest/meta-data/iam/credentials"))))
+        .isEqualTo(
+            "400 url: resolves to a cloud metadata address (169.254.169.254); only an"
+                + " egress.allow entry of exactly 169.254.169.254 permits it");
+    assertThat(failure(vertx, put(9001, http(9001, "http://2852039166/latest/meta-data/"))))
+        .startsWith("400 url: resolves to a cloud metadata address (169.254.169.254)");
+    assertThat(failure(vertx, put(9001, http(9001, "http://[::ffff:10.0.0.7]:8080/lookup"))))
+        .isEqualTo(
+            "400 url: resolves to a private address (10.0.0.7); add it to egress.allow to permit");
+    assertThat(hz.<Integer, String>getMap(ClusterMaps.PARTNERS).size()).isZero();
+  }
+
+  @Test
+  void withoutAnAllowListEvenLoopbackShouldBeRefused(Vertx vertx) {
+    deploy(vertx, hz, new JsonObject());
+
+    assertThat(failure(vertx, put(9001, http(9001, "http://127.0.0.1:8090/lookup"))))
+        .isEqualTo(
+            "400 url: resolves to a loopback address (127.0.0.1); add it to egress.allow to"
+                + " permit");
+    assertThat(failure(vertx, put(9001, http(9001, "http://localhost:8090/lookup"))))
+        .startsWith("400 url: resolves to a loopback address");
+    assertThat(hz.<Integer, String>getMap(ClusterMaps.PARTNERS).size()).isZero();
+  }
+
+  @Test
+  void aConfigDefinitionOnAnInternalAddressShouldStopTheVerticleNamingIt(Vertx vertx) {
+    JsonObject config =
+        config(
+            http(9001, "http://127.0.0.1:1/ok"),
+            http(9002, "http://169.254.169.254/latest/meta-data/"));
+
+    assertThatThrownBy(
+            () ->
+                vertx
+                    .deployVerticle(
+                        () -> new io.rtdcs.partner.PartnerVerticle(hz, java.time.Clock.systemUTC()),
+                        new io.vertx.core.DeploymentOptions().setConfig(config))
+                    .await())
+        .hasMessageStartingWith(
+            "definitions[1].url: resolves to a cloud metadata address (169.254.169.254)");
+    assertThat(hz.<Integer, String>getMap(ClusterMaps.PARTNERS).size()).isZero();
   }
 
   @Test

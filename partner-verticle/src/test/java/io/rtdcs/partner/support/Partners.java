@@ -28,9 +28,14 @@ public final class Partners {
         .await();
   }
 
+  /** The stub partners listen on loopback: {@code egress.allow} lets the verticle call them. */
   public static JsonObject config(JsonObject... definitions) {
-    return new JsonObject().put("definitions", new JsonArray(List.of((Object[]) definitions)));
+    return new JsonObject()
+        .put("definitions", new JsonArray(List.of((Object[]) definitions)))
+        .put("egress", new JsonObject().put("allow", LOOPBACK));
   }
+
+  public static final JsonArray LOOPBACK = new JsonArray().add("127.0.0.1").add("localhost");
 
   public static JsonObject http(int dpid, String url) {
     return new JsonObject()

@@ -3,6 +3,7 @@ package io.rtdcs.segment.definitions;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import io.rtdcs.common.WriteOnlySecrets;
+import io.rtdcs.common.egress.OutboundAddressPolicy;
 import io.rtdcs.segment.JsonFields;
 import io.rtdcs.segment.RequestException;
 import io.vertx.core.json.JsonArray;
@@ -15,15 +16,18 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Admin list/get/put/delete of traits, segments and destinations: validates against the current
- * cluster maps (rules parse, references exist, nothing breaks), then writes one entry. Blocking:
- * the verticle runs it through {@code executeBlocking}; admin calls are rare and not on the /event
- * path.
+ * cluster maps (rules parse, references exist, nothing breaks, a server-to-server destination's
+ * URLs reach no internal address {@code egress.allow} does not name), then writes one entry.
+ * Blocking: the verticle runs it through {@code executeBlocking}; admin calls are rare and not on
+ * the /event path.
  */
 public final class DefinitionsAdmin {
   private final HazelcastInstance hz;
+  private final OutboundAddressPolicy egress;
 
-  public DefinitionsAdmin(HazelcastInstance hz) {
+  public DefinitionsAdmin(HazelcastInstance hz, OutboundAddressPolicy egress) {
     this.hz = Objects.requireNonNull(hz, "hz");
+    this.egress = Objects.requireNonNull(egress, "egress");
   }
 
   public JsonObject handle(DefinitionKind kind, JsonObject request) {
@@ -102,6 +106,7 @@ public final class DefinitionsAdmin {
       }
       default -> {
         DestinationDefinition d = DestinationDefinition.fromJson(definition);
+        DestinationUrlGuard.check(d, egress);
         current.checkDestination(d);
         stored = d.json();
       }

@@ -3,6 +3,7 @@ package io.rtdcs.segment.definitions;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import io.rtdcs.common.ClusterMaps;
+import io.rtdcs.common.egress.OutboundAddressPolicy;
 import io.rtdcs.segment.JsonFields;
 import io.rtdcs.segment.RequestException;
 import io.vertx.core.json.JsonArray;
@@ -49,6 +50,27 @@ public final class DefinitionsSeeder {
       throw new RequestException(e.code(), "definitions: " + e.getMessage());
     }
     return new Seed(traits, segments, destinations);
+  }
+
+  /**
+   * Checks the URLs of the server-to-server destinations of the {@code definitions} section ({@link
+   * DestinationUrlGuard}); 400 naming {@code definitions.destinations[i].<field>}. Blocking.
+   */
+  public static void checkEgress(JsonObject section, Seed seed, OutboundAddressPolicy egress) {
+    JsonArray items = JsonFields.optArray(section, "destinations", "definitions.destinations");
+    for (int i = 0; i < items.size(); i++) {
+      if (!(items.getValue(i) instanceof JsonObject item)
+          || !(item.getValue("id") instanceof Integer id)
+          || seed.destinations().get(id) == null) {
+        continue;
+      }
+      try {
+        DestinationUrlGuard.check(seed.destinations().get(id), egress);
+      } catch (RequestException e) {
+        throw new RequestException(
+            e.code(), "definitions.destinations[" + i + "]." + e.getMessage());
+      }
+    }
   }
 
   /** Writes the seed unless the cluster was seeded already; returns whether it wrote. Blocking. */

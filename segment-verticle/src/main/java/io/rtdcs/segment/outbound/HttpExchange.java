@@ -1,5 +1,6 @@
 package io.rtdcs.segment.outbound;
 
+import io.rtdcs.common.egress.OutboundAddressPolicy;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Promise;
@@ -15,7 +16,8 @@ import io.vertx.core.http.RequestOptions;
  * One HTTP call with a hard deadline: its own timer resets the request when the deadline passes,
  * whatever the connection is doing (connect, send, headers, body). Completes exactly once with the
  * status and up to {@code maxBodyBytes} of the body; failures (deadline, connection, body too long)
- * complete it as failed with a short description.
+ * complete it as failed with a short description. Nothing is sent when the connection reached an
+ * address {@code egress.allow} does not open (a name that now resolves elsewhere: DNS rebinding).
  */
 final class HttpExchange {
   /** What came back. */
@@ -27,12 +29,19 @@ final class HttpExchange {
   private final Buffer body = Buffer.buffer();
   private final long deadlineMs;
   private final int maxBodyBytes;
+  private final OutboundAddressPolicy egress;
   private HttpClientRequest request;
   private boolean done;
   private long timerId = -1;
 
-  private HttpExchange(Vertx vertx, HttpClient client, long deadlineMs, int maxBodyBytes) {
+  private HttpExchange(
+      Vertx vertx,
+      HttpClient client,
+      long deadlineMs,
+      int maxBodyBytes,
+      OutboundAddressPolicy egress) {
     this.vertx = vertx;
+    this.egress = egress;
     this.client = client;
     this.deadlineMs = deadlineMs;
     this.maxBodyBytes = maxBodyBytes;
@@ -45,8 +54,10 @@ final class HttpExchange {
       MultiMap headers,
       Buffer payload,
       long deadlineMs,
-      int maxBodyBytes) {
-    return new HttpExchange(vertx, client, deadlineMs, maxBodyBytes).start(uri, headers, payload);
+      int maxBodyBytes,
+      OutboundAddressPolicy egress) {
+    return new HttpExchange(vertx, client, deadlineMs, maxBodyBytes, egress)
+        .start(uri, headers, payload);
   }
 
   private Future<Reply> start(String uri, MultiMap headers, Buffer payload) {
@@ -76,6 +87,12 @@ final class HttpExchange {
               request = ar.result();
               if (done) {
                 request.reset();
+                return;
+              }
+              String refused =
+                  egress.checkPeer(options.getHost(), request.connection().remoteAddress());
+              if (refused != null) {
+                fail("address refused: " + refused, true);
                 return;
               }
               request

@@ -1,5 +1,6 @@
 package io.rtdcs.segment.outbound;
 
+import io.rtdcs.common.egress.OutboundAddressPolicy;
 import io.rtdcs.segment.definitions.S2sSettings;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
@@ -31,12 +32,15 @@ final class OAuthTokens {
   private final long deadlineMs;
   private final Map<String, Token> tokens = new HashMap<>();
   private final Map<String, Future<String>> fetching = new HashMap<>();
+  private final OutboundAddressPolicy egress;
 
-  OAuthTokens(Vertx vertx, HttpClient client, Clock clock, long deadlineMs) {
+  OAuthTokens(
+      Vertx vertx, HttpClient client, Clock clock, long deadlineMs, OutboundAddressPolicy egress) {
     this.vertx = vertx;
     this.client = client;
     this.clock = clock;
     this.deadlineMs = deadlineMs;
+    this.egress = egress;
   }
 
   Future<String> token(S2sSettings.OAuth oauth) {
@@ -86,7 +90,8 @@ final class OAuthTokens {
             headers,
             Buffer.buffer("grant_type=client_credentials"),
             deadlineMs,
-            MAX_TOKEN_BODY)
+            MAX_TOKEN_BODY,
+            egress)
         .compose(
             reply -> {
               if (reply.status() != 200) {

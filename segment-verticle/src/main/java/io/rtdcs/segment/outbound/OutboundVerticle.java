@@ -3,6 +3,7 @@ package io.rtdcs.segment.outbound;
 import com.hazelcast.core.HazelcastInstance;
 import io.rtdcs.common.HazelcastFutures;
 import io.rtdcs.common.Meters;
+import io.rtdcs.common.egress.OutboundAddressPolicy;
 import io.rtdcs.segment.definitions.DefinitionsRegistry;
 import io.rtdcs.segment.definitions.MemberDefinitions;
 import io.vertx.core.Future;
@@ -37,8 +38,10 @@ public final class OutboundVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     OutboundOptions options;
+    OutboundAddressPolicy egress;
     try {
       options = OutboundOptions.fromJson(config());
+      egress = OutboundAddressPolicy.fromVerticleConfig(config());
     } catch (IllegalArgumentException e) {
       return Future.failedFuture(e);
     }
@@ -49,7 +52,7 @@ public final class OutboundVerticle extends VerticleBase {
             new PoolOptions().setHttp1MaxSize(Math.min(256, options.maxInFlight() * 2)));
     PushClient client =
         new PushClient(
-            vertx, httpClient, clock, OutboundMetrics.forInstance(hz), options.timeoutMs());
+            vertx, httpClient, clock, OutboundMetrics.forInstance(hz), options.timeoutMs(), egress);
     dispatcher = new OutboundDispatcher(vertx, context, hz, definitions, client, options, clock);
     OutboundMetrics metrics = OutboundMetrics.forInstance(hz);
     metrics.bind(Meters.registry(vertx));

@@ -2,6 +2,7 @@ package io.rtdcs.segment.outbound;
 
 import io.rtdcs.common.HmacSigner;
 import io.rtdcs.common.RateLimitedLogger;
+import io.rtdcs.common.egress.OutboundAddressPolicy;
 import io.rtdcs.segment.definitions.DestinationDefinition;
 import io.rtdcs.segment.definitions.S2sSettings;
 import io.vertx.core.Future;
@@ -27,14 +28,21 @@ final class PushClient {
   private final OAuthTokens tokens;
   private final OutboundMetrics metrics;
   private final long deadlineMs;
+  private final OutboundAddressPolicy egress;
 
   PushClient(
-      Vertx vertx, HttpClient client, Clock clock, OutboundMetrics metrics, long deadlineMs) {
+      Vertx vertx,
+      HttpClient client,
+      Clock clock,
+      OutboundMetrics metrics,
+      long deadlineMs,
+      OutboundAddressPolicy egress) {
     this.vertx = vertx;
     this.client = client;
     this.metrics = metrics;
     this.deadlineMs = deadlineMs;
-    this.tokens = new OAuthTokens(vertx, client, clock, deadlineMs);
+    this.egress = egress;
+    this.tokens = new OAuthTokens(vertx, client, clock, deadlineMs, egress);
   }
 
   Future<Boolean> deliver(DestinationDefinition d, Buffer body) {
@@ -81,7 +89,8 @@ final class PushClient {
               if (token != null) {
                 headers.add("Authorization", "Bearer " + token);
               }
-              return HttpExchange.post(vertx, client, s2s.url(), headers, body, deadlineMs, 0);
+              return HttpExchange.post(
+                  vertx, client, s2s.url(), headers, body, deadlineMs, 0, egress);
             })
         .map(
             reply -> {

@@ -47,7 +47,9 @@ final class OutboundFixture {
         new JsonObject().put("definitions", definitions).put("outbound", outbound));
     SegmentFixture.await(
         vertx.deployVerticle(
-            new OutboundVerticle(hz, clock), new DeploymentOptions().setConfig(outbound)));
+            new OutboundVerticle(hz, clock),
+            new DeploymentOptions()
+                .setConfig(outbound.copy().put("egress", SegmentFixture.LOOPBACK_EGRESS.copy()))));
     return vertx;
   }
 

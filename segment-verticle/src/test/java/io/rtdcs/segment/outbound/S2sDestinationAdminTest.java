@@ -3,6 +3,7 @@ package io.rtdcs.segment.outbound;
 import static io.rtdcs.segment.SegmentFixture.failure;
 import static io.rtdcs.segment.SegmentFixture.request;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.hazelcast.core.HazelcastInstance;
 import io.rtdcs.common.Addresses;
@@ -168,5 +169,54 @@ class S2sDestinationAdminTest {
             Addresses.ADMIN_DESTINATIONS,
             put(valid().put("url", "http://127.0.0.1:9999/push")));
     assertThat(stored.getString("url")).isEqualTo("http://127.0.0.1:9999/push");
+  }
+
+  @Test
+  void internalAddressesShouldBeRefusedWhenWrittenNamingTheFieldAndNothingStored() {
+    assertThat(error(valid().put("url", "https://169.254.169.254/latest/meta-data/")))
+        .isEqualTo(
+            "url: resolves to a cloud metadata address (169.254.169.254); only an egress.allow"
+                + " entry of exactly 169.254.169.254 permits it");
+    assertThat(error(valid().put("url", "https://10.0.0.7/push")))
+        .isEqualTo(
+            "url: resolves to a private address (10.0.0.7); add it to egress.allow to permit");
+    assertThat(error(valid().put("url", "https://[fd00:ec2::254]/push")))
+        .startsWith("url: resolves to a cloud metadata address");
+    assertThat(
+            error(
+                valid()
+                    .put(
+                        "oauth",
+                        new JsonObject()
+                            .put("tokenUrl", "https://192.168.1.1/token")
+                            .put("clientId", "c")
+                            .put("clientSecret", "s"))))
+        .isEqualTo(
+            "oauth.tokenUrl: resolves to a private address (192.168.1.1); add it to egress.allow"
+                + " to permit");
+    assertThat(members.get(0).<Integer, String>getMap(ClusterMaps.DESTINATIONS).get(7100)).isNull();
+  }
+
+  @Test
+  void aConfigDestinationOnAnInternalAddressShouldStopTheVerticleNamingIt() {
+    JsonObject definitions = SegmentFixture.demoDefinitions();
+    definitions
+        .getJsonArray("destinations")
+        .add(valid().put("id", 7200).put("url", "https://169.254.169.254/latest/meta-data/"));
+    Vertx other = Vertx.vertx();
+    try {
+      assertThatThrownBy(
+              () ->
+                  SegmentFixture.deploy(
+                      other,
+                      members.get(0),
+                      Clock.systemUTC(),
+                      new JsonObject().put("definitions", definitions)))
+          .hasMessageContaining(
+              "definitions.destinations[2].url: resolves to a cloud metadata address"
+                  + " (169.254.169.254)");
+    } finally {
+      SegmentFixture.await(other.close());
+    }
   }
 }
