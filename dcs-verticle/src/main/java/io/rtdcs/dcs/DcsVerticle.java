@@ -9,9 +9,11 @@ import io.rtdcs.dcs.http.AnswerSender;
 import io.rtdcs.dcs.http.DataSubjectHandler;
 import io.rtdcs.dcs.http.DcsExtension;
 import io.rtdcs.dcs.http.EventHandler;
+import io.rtdcs.dcs.http.ExportHandler;
 import io.rtdcs.dcs.http.HealthRoutes;
 import io.rtdcs.dcs.http.HttpMetricsHandler;
 import io.rtdcs.dcs.http.IbsHandler;
+import io.rtdcs.dcs.http.ImportHandler;
 import io.rtdcs.dcs.http.OptOutHandler;
 import io.rtdcs.dcs.http.ServerLimits;
 import io.rtdcs.dcs.http.SlowClientGuard;
@@ -193,6 +195,11 @@ public final class DcsVerticle extends VerticleBase {
     }
     SiteRoutes.mount(router);
     adminRoutes.route("/admin/*").handler(auth);
+    // before /admin/:kind, which would take "export" for a kind
+    adminRoutes.get("/admin/export").handler(new ExportHandler(bus, options.getAdminTimeoutMs()));
+    adminRoutes
+        .post("/admin/import")
+        .handler(new ImportHandler(vertx, bus, options.getAdminTimeoutMs()));
     adminRoutes.get("/admin/:kind").handler(admin::list);
     adminRoutes.get("/admin/:kind/:id").handler(admin::item);
     adminRoutes.put("/admin/:kind/:id").handler(admin::item);

@@ -18,8 +18,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code dcs.admin.partners}: list, get, put and delete partner definitions in the cluster map. A
- * definition is validated before anything is written; every node's entry listener applies it.
+ * {@code dcs.admin.partners}: list, get, put and delete partner definitions in the cluster map, and
+ * import or restore a whole set ({@link PartnerImport}). A definition is validated before anything
+ * is written; every node's entry listener applies it.
  */
 public final class PartnerAdminHandler implements Handler<Message<Object>> {
   private static final Logger LOG = LoggerFactory.getLogger(PartnerAdminHandler.class);
@@ -29,9 +30,11 @@ public final class PartnerAdminHandler implements Handler<Message<Object>> {
 
   private final PartnerDefinitionStore store;
   private final RateLimitedLogger failures;
+  private final PartnerImport imports;
 
   public PartnerAdminHandler(PartnerDefinitionStore store) {
     this.store = Objects.requireNonNull(store, "store");
+    this.imports = new PartnerImport(store);
     this.failures = new RateLimitedLogger(LOG, 10_000);
   }
 
@@ -111,8 +114,12 @@ public final class PartnerAdminHandler implements Handler<Message<Object>> {
               .compose(json -> found(id, json))
               .map(json -> new JsonObject().put("deleted", id));
         }
+      case "import":
+        return imports.importAll(body);
+      case "restore":
+        return imports.restore(body);
       default:
-        throw JsonFields.invalid("op", "must be one of list, get, put, delete");
+        throw JsonFields.invalid("op", "must be one of list, get, put, delete, import, restore");
     }
   }
 
