@@ -6,8 +6,10 @@ import io.rtdcs.dcs.flow.EventService;
 import io.rtdcs.dcs.http.AdminAuth;
 import io.rtdcs.dcs.http.AdminHandler;
 import io.rtdcs.dcs.http.AnswerSender;
+import io.rtdcs.dcs.http.ApiDocument;
 import io.rtdcs.dcs.http.DataSubjectHandler;
 import io.rtdcs.dcs.http.DcsExtension;
+import io.rtdcs.dcs.http.DefinitionSchemas;
 import io.rtdcs.dcs.http.EventHandler;
 import io.rtdcs.dcs.http.ExportHandler;
 import io.rtdcs.dcs.http.HealthRoutes;
@@ -34,8 +36,9 @@ import java.util.Set;
 
 /**
  * The HTTP front of rtdcs: AAM-compatible {@code /event}, {@code /ibs}, {@code /demoptout.jpg},
- * health and admin routes (docs/http-api.md). Several instances share one port; each wires its own
- * handlers and talks to the other verticles over the event bus (docs/event-bus.md).
+ * health and admin routes, and {@code /openapi.json} (docs/http-api.md). Several instances share
+ * one port; each wires its own handlers and talks to the other verticles over the event bus
+ * (docs/event-bus.md).
  */
 public final class DcsVerticle extends VerticleBase {
   private final Clock clock;
@@ -146,7 +149,8 @@ public final class DcsVerticle extends VerticleBase {
             options.getMaxGetBytes(),
             options.declaredIdProof());
     AdminAuth auth = new AdminAuth(options.getAdminToken());
-    AdminHandler admin = new AdminHandler(bus, options.getAdminTimeoutMs());
+    AdminHandler admin =
+        new AdminHandler(bus, options.getAdminTimeoutMs(), new DefinitionSchemas());
 
     Router router = Router.router(vertx);
     router.route().handler(new HttpMetricsHandler(Meters.registry(vertx)));
@@ -193,7 +197,7 @@ public final class DcsVerticle extends VerticleBase {
     if (adminListener) {
       HealthRoutes.mount(vertx, adminRoutes, extension, true);
     }
-    SiteRoutes.mount(router);
+    SiteRoutes.mount(router, options.getCorsOrigins());
     adminRoutes.route("/admin/*").handler(auth);
     // before /admin/:kind, which would take "export" for a kind
     adminRoutes.get("/admin/export").handler(new ExportHandler(bus, options.getAdminTimeoutMs()));
@@ -209,6 +213,8 @@ public final class DcsVerticle extends VerticleBase {
     DataSubjectHandler subjects = new DataSubjectHandler(admin);
     adminRoutes.delete("/profiles/:uuid").handler(subjects::byUuid);
     adminRoutes.delete("/profiles").handler(auth).handler(subjects::byDeclaredId);
+    // the API's contract, open (it holds no secret), beside /metrics: on the admin listener if any
+    ApiDocument.mount(adminRoutes);
     extension.mount(vertx, adminRoutes, options.getAdminToken());
     return router;
   }

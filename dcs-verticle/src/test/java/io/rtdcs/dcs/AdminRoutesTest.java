@@ -77,12 +77,17 @@ class AdminRoutesTest {
         .isEqualTo(new JsonObject().put("op", "get").put("id", 1001));
 
     HttpResponse<Buffer> put =
-        send("PUT", "/admin/segments/5001", TOKEN, "{\"id\":5001,\"rule\":\"1001T\"}");
+        send(
+            "PUT",
+            "/admin/segments/5001",
+            TOKEN,
+            "{\"id\":5001,\"name\":\"S\",\"rule\":\"1001T\"}");
     assertThat(put.statusCode()).isEqualTo(200);
     assertThat(secured.stubs.received(Addresses.ADMIN_SEGMENTS).get(0))
         .isEqualTo(
             new JsonObject(
-                "{\"op\":\"put\",\"id\":5001,\"definition\":{\"id\":5001,\"rule\":\"1001T\"}}"));
+                "{\"op\":\"put\",\"id\":5001,\"definition\":"
+                    + "{\"id\":5001,\"name\":\"S\",\"rule\":\"1001T\"}}"));
 
     HttpResponse<Buffer> delete = send("DELETE", "/admin/destinations/7001", TOKEN, null);
     assertThat(delete.bodyAsJsonObject()).isEqualTo(new JsonObject().put("deleted", 7001));
@@ -102,6 +107,30 @@ class AdminRoutesTest {
     assertThat(send("GET", "/profiles/123", TOKEN, null).statusCode()).isEqualTo(400);
     assertThat(send("GET", "/admin/unknown", TOKEN, null).statusCode()).isEqualTo(404);
     assertThat(secured.stubs.totalReceived()).isZero();
+  }
+
+  @Test
+  void misspeltDefinitionFieldShouldBe400NamingItAndForwardNothing() {
+    HttpResponse<Buffer> r =
+        send(
+            "PUT",
+            "/admin/partners/9002",
+            TOKEN,
+            "{\"name\":\"P\",\"type\":\"http\",\"url\":\"http://127.0.0.1:9/x\","
+                + "\"timeoutMS\":60}");
+
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.bodyAsJsonObject().getString("error")).startsWith("timeoutMS: unknown field");
+    assertThat(secured.stubs.totalReceived()).isZero();
+  }
+
+  @Test
+  void openApiDocumentShouldBeServedWithoutTokenOnThePublicPortWithoutAdminListener() {
+    HttpResponse<Buffer> r = open.client.get("/openapi.json").send().await();
+
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.getHeader("Content-Type")).isEqualTo("application/json");
+    assertThat(r.bodyAsJsonObject().getString("openapi")).isEqualTo("3.1.0");
   }
 
   @Test

@@ -82,7 +82,15 @@ class SiteCodeTest {
     assertThat(r.getHeader("Content-Type")).isEqualTo("text/html; charset=utf-8");
     assertThat(r.getHeader("Cache-Control")).isEqualTo("public, max-age=3600");
     assertThat(r.getHeader("X-Frame-Options")).isNull();
-    assertThat(r.bodyAsString()).contains("ev.source !== w.parent").contains("localStorage");
+    // only the pages of cors.origins (and the node's own) may frame it and be obeyed
+    assertThat(r.getHeader("Content-Security-Policy"))
+        .isEqualTo("frame-ancestors 'self' https://www.example.com");
+    assertThat(r.bodyAsString())
+        .contains("ev.source !== w.parent")
+        .contains("parents = [\"https://www.example.com\"]")
+        .contains("parents.indexOf(ev.origin) < 0")
+        .doesNotContain("'*'")
+        .contains("localStorage");
     assertThat(r.body().length()).isLessThan(3 * 1024);
   }
 

@@ -210,6 +210,18 @@ class TransportTest {
           .isEqualTo(adminReady.getString("status"));
       assertThat(publicReady.containsKey("checks")).isFalse();
       assertThat(adminReady.getJsonArray("checks")).isNotEmpty();
+
+      // the API's contract moves with the admin routes, and needs no token
+      assertThat(server.client.get("/openapi.json").send().await().statusCode()).isEqualTo(404);
+      assertThat(
+              server
+                  .client
+                  .get(server.adminPort, "127.0.0.1", "/openapi.json")
+                  .send()
+                  .await()
+                  .bodyAsJsonObject()
+                  .getString("openapi"))
+          .isEqualTo("3.1.0");
     }
   }
 

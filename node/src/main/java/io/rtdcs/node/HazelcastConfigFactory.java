@@ -1,8 +1,10 @@
 package io.rtdcs.node;
 
+import com.hazelcast.config.ClassFilter;
 import com.hazelcast.config.ClasspathXmlConfig;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.FileSystemXmlConfig;
+import com.hazelcast.config.JavaSerializationFilterConfig;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.config.SplitBrainProtectionConfig;
@@ -34,6 +36,7 @@ public final class HazelcastConfigFactory {
     Config config = load(options.getClusterConfig());
     config.setClusterName(options.getClusterName());
     protectVisitorData(config, options.getClusterMinimumMembers());
+    filterJavaSerialization(config);
     NetworkConfig network = config.getNetworkConfig();
     network.setPort(options.getClusterPort()).setPortAutoIncrement(true);
     network.getInterfaces().clear();
@@ -79,6 +82,28 @@ public final class HazelcastConfigFactory {
     for (String map : VISITOR_DATA_MAPS) {
       config.getMapConfig(map).setSplitBrainProtectionName(MINIMUM_MEMBERS);
     }
+  }
+
+  /**
+   * rtdcs itself never uses Java serialization (Compact serializers and its own row codecs), but
+   * Hazelcast accepts Java-serialized values from any member or client by default: a forged value
+   * of a gadget class would run code when read. Unless the cluster XML sets a filter of its own,
+   * only Hazelcast's, the JDK's, Vert.x's and rtdcs's classes are read ({@code
+   * ClusterSecurityTest}).
+   */
+  static void filterJavaSerialization(Config config) {
+    if (config.getSerializationConfig().getJavaSerializationFilterConfig() != null) {
+      return;
+    }
+    ClassFilter allowed = new ClassFilter();
+    for (String prefix :
+        List.of("com.hazelcast.", "java.", "javax.", "[", "io.vertx.", "io.rtdcs.")) {
+      allowed.addPrefixes(prefix);
+    }
+    config
+        .getSerializationConfig()
+        .setJavaSerializationFilterConfig(
+            new JavaSerializationFilterConfig().setDefaultsDisabled(false).setWhitelist(allowed));
   }
 
   static Config load(String location) {

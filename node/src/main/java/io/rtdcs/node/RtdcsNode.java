@@ -13,6 +13,7 @@ import io.rtdcs.segment.outbound.OutboundVerticle;
 import io.rtdcs.segment.store.SegmentSerialization;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.eventbus.EventBusOptions;
@@ -216,7 +217,20 @@ public final class RtdcsNode {
                       LOG.warn("store: flush at stop failed: {}", e.toString());
                       return Future.succeededFuture();
                     });
-    return flushed.compose(v -> vertx.close()).eventually(this::closeDatabase);
+    // vertx.close() completes its future on a thread of its own once the event loops are gone: a
+    // future bound to a context (compose, eventually) would then dispatch to a terminated loop
+    // (RejectedExecutionException), so the chain below is context-free
+    Promise<Void> stopped = Promise.promise();
+    flushed.onComplete(
+        f ->
+            vertx
+                .close()
+                .onComplete(
+                    closed -> {
+                      closeDatabase();
+                      stopped.handle(closed);
+                    }));
+    return stopped.future();
   }
 
   private Future<Void> closeDatabase() {

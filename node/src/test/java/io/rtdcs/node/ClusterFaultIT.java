@@ -187,11 +187,30 @@ class ClusterFaultIT {
       load.targets(nodes);
       load.start(4, 20_000, Duration.ofSeconds(50));
       awaitAcknowledged(load, 150);
+      // visitors whose profiles every member holds a copy of (owner or backup) before the freeze;
+      // while the victim is gone, the others delete some and opt others out
+      List<String> erased = LoadClient.visitors(30);
+      List<String> optedOut = LoadClient.visitors(30);
+      realizeEverywhere(erased, optedOut);
       load.targets(survivors);
       victim.freeze();
       long frozen = System.nanoTime();
       try {
         long removed = awaitMembers(survivors, 2, Duration.ofSeconds(25));
+        for (String uuid : erased) {
+          assertThat(
+                  survivors
+                      .get(0)
+                      .delete("/profiles/" + uuid, TestConfigs.ADMIN_TOKEN)
+                      .statusCode())
+              .as("deletion of %s", uuid)
+              .isEqualTo(200);
+        }
+        for (String uuid : optedOut) {
+          assertThat(survivors.get(1).status("/demoptout.jpg?d_uuid=" + uuid))
+              .as("opt-out of %s", uuid)
+              .isEqualTo(200);
+        }
         long afterRemoval = load.acknowledgedTotal();
         awaitAcknowledged(load, afterRemoval + 150);
         load.stop();
@@ -213,6 +232,12 @@ class ClusterFaultIT {
           Duration.ofSeconds(30),
           () -> victim.members() != 3 || survivors.get(0).members() == 3);
       assertAloneMeansNotReady(victim);
+      if (victim.members() < 2) {
+        // alone, it takes no privacy action either: the caller is told to retry (503)
+        assertThat(victim.status("/demoptout.jpg?d_uuid=" + LoadClient.visitors(1).get(0)))
+            .as("an opt-out on a node alone")
+            .isEqualTo(503);
+      }
       assertNoneLost(load.acknowledged(), survivors);
       await()
           .atMost(Duration.ofSeconds(20))
@@ -231,6 +256,8 @@ class ClusterFaultIT {
         assertThat(n.status("/event?d_rtbd=json&c_category=shoes")).isEqualTo(200);
       }
       assertNoneLost(load.acknowledged(), nodes);
+      // the resumed member's stale copies did not bring a deleted profile back or undo an opt-out
+      assertPrivacyHeld(erased, optedOut);
     } finally {
       if (victim.isAlive() && victim.members() != 3) {
         // not merged back: the next scenario starts it again
@@ -264,6 +291,50 @@ class ClusterFaultIT {
       report("rolling restart", load, nodes, start, System.nanoTime());
       assertNoneLost(load.acknowledged(), nodes);
     }
+  }
+
+  private void realizeEverywhere(List<String> erased, List<String> optedOut) throws Exception {
+    List<String> all = new ArrayList<>(erased);
+    all.addAll(optedOut);
+    for (String uuid : all) {
+      HttpResponse<String> r =
+          nodes.get(0).get("/event?d_rtbd=json&d_sid=" + LoadClient.SID + "&d_uuid=" + uuid, null);
+      assertThat(r.statusCode()).isEqualTo(200);
+    }
+    await("profiles stored")
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () -> {
+              for (String uuid : all) {
+                assertThat(
+                        nodes.get(2).get("/profiles/" + uuid, TestConfigs.ADMIN_TOKEN).statusCode())
+                    .isEqualTo(200);
+              }
+            });
+  }
+
+  private void assertPrivacyHeld(List<String> erased, List<String> optedOut) {
+    await("deletions and opt-outs held after the merge")
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(500))
+        .ignoreExceptionsInstanceOf(java.net.http.HttpTimeoutException.class)
+        .untilAsserted(
+            () -> {
+              for (NodeProcess n : nodes) {
+                for (String uuid : erased) {
+                  assertThat(n.get("/profiles/" + uuid, TestConfigs.ADMIN_TOKEN).statusCode())
+                      .as("deleted %s read on node %d", uuid, n.httpPort())
+                      .isEqualTo(404);
+                }
+                for (String uuid : optedOut) {
+                  HttpResponse<String> p = n.get("/profiles/" + uuid, TestConfigs.ADMIN_TOKEN);
+                  assertThat(p.statusCode()).isEqualTo(200);
+                  assertThat(new JsonObject(p.body()).getBoolean("optedOut"))
+                      .as("opted-out %s read on node %d", uuid, n.httpPort())
+                      .isTrue();
+                }
+              }
+            });
   }
 
   private LoadClient load() {

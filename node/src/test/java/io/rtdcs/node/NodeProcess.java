@@ -188,6 +188,16 @@ final class NodeProcess implements AutoCloseable {
     return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  HttpResponse<String> delete(String path, String bearer) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
+            .timeout(Duration.ofSeconds(5))
+            .header("Authorization", "Bearer " + bearer)
+            .DELETE()
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   /** kill -9: no shutdown hook, no goodbye to the cluster. */
   void killHard() throws Exception {
     signal("KILL");

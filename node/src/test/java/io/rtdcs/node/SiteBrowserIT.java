@@ -52,13 +52,14 @@ class SiteBrowserIT {
   private static int demoPort;
   private static int sitePort;
   private static int otherSitePort;
+  private static int stubPort;
   private static final List<Map<String, String>> stubSyncs = new CopyOnWriteArrayList<>();
 
   @BeforeAll
   static void startNodeSiteAndStubPartner() {
     vertx = Vertx.vertx();
     web = WebClient.create(vertx);
-    int stubPort = startStubPartner();
+    stubPort = startStubPartner();
     sitePort = startSite();
     otherSitePort = startSite();
 
@@ -214,6 +215,37 @@ class SiteBrowserIT {
     }
   }
 
+  @Test
+  void aPageOutsideTheOriginListShouldNotMakeTheDestinationIframeFire() throws IOException {
+    WebDriver browser = browser();
+    try {
+      // a foreign page frames /dest.html and asks it to fire a sync: the browser refuses the frame
+      // (frame-ancestors) and the iframe would ignore the message anyway
+      browser.get(framePageUrl(otherSitePort, "foreign-page"));
+      // the same page on a listed origin does fire (so the attack above was a real one)
+      browser.get(framePageUrl(sitePort, "listed-page"));
+      await().atMost(WAIT).until(() -> !stubSyncsOf("listed-page").isEmpty());
+      await()
+          .during(Duration.ofSeconds(2))
+          .atMost(Duration.ofSeconds(3))
+          .until(() -> stubSyncsOf("foreign-page").isEmpty());
+    } finally {
+      browser.quit();
+    }
+    HttpResponse<Buffer> dest = web.get(httpPort, "127.0.0.1", "/dest.html").send().await();
+    assertThat(dest.getHeader("Content-Security-Policy"))
+        .isEqualTo("frame-ancestors 'self' http://127.0.0.1:" + sitePort);
+  }
+
+  private String framePageUrl(int port, String uid) {
+    return "http://127.0.0.1:"
+        + port
+        + "/frame-dest.html?dcs=http://127.0.0.1:"
+        + httpPort
+        + "&uid="
+        + uid;
+  }
+
   private static List<Map<String, String>> stubSyncsOf(String uuid) {
     return stubSyncs.stream().filter(q -> uuid.equals(q.get("uid"))).toList();
   }
@@ -266,6 +298,27 @@ class SiteBrowserIT {
   private static int startSite() {
     String dir = new File(System.getProperty("rtdcs.site", "../examples/site")).getAbsolutePath();
     Router router = Router.router(vertx);
+    // a page that frames the node's /dest.html and asks it to fire partner 9002's sync for ?uid
+    router
+        .get("/frame-dest.html")
+        .handler(
+            ctx -> {
+              String dcs = ctx.queryParams().get("dcs");
+              String uid = ctx.queryParams().get("uid");
+              String sync = "http://127.0.0.1:" + stubPort + "/sync?uid=" + uid;
+              ctx.response()
+                  .putHeader("Content-Type", "text/html; charset=utf-8")
+                  .end(
+                      "<!doctype html><html><body><iframe id=f src=\""
+                          + dcs
+                          + "/dest.html\"></iframe><script>var f = document.getElementById('f');"
+                          + " f.onload = function () { f.contentWindow.postMessage({rtdcs: 'dest',"
+                          + " seq: 1, uuid: '"
+                          + uid
+                          + "', ibs: [{id: '9002', url: ['"
+                          + sync
+                          + "'], ttl: 1}], dests: []}, '*'); };</script></body></html>");
+            });
     router
         .route()
         .handler(StaticHandler.create(FileSystemAccess.ROOT, dir).setCachingEnabled(false));

@@ -17,7 +17,8 @@ import java.util.Set;
 /**
  * The admin API: {@code GET /admin/{kind}}, {@code GET|PUT|DELETE /admin/{kind}/{id}} and {@code
  * GET /profiles/{uuid}}, each translated to one {@code dcs.admin.*} / {@code dcs.profiles.get}
- * request. Runs behind {@link AdminAuth}.
+ * request. Runs behind {@link AdminAuth}. A PUT body is checked against its kind's schema ({@link
+ * DefinitionSchemas}) before it is forwarded.
  */
 public final class AdminHandler {
   static final int MAX_BODY_BYTES = 1 << 20;
@@ -31,10 +32,12 @@ public final class AdminHandler {
 
   private final BusClient bus;
   private final long timeoutMs;
+  private final DefinitionSchemas schemas;
 
-  public AdminHandler(BusClient bus, long timeoutMs) {
+  public AdminHandler(BusClient bus, long timeoutMs, DefinitionSchemas schemas) {
     this.bus = Objects.requireNonNull(bus, "bus");
     this.timeoutMs = timeoutMs;
+    this.schemas = Objects.requireNonNull(schemas, "schemas");
   }
 
   /** {@code GET /admin/:kind}. */
@@ -79,6 +82,12 @@ public final class AdminHandler {
                           new String(ar.result(), java.nio.charset.StandardCharsets.UTF_8));
                 } catch (DecodeException | ClassCastException e) {
                   error(ctx, 400, "body: expected a JSON object");
+                  return;
+                }
+                // the schema of /openapi.json: an unknown or misspelt field never reaches a store
+                String problem = schemas.problem(ctx.pathParam("kind"), definition);
+                if (problem != null) {
+                  error(ctx, 400, problem);
                   return;
                 }
                 forward(

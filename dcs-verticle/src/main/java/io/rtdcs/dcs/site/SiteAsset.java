@@ -35,11 +35,16 @@ public final class SiteAsset {
 
   /** Reads {@code resource} (a class-path name) or fails naming it. */
   public static SiteAsset load(String resource, String contentType) {
+    return new SiteAsset(read(resource), contentType);
+  }
+
+  /** The text of {@code resource} (a class-path name), as written. */
+  static String read(String resource) {
     try (InputStream in = SiteAsset.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalStateException("site asset missing from the class path: " + resource);
       }
-      return new SiteAsset(new String(in.readAllBytes(), StandardCharsets.UTF_8), contentType);
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read site asset " + resource, e);
     }

@@ -108,9 +108,8 @@ public final class PrivacyEntryStore extends TableEntryStore<String, PrivacyMark
     String ids = DurableMaps.table(ClusterMaps.IDS);
     List<String> gone = new ArrayList<>();
     List<Map.Entry<String, IdLink>> kept = new ArrayList<>();
-    try (PreparedStatement s =
-        c.prepareStatement("SELECT k, v FROM " + ids + " WHERE ref LIKE ?")) {
-      s.setString(1, "%" + uuid + "%");
+    try (PreparedStatement s = c.prepareStatement(database().dialect().rowsNaming(ids))) {
+      s.setString(1, uuid);
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
           IdLink link;
