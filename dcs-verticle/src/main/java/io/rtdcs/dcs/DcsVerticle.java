@@ -149,8 +149,8 @@ public final class DcsVerticle extends VerticleBase {
             options.getMaxGetBytes(),
             options.declaredIdProof());
     AdminAuth auth = new AdminAuth(options.getAdminToken());
-    AdminHandler admin =
-        new AdminHandler(bus, options.getAdminTimeoutMs(), new DefinitionSchemas());
+    DefinitionSchemas schemas = new DefinitionSchemas();
+    AdminHandler admin = new AdminHandler(bus, options.getAdminTimeoutMs(), schemas);
 
     Router router = Router.router(vertx);
     router.route().handler(new HttpMetricsHandler(Meters.registry(vertx)));
@@ -203,7 +203,7 @@ public final class DcsVerticle extends VerticleBase {
     adminRoutes.get("/admin/export").handler(new ExportHandler(bus, options.getAdminTimeoutMs()));
     adminRoutes
         .post("/admin/import")
-        .handler(new ImportHandler(vertx, bus, options.getAdminTimeoutMs()));
+        .handler(new ImportHandler(vertx, bus, options.getAdminTimeoutMs(), schemas));
     adminRoutes.get("/admin/:kind").handler(admin::list);
     adminRoutes.get("/admin/:kind/:id").handler(admin::item);
     adminRoutes.put("/admin/:kind/:id").handler(admin::item);

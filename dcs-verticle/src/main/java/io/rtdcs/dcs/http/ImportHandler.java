@@ -40,11 +40,13 @@ public final class ImportHandler implements Handler<RoutingContext> {
   private final Vertx vertx;
   private final BusClient bus;
   private final long timeoutMs;
+  private final DefinitionSchemas schemas;
 
-  public ImportHandler(Vertx vertx, BusClient bus, long adminTimeoutMs) {
+  public ImportHandler(Vertx vertx, BusClient bus, long adminTimeoutMs, DefinitionSchemas schemas) {
     this.vertx = Objects.requireNonNull(vertx, "vertx");
     this.bus = Objects.requireNonNull(bus, "bus");
     this.timeoutMs = Math.max(MIN_TIMEOUT_MS, adminTimeoutMs);
+    this.schemas = Objects.requireNonNull(schemas, "schemas");
   }
 
   @Override
@@ -107,11 +109,44 @@ public final class ImportHandler implements Handler<RoutingContext> {
                         }));
   }
 
-  /** Both owners' dry runs: every error and every change. */
+  /**
+   * Every item against its kind's schema (as a PUT body is), then both owners' dry runs: every
+   * error and every change.
+   */
   private Future<JsonObject> validate(JsonObject doc, boolean prune) {
+    JsonArray schemaErrors = schemaErrors(doc);
     Future<JsonObject> partners = partners(doc, prune, true);
     Future<JsonObject> rest = definitions(doc, prune, true);
-    return Future.all(partners, rest).map(v -> merged(partners.result(), rest.result()));
+    return Future.all(partners, rest)
+        .map(
+            v -> {
+              JsonObject merged = merged(partners.result(), rest.result());
+              JsonArray errors = schemaErrors.copy();
+              merged.getJsonArray("errors").forEach(errors::add);
+              return merged.put("errors", errors);
+            });
+  }
+
+  private JsonArray schemaErrors(JsonObject doc) {
+    JsonArray errors = new JsonArray();
+    DefinitionsDocument.ID_FIELDS.forEach(
+        (kind, idField) -> {
+          JsonArray items = doc.getJsonArray(kind);
+          for (int i = 0; i < items.size(); i++) {
+            if (items.getValue(i) instanceof JsonObject item) {
+              String problem = schemas.problem(kind, item);
+              if (problem != null) {
+                errors.add(
+                    new JsonObject()
+                        .put("kind", kind)
+                        .put("id", item.getValue(idField) instanceof Integer id ? id : null)
+                        .put("index", i)
+                        .put("message", problem));
+              }
+            }
+          }
+        });
+    return errors;
   }
 
   private Future<JsonObject> apply(JsonObject doc, boolean prune) {
