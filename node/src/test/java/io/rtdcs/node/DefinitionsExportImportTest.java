@@ -282,6 +282,8 @@ class DefinitionsExportImportTest {
     doc.getJsonArray("segments")
         .add(new JsonObject().put("id", 5200).put("name", "Dangling").put("rule", "4242T"));
     item(doc, "partners", "dpid", 9050).put("timeoutMs", -1);
+    // and a misspelt field, refused by the kind's JSON Schema as a PUT body would be
+    item(doc, "partners", "dpid", 9001).put("timeoutMS", 60);
 
     HttpResponse<Buffer> r = admin(portA, HttpMethod.POST, "/admin/import", doc.encode());
     assertThat(r.statusCode()).isEqualTo(400);
@@ -291,6 +293,8 @@ class DefinitionsExportImportTest {
     assertThat(error(errors, "traits", 1100).getString("message")).startsWith("rule");
     assertThat(error(errors, "segments", 5200).getString("message")).contains("4242");
     assertThat(error(errors, "partners", 9050).getString("message")).startsWith("timeoutMs");
+    assertThat(error(errors, "partners", 9001).getString("message"))
+        .startsWith("timeoutMS: unknown field");
     assertThat(error(errors, "traits", 1100).getInteger("index")).isEqualTo(3);
     assertThat(admin(portA, HttpMethod.GET, "/admin/export", null).bodyAsString())
         .isEqualTo(exportA);
