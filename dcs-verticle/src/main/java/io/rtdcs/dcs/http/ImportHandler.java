@@ -1,8 +1,6 @@
 package io.rtdcs.dcs.http;
 
-import io.rtdcs.common.Addresses;
 import io.rtdcs.dcs.flow.BusClient;
-import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.ReplyException;
@@ -13,40 +11,28 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * {@code POST /admin/import[?dryRun=true][&prune=false]}: applies a {@link DefinitionsDocument} all
- * or nothing. Both owners validate the whole document first (partner-verticle its partners,
- * segment-verticle the rest, as one set); any invalid item and nothing is written, the answer names
- * every one. Then the partners are written, then the rest; when a part fails its owner puts back
- * what it wrote, and the partners are put back when the later part fails. One import at a time in
- * the cluster: a second one is refused with 409 while the first runs. Runs behind {@link
- * AdminAuth}.
+ * {@code POST /admin/import[?dryRun=true][&prune=false]}: reads and checks the shape of a {@link
+ * DefinitionsDocument}, has {@link ImportCoordinator} validate or apply it, and answers. One import
+ * at a time in the cluster: a second one is refused with 409 while the first is written (a dry run
+ * takes no lock). Runs behind {@link AdminAuth}.
  */
 public final class ImportHandler implements Handler<RoutingContext> {
-  private static final Logger LOG = LoggerFactory.getLogger(ImportHandler.class);
-
   /** Largest document accepted. */
   static final int MAX_BODY_BYTES = 16 << 20;
 
   /** The cluster-wide lock one import holds while it runs. */
   static final String LOCK = "rtdcs.admin.import";
 
-  /** Time the owners get to validate or write a whole document. */
-  static final long MIN_TIMEOUT_MS = 60_000;
-
   private final Vertx vertx;
-  private final BusClient bus;
+  private final ImportCoordinator coordinator;
   private final long timeoutMs;
-  private final DefinitionSchemas schemas;
 
   public ImportHandler(Vertx vertx, BusClient bus, long adminTimeoutMs, DefinitionSchemas schemas) {
     this.vertx = Objects.requireNonNull(vertx, "vertx");
-    this.bus = Objects.requireNonNull(bus, "bus");
-    this.timeoutMs = Math.max(MIN_TIMEOUT_MS, adminTimeoutMs);
-    this.schemas = Objects.requireNonNull(schemas, "schemas");
+    this.coordinator = new ImportCoordinator(bus, adminTimeoutMs, schemas);
+    this.timeoutMs = coordinator.timeoutMs();
   }
 
   @Override
@@ -78,7 +64,8 @@ public final class ImportHandler implements Handler<RoutingContext> {
                 return;
               }
               if (dryRun) {
-                validate(doc, prune)
+                coordinator
+                    .validate(doc, prune)
                     .onSuccess(v -> answer(ctx, v, true))
                     .onFailure(e -> failed(ctx, e));
               } else {
@@ -97,7 +84,8 @@ public final class ImportHandler implements Handler<RoutingContext> {
                     ctx, 409, "another import is running; send this one again when it is done"))
         .onSuccess(
             lock ->
-                apply(doc, prune)
+                coordinator
+                    .apply(doc, prune)
                     .onComplete(
                         ar -> {
                           lock.release();
@@ -107,140 +95,6 @@ public final class ImportHandler implements Handler<RoutingContext> {
                             failed(ctx, ar.cause());
                           }
                         }));
-  }
-
-  /**
-   * Every item against its kind's schema (as a PUT body is), then both owners' dry runs: every
-   * error and every change.
-   */
-  private Future<JsonObject> validate(JsonObject doc, boolean prune) {
-    JsonArray schemaErrors = schemaErrors(doc);
-    Future<JsonObject> partners = partners(doc, prune, true);
-    Future<JsonObject> rest = definitions(doc, prune, true);
-    return Future.all(partners, rest)
-        .map(
-            v -> {
-              JsonObject merged = merged(partners.result(), rest.result());
-              JsonArray errors = schemaErrors.copy();
-              merged.getJsonArray("errors").forEach(errors::add);
-              return merged.put("errors", errors);
-            });
-  }
-
-  private JsonArray schemaErrors(JsonObject doc) {
-    JsonArray errors = new JsonArray();
-    DefinitionsDocument.ID_FIELDS.forEach(
-        (kind, idField) -> {
-          JsonArray items = doc.getJsonArray(kind);
-          for (int i = 0; i < items.size(); i++) {
-            if (items.getValue(i) instanceof JsonObject item) {
-              String problem = schemas.problem(kind, item);
-              if (problem != null) {
-                errors.add(
-                    new JsonObject()
-                        .put("kind", kind)
-                        .put("id", item.getValue(idField) instanceof Integer id ? id : null)
-                        .put("index", i)
-                        .put("message", problem));
-              }
-            }
-          }
-        });
-    return errors;
-  }
-
-  private Future<JsonObject> apply(JsonObject doc, boolean prune) {
-    return validate(doc, prune)
-        .compose(
-            checked -> {
-              if (!checked.getJsonArray("errors").isEmpty()) {
-                return Future.succeededFuture(checked);
-              }
-              return partners(doc, prune, false)
-                  .compose(
-                      partners -> {
-                        if (!partners.getJsonArray("errors").isEmpty()) {
-                          // changed since the dry run, by a PUT: nothing was written
-                          return Future.succeededFuture(merged(partners, checked));
-                        }
-                        JsonArray undo = partners.getJsonArray("undo", new JsonArray());
-                        partners.remove("undo");
-                        return definitions(doc, prune, false)
-                            .transform(
-                                ar -> {
-                                  if (ar.succeeded()
-                                      && ar.result().getJsonArray("errors").isEmpty()) {
-                                    ar.result().remove("undo");
-                                    return Future.succeededFuture(merged(partners, ar.result()));
-                                  }
-                                  return restorePartners(undo)
-                                      .transform(
-                                          restored ->
-                                              ar.succeeded()
-                                                  ? Future.succeededFuture(
-                                                      merged(partners, ar.result()))
-                                                  : Future.failedFuture(
-                                                      restored.succeeded()
-                                                          ? ar.cause()
-                                                          : new Incomplete(ar.cause())));
-                                });
-                      });
-            });
-  }
-
-  private Future<JsonObject> restorePartners(JsonArray undo) {
-    if (undo.isEmpty()) {
-      return Future.succeededFuture(new JsonObject());
-    }
-    return bus.any(
-            Addresses.ADMIN_PARTNERS,
-            new JsonObject().put("op", "restore").put("undo", undo),
-            timeoutMs)
-        .onFailure(
-            e ->
-                LOG.error(
-                    "import: the partners written could not be put back ({}); export and import"
-                        + " again",
-                    e.getMessage()));
-  }
-
-  private Future<JsonObject> partners(JsonObject doc, boolean prune, boolean dryRun) {
-    JsonObject request =
-        new JsonObject()
-            .put("op", "import")
-            .put("definitions", doc.getJsonArray("partners"))
-            .put("prune", prune)
-            .put("dryRun", dryRun);
-    return bus.any(Addresses.ADMIN_PARTNERS, request, timeoutMs);
-  }
-
-  private Future<JsonObject> definitions(JsonObject doc, boolean prune, boolean dryRun) {
-    JsonObject request =
-        new JsonObject()
-            .put("op", "import")
-            .put("traits", doc.getJsonArray("traits"))
-            .put("segments", doc.getJsonArray("segments"))
-            .put("destinations", doc.getJsonArray("destinations"))
-            .put("prune", prune)
-            .put("dryRun", dryRun);
-    return bus.any(Addresses.ADMIN_DEFINITIONS, request, timeoutMs);
-  }
-
-  /** The errors and changes of the partners' reply and the others', in document order. */
-  private static JsonObject merged(JsonObject partners, JsonObject rest) {
-    JsonArray errors = new JsonArray();
-    partners.getJsonArray("errors", new JsonArray()).forEach(errors::add);
-    rest.getJsonArray("errors", new JsonArray()).forEach(errors::add);
-    JsonObject changes = new JsonObject();
-    JsonObject p = partners.getJsonObject("changes", new JsonObject());
-    JsonObject r = rest.getJsonObject("changes", new JsonObject());
-    for (String kind : DefinitionsDocument.ID_FIELDS.keySet()) {
-      JsonObject c = p.containsKey(kind) ? p.getJsonObject(kind) : r.getJsonObject(kind);
-      if (c != null) {
-        changes.put(kind, c);
-      }
-    }
-    return new JsonObject().put("errors", errors).put("changes", changes);
   }
 
   private static void answer(RoutingContext ctx, JsonObject result, boolean dryRun) {
@@ -269,7 +123,7 @@ public final class ImportHandler implements Handler<RoutingContext> {
   }
 
   private void failed(RoutingContext ctx, Throwable cause) {
-    if (cause instanceof Incomplete incomplete) {
+    if (cause instanceof ImportCoordinator.Incomplete incomplete) {
       AdminHandler.error(
           ctx,
           500,
@@ -303,12 +157,5 @@ public final class ImportHandler implements Handler<RoutingContext> {
       case "false" -> false;
       default -> null;
     };
-  }
-
-  /** A write failed and putting back the partners failed too. */
-  private static final class Incomplete extends RuntimeException {
-    Incomplete(Throwable cause) {
-      super(cause.getMessage(), cause, false, false);
-    }
   }
 }
