@@ -36,6 +36,9 @@ public final class Addresses {
   public static final String ADMIN_SEGMENTS = "dcs.admin.segments";
   public static final String ADMIN_DESTINATIONS = "dcs.admin.destinations";
 
+  /** segment-verticle: import (or restore) traits, segments and destinations as one set. */
+  public static final String ADMIN_DEFINITIONS = "dcs.admin.definitions";
+
   public static String partner(int dpid) {
     return PARTNER_PREFIX + dpid;
   }

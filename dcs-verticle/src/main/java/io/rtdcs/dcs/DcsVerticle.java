@@ -11,9 +11,11 @@ import io.rtdcs.dcs.http.DataSubjectHandler;
 import io.rtdcs.dcs.http.DcsExtension;
 import io.rtdcs.dcs.http.DefinitionSchemas;
 import io.rtdcs.dcs.http.EventHandler;
+import io.rtdcs.dcs.http.ExportHandler;
 import io.rtdcs.dcs.http.HealthRoutes;
 import io.rtdcs.dcs.http.HttpMetricsHandler;
 import io.rtdcs.dcs.http.IbsHandler;
+import io.rtdcs.dcs.http.ImportHandler;
 import io.rtdcs.dcs.http.OptOutHandler;
 import io.rtdcs.dcs.http.ServerLimits;
 import io.rtdcs.dcs.http.SlowClientGuard;
@@ -147,8 +149,8 @@ public final class DcsVerticle extends VerticleBase {
             options.getMaxGetBytes(),
             options.declaredIdProof());
     AdminAuth auth = new AdminAuth(options.getAdminToken());
-    AdminHandler admin =
-        new AdminHandler(bus, options.getAdminTimeoutMs(), new DefinitionSchemas());
+    DefinitionSchemas schemas = new DefinitionSchemas();
+    AdminHandler admin = new AdminHandler(bus, options.getAdminTimeoutMs(), schemas);
 
     Router router = Router.router(vertx);
     router.route().handler(new HttpMetricsHandler(Meters.registry(vertx), options.getBudgetMs()));
@@ -197,6 +199,11 @@ public final class DcsVerticle extends VerticleBase {
     }
     SiteRoutes.mount(router, options.getCorsOrigins());
     adminRoutes.route("/admin/*").handler(auth);
+    // before /admin/:kind, which would take "export" for a kind
+    adminRoutes.get("/admin/export").handler(new ExportHandler(bus, options.getAdminTimeoutMs()));
+    adminRoutes
+        .post("/admin/import")
+        .handler(new ImportHandler(vertx, bus, options.getAdminTimeoutMs(), schemas));
     adminRoutes.get("/admin/:kind").handler(admin::list);
     adminRoutes.get("/admin/:kind/:id").handler(admin::item);
     adminRoutes.put("/admin/:kind/:id").handler(admin::item);

@@ -6,12 +6,14 @@ import io.rtdcs.common.HazelcastFutures;
 import io.rtdcs.common.Meters;
 import io.rtdcs.segment.definitions.DefinitionKind;
 import io.rtdcs.segment.definitions.DefinitionsAdmin;
+import io.rtdcs.segment.definitions.DefinitionsImport;
 import io.rtdcs.segment.definitions.DefinitionsRegistry;
 import io.rtdcs.segment.definitions.DefinitionsSeeder;
 import io.rtdcs.segment.definitions.MemberDefinitions;
 import io.rtdcs.segment.destinations.DestinationRenderer;
 import io.rtdcs.segment.handlers.AdminHandler;
 import io.rtdcs.segment.handlers.IdSyncHandler;
+import io.rtdcs.segment.handlers.ImportHandler;
 import io.rtdcs.segment.handlers.OptOutHandler;
 import io.rtdcs.segment.handlers.ProfileDeleteHandler;
 import io.rtdcs.segment.handlers.ProfileGetHandler;
@@ -122,6 +124,10 @@ public final class SegmentVerticle extends VerticleBase {
     for (DefinitionKind kind : DefinitionKind.values()) {
       registrations.add(consume(kind.address(), new AdminHandler(vertx, admin, kind)));
     }
+    registrations.add(
+        consume(
+            Addresses.ADMIN_DEFINITIONS,
+            new ImportHandler(vertx, new DefinitionsImport(hz, options.egress()))));
     return Future.all(registrations);
   }
 

@@ -114,27 +114,34 @@ public final class AdminHandler {
         ar -> {
           if (ar.succeeded()) {
             send(ctx, 200, ar.result());
-          } else if (ar.cause() instanceof ReplyException re) {
-            switch (re.failureType()) {
-              case TIMEOUT -> error(ctx, 504, address + ": no answer in " + timeoutMs + " ms");
-              case NO_HANDLERS -> error(ctx, 503, address + ": no verticle serves it");
-              default ->
-                  error(
-                      ctx,
-                      PASSED_CODES.contains(re.failureCode()) ? re.failureCode() : 500,
-                      String.valueOf(re.getMessage()));
-            }
           } else {
-            error(ctx, 502, "invalid reply from " + address);
+            failed(ctx, address, timeoutMs, ar.cause());
           }
         });
+  }
+
+  /** Answers the failure of a request to {@code address} with its contract code. */
+  static void failed(RoutingContext ctx, String address, long timeoutMs, Throwable cause) {
+    if (cause instanceof ReplyException re) {
+      switch (re.failureType()) {
+        case TIMEOUT -> error(ctx, 504, address + ": no answer in " + timeoutMs + " ms");
+        case NO_HANDLERS -> error(ctx, 503, address + ": no verticle serves it");
+        default ->
+            error(
+                ctx,
+                PASSED_CODES.contains(re.failureCode()) ? re.failureCode() : 500,
+                String.valueOf(re.getMessage()));
+      }
+    } else {
+      error(ctx, 502, "invalid reply from " + address);
+    }
   }
 
   static void error(RoutingContext ctx, int status, String message) {
     send(ctx, status, AdminAuth.body(message));
   }
 
-  private static void send(RoutingContext ctx, int status, JsonObject body) {
+  static void send(RoutingContext ctx, int status, JsonObject body) {
     if (ctx.response().ended() || ctx.response().closed()) {
       return;
     }

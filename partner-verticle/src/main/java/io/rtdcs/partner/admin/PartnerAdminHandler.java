@@ -19,9 +19,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code dcs.admin.partners}: list, get, put and delete partner definitions in the cluster map. A
- * definition is validated before anything is written (its URL against {@code egress.allow} too);
- * every node's entry listener applies it.
+ * {@code dcs.admin.partners}: list, get, put and delete partner definitions in the cluster map, and
+ * import or restore a whole set ({@link PartnerImport}). A definition is validated before anything
+ * is written (its URL against {@code egress.allow} too); every node's entry listener applies it.
  */
 public final class PartnerAdminHandler implements Handler<Message<Object>> {
   private static final Logger LOG = LoggerFactory.getLogger(PartnerAdminHandler.class);
@@ -32,10 +32,12 @@ public final class PartnerAdminHandler implements Handler<Message<Object>> {
   private final PartnerDefinitionStore store;
   private final PartnerUrlGuard urls;
   private final RateLimitedLogger failures;
+  private final PartnerImport imports;
 
   public PartnerAdminHandler(PartnerDefinitionStore store, PartnerUrlGuard urls) {
     this.store = Objects.requireNonNull(store, "store");
     this.urls = Objects.requireNonNull(urls, "urls");
+    this.imports = new PartnerImport(store, urls);
     this.failures = new RateLimitedLogger(LOG, 10_000);
   }
 
@@ -115,8 +117,12 @@ public final class PartnerAdminHandler implements Handler<Message<Object>> {
               .compose(json -> found(id, json))
               .map(json -> new JsonObject().put("deleted", id));
         }
+      case "import":
+        return imports.importAll(body);
+      case "restore":
+        return imports.restore(body);
       default:
-        throw JsonFields.invalid("op", "must be one of list, get, put, delete");
+        throw JsonFields.invalid("op", "must be one of list, get, put, delete, import, restore");
     }
   }
 

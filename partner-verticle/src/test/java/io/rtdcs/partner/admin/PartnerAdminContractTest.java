@@ -169,7 +169,7 @@ class PartnerAdminContractTest {
     assertThat(failure(vertx, new JsonObject().put("op", "put").put("id", 9001)))
         .isEqualTo("400 definition: required");
     assertThat(failure(vertx, new JsonObject().put("op", "rename")))
-        .isEqualTo("400 op: must be one of list, get, put, delete");
+        .isEqualTo("400 op: must be one of list, get, put, delete, import, restore");
     assertThat(failure(vertx, new JsonObject().put("op", "get").put("id", "9001")))
         .isEqualTo("400 id: must be an integer");
 
@@ -267,6 +267,68 @@ class PartnerAdminContractTest {
               JsonObject o = lookup(vertx, lookupRequest(100)).outcome(9005);
               return o != null && "ok".equals(o.getString("outcome"));
             });
+  }
+
+  @Test
+  void importShouldValidateEveryPartnerAnswerTheDifferenceAndRestoreShouldPutItBack(Vertx vertx) {
+    deploy(vertx, hz, config());
+    admin(vertx, put(9001, new JsonObject(DEFINITION)));
+    String before = hz.<Integer, String>getMap(ClusterMaps.PARTNERS).get(9001);
+    JsonObject added =
+        new JsonObject()
+            .put("dpid", 9002)
+            .put("name", "Bus partner")
+            .put("type", "eventbus")
+            .put("timeoutMs", 60);
+    JsonObject masked = new JsonObject(DEFINITION).put("timeoutMs", 90);
+    masked.getJsonObject("signing").put("key", "(write-only)");
+    JsonObject request =
+        new JsonObject()
+            .put("op", "import")
+            .put("definitions", new io.vertx.core.json.JsonArray().add(masked).add(added))
+            .put("prune", true)
+            .put("dryRun", true);
+
+    JsonObject dry = admin(vertx, request);
+    assertThat(dry.getJsonArray("errors")).isEmpty();
+    assertThat(dry.getJsonObject("changes").getJsonObject("partners").getJsonArray("added"))
+        .containsExactly(9002);
+    assertThat(dry.getJsonObject("changes").getJsonObject("partners").getJsonArray("changed"))
+        .containsExactly(9001);
+    assertThat(hz.<Integer, String>getMap(ClusterMaps.PARTNERS).get(9001)).isEqualTo(before);
+    assertThat(hz.getMap(ClusterMaps.PARTNERS).containsKey(9002)).isFalse();
+
+    JsonObject applied = admin(vertx, request.copy().put("dryRun", false));
+    JsonObject stored = new JsonObject(hz.<Integer, String>getMap(ClusterMaps.PARTNERS).get(9001));
+    assertThat(stored.getLong("timeoutMs")).isEqualTo(90);
+    // the masked key kept the stored one
+    assertThat(stored.getJsonObject("signing").getString("key")).isEqualTo("secret");
+    assertThat(hz.getMap(ClusterMaps.PARTNERS).containsKey(9002)).isTrue();
+
+    admin(vertx, new JsonObject().put("op", "restore").put("undo", applied.getJsonArray("undo")));
+    assertThat(hz.<Integer, String>getMap(ClusterMaps.PARTNERS).get(9001)).isEqualTo(before);
+    assertThat(hz.getMap(ClusterMaps.PARTNERS).containsKey(9002)).isFalse();
+
+    // a new partner with a masked key, and a duplicate: named, nothing written
+    JsonObject invalid =
+        admin(
+            vertx,
+            request
+                .copy()
+                .put("dryRun", false)
+                .put(
+                    "definitions",
+                    new io.vertx.core.json.JsonArray()
+                        .add(
+                            added
+                                .copy()
+                                .put("signing", new JsonObject().put("key", "(write-only)")))
+                        .add(added)));
+    assertThat(invalid.getJsonArray("errors")).hasSize(2);
+    assertThat(invalid.getJsonArray("errors").getJsonObject(0).getString("message"))
+        .startsWith("signing.key: (write-only) keeps the stored secret");
+    assertThat(invalid.containsKey("undo")).isFalse();
+    assertThat(hz.getMap(ClusterMaps.PARTNERS).containsKey(9002)).isFalse();
   }
 
   private static JsonObject put(int id, JsonObject definition) {

@@ -151,6 +151,20 @@ public final class Definitions {
   }
 
   public void checkSegment(SegmentDefinition s) {
+    checkSegmentReferences(s);
+    if (cycleSegment != 0) {
+      throw RequestException.conflict(
+          "rule", "segment " + cycleSegment + " depends on itself through its segment references");
+    }
+  }
+
+  /** A segment whose rule reaches itself through segment references, 0 when there is none. */
+  public int cycleSegment() {
+    return cycleSegment;
+  }
+
+  /** 409 when the segment's rule refers to a trait or segment that does not exist. */
+  public void checkSegmentReferences(SegmentDefinition s) {
     for (int sid : new TreeSet<>(s.rule().traits())) {
       if (!traits.containsKey(sid)) {
         throw RequestException.conflict(
@@ -162,10 +176,6 @@ public final class Definitions {
         throw RequestException.conflict(
             "rule", "segment " + s.id() + " refers to segment " + id + ", which does not exist");
       }
-    }
-    if (cycleSegment != 0) {
-      throw RequestException.conflict(
-          "rule", "segment " + cycleSegment + " depends on itself through its segment references");
     }
   }
 
