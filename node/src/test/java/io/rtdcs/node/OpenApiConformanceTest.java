@@ -187,6 +187,17 @@ class OpenApiConformanceTest {
     assertThat(admin(HttpMethod.DELETE, "/admin/traits/1009", null).statusCode()).isEqualTo(200);
     assertThat(admin(HttpMethod.DELETE, "/admin/traits/1009", null).statusCode()).isEqualTo(404);
 
+    // definitions as code: export, import it back (dry run, then for real), a refused document
+    HttpResponse<Buffer> exported = admin(HttpMethod.GET, "/admin/export", null);
+    assertThat(exported.statusCode()).isEqualTo(200);
+    assertThat(admin(HttpMethod.POST, "/admin/import?dryRun=true", exported.body()).statusCode())
+        .isEqualTo(200);
+    assertThat(admin(HttpMethod.POST, "/admin/import", exported.body()).statusCode())
+        .isEqualTo(200);
+    assertThat(admin(HttpMethod.POST, "/admin/import", Buffer.buffer("{}")).statusCode())
+        .isEqualTo(400);
+    assertThat(call(HttpMethod.GET, "/admin/export").statusCode()).isEqualTo(401);
+
     // data-subject requests
     HttpResponse<Buffer> profile = admin(HttpMethod.GET, "/profiles/" + uuid, null);
     assertThat(profile.bodyAsJsonObject().getString("uuid")).isEqualTo(uuid);
