@@ -2,11 +2,12 @@
 # (docs/deploy.md, "Containers"). Both base images are pinned by tag and digest; to move to a newer
 # one, pull the tag and replace the digest with the one `docker pull` prints.
 
-# --- build: Maven 3.9 and JDK 17 build the fat jar ---
+# --- build: Maven 3.9 and JDK 17 build the fat jar (the node and the modules it needs) ---
 FROM maven:3.9.9-eclipse-temurin-17@sha256:f58d59b6273e785ac0a4477f6e9b5ba1d7731c75b906c0f7b34076f1851318cc AS build
 WORKDIR /src
 # the poms alone first: this layer downloads every plugin and dependency, and is reused for as long
 # as no pom changes (a sources-only change rebuilds from the COPY below)
+COPY .mvn/ .mvn/
 COPY pom.xml ./
 COPY common/pom.xml common/
 COPY dcs-verticle/pom.xml dcs-verticle/
@@ -16,9 +17,9 @@ COPY store/pom.xml store/
 COPY segment-verticle/pom.xml segment-verticle/
 COPY node/pom.xml node/
 COPY bench/pom.xml bench/
-RUN mvn -B -q -DskipTests package
+RUN mvn -B -q -DskipTests -pl node -am package
 COPY . .
-RUN mvn -B -DskipTests package
+RUN mvn -B -DskipTests -pl node -am package
 
 # --- run: the fat jar on a JRE, as a user without privileges ---
 FROM eclipse-temurin:17-jre@sha256:1824944ef1bd572d1ff0952afeb2fec7931d77c972c4fbc4dfcdf89f758fb490

@@ -24,9 +24,9 @@ import org.testcontainers.junit.jupiter.Testcontainers;
 /**
  * The three-node kill -9 scenario of {@link FatJarClusterIT} with the image the repository's
  * Dockerfile builds from the sources (its first stage runs Maven: the first build takes minutes),
- * each node advertising its event bus under its network alias as docker-compose.yml does.
- * Skipped where no Docker engine runs (as on the project's CI machines, where FatJarClusterIT
- * proves the same).
+ * each node advertising its event bus under its network alias as docker-compose.yml does. Skipped
+ * where no Docker engine runs (as on the project's CI machines, where FatJarClusterIT proves the
+ * same).
  */
 @Testcontainers(disabledWithoutDocker = true)
 class DockerClusterIT {
