@@ -82,6 +82,7 @@ public final class NodeOptions {
   private JsonObject definitions = new JsonObject();
   private OutboundAddressPolicy egress = OutboundAddressPolicy.DEFAULT;
   private EventBusTlsOptions eventBusTls = new EventBusTlsOptions();
+  private EventBusAddressOptions eventBus = new EventBusAddressOptions();
   private StoreOptions store = new StoreOptions();
 
   public NodeOptions() {}
@@ -102,6 +103,7 @@ public final class NodeOptions {
     }
     clusterConfig = stringValue(cluster, "config", "cluster.config", null);
     eventBusTls = EventBusTlsOptions.from(cluster);
+    setEventBus(EventBusAddressOptions.from(cluster));
     setKubernetesServiceDns(
         stringValue(
             section(cluster, "kubernetes"), "serviceDns", "cluster.kubernetes.serviceDns", null));
@@ -152,6 +154,7 @@ public final class NodeOptions {
                 .put("minimumMembers", clusterMinimumMembers)
                 .put("members", new JsonArray(new ArrayList<>(clusterMembers)))
                 .put("config", clusterConfig)
+                .put("eventBus", eventBus.toJson())
                 .put("eventBusTls", eventBusTls.toJson())
                 .put("kubernetes", new JsonObject().put("serviceDns", kubernetesServiceDns)))
         .put(
@@ -452,6 +455,30 @@ public final class NodeOptions {
   /** TLS of the clustered event bus ({@code cluster.eventBusTls}). */
   public EventBusTlsOptions getEventBusTls() {
     return eventBusTls;
+  }
+
+  /** Where the clustered event bus listens and what it advertises ({@code cluster.eventBus}). */
+  public EventBusAddressOptions getEventBus() {
+    return eventBus;
+  }
+
+  /**
+   * A fixed event-bus port must differ from {@code http.port} and {@code cluster.port}: the node
+   * would otherwise fail later with a bare "address in use".
+   */
+  public NodeOptions setEventBus(EventBusAddressOptions eventBus) {
+    Objects.requireNonNull(eventBus, "eventBus");
+    int port = eventBus.getPort();
+    if (port != 0 && (port == httpPort || port == clusterPort)) {
+      throw new IllegalArgumentException(
+          "cluster.eventBus.port: "
+              + port
+              + " is also "
+              + (port == httpPort ? "http.port" : "cluster.port")
+              + "; give the event bus a port of its own");
+    }
+    this.eventBus = eventBus;
+    return this;
   }
 
   public PartnerBridgeOptions getBridge() {

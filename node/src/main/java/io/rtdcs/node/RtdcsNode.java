@@ -17,8 +17,10 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.eventbus.EventBusOptions;
+import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.spi.cluster.NodeInfo;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.time.Clock;
 import java.util.Objects;
@@ -75,10 +77,10 @@ public final class RtdcsNode {
       return Future.failedFuture(e);
     }
     HazelcastClusterManager clusterManager = new HazelcastClusterManager(hzConfig);
-    EventBusOptions eventBus = options.getEventBusTls().applyTo(new EventBusOptions().setPort(0));
-    if (!options.bindsAnyClusterInterface()) {
-      eventBus.setHost(options.getClusterHost());
-    }
+    EventBusOptions eventBus =
+        options
+            .getEventBusTls()
+            .applyTo(options.getEventBus().toEventBusOptions(options.getClusterHost()));
     VertxOptions vertxOptions = new VertxOptions().setEventBusOptions(eventBus);
     NodeMetrics metrics = NodeMetrics.create(options);
     return metrics
@@ -194,18 +196,25 @@ public final class RtdcsNode {
             v -> {
               NodeState.setReady(vertx, true);
               LOG.info(
-                  "rtdcs node ready: http {}:{}, cluster '{}' member {}, verticles dcs={} partner={}"
-                      + " segment={} outbound={}, {} member(s)",
+                  "rtdcs node ready: http {}:{}, cluster '{}' member {}, event bus {}:{}, verticles"
+                      + " dcs={} partner={} segment={} outbound={}, {} member(s)",
                   options.getHttpHost(),
                   options.getHttpPort(),
                   options.getClusterName(),
                   hazelcast.getCluster().getLocalMember().getAddress(),
+                  eventBusAddress().host(),
+                  eventBusAddress().port(),
                   options.getDcsInstances(),
                   options.getPartnerInstances(),
                   options.getSegmentInstances(),
                   options.getOutboundInstances(),
                   hazelcast.getCluster().getMembers().size());
             });
+  }
+
+  /** The event-bus address this member advertises to the others (public host and port). */
+  public NodeInfo eventBusAddress() {
+    return ((VertxInternal) vertx).clusterManager().getNodeInfo();
   }
 
   private NodeExtension extension(Clock clock) {

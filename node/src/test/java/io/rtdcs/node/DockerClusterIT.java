@@ -22,9 +22,11 @@ import org.testcontainers.images.builder.ImageFromDockerfile;
 import org.testcontainers.junit.jupiter.Testcontainers;
 
 /**
- * The three-node kill -9 scenario of {@link FatJarClusterIT} with the Dockerfile-built image.
- * Skipped where no Docker engine runs (as on the project's CI machines, where FatJarClusterIT
- * proves the same).
+ * The three-node kill -9 scenario of {@link FatJarClusterIT} with the image the repository's
+ * Dockerfile builds from the sources (its first stage runs Maven: the first build takes minutes),
+ * each node advertising its event bus under its network alias as docker-compose.yml does. Skipped
+ * where no Docker engine runs (as on the project's CI machines, where FatJarClusterIT proves the
+ * same).
  */
 @Testcontainers(disabledWithoutDocker = true)
 class DockerClusterIT {
@@ -40,9 +42,7 @@ class DockerClusterIT {
   void profilesShouldSurviveTheLossOfTheNodeThatWroteThem() throws Exception {
     Path root = Path.of("..").toAbsolutePath().normalize();
     ImageFromDockerfile image =
-        new ImageFromDockerfile("rtdcs-it", false)
-            .withFileFromPath("Dockerfile", root.resolve("Dockerfile"))
-            .withFileFromPath("node/target/rtdcs.jar", NodeProcess.jar().toAbsolutePath());
+        new ImageFromDockerfile("rtdcs-it", false).withDockerfile(root.resolve("Dockerfile"));
     Network network = Network.newNetwork();
     for (int i = 1; i <= 3; i++) {
       GenericContainer<?> c =
@@ -50,6 +50,7 @@ class DockerClusterIT {
               .withNetwork(network)
               .withNetworkAliases("node" + i)
               .withEnv("RTDCS_CLUSTER_MEMBERS", "node1,node2,node3")
+              .withEnv("RTDCS_CLUSTER_EVENT_BUS_PUBLIC_HOST", "node" + i)
               .withEnv("RTDCS_ADMIN_TOKEN", TestConfigs.ADMIN_TOKEN)
               .withEnv("RTDCS_DEMO_PARTNER", "false")
               .withExposedPorts(8080)

@@ -49,6 +49,7 @@ class NodeConfigLoaderTest {
     Properties sys = new Properties();
     sys.setProperty("rtdcs.cluster.name", "from-sysprop");
     sys.setProperty("java.version", "ignored");
+    sys.setProperty("rtdcs.cluster.eventBus.publicPort", "15801");
     JsonObject c =
         NodeConfigLoader.load(
                 vertx,
@@ -56,7 +57,9 @@ class NodeConfigLoaderTest {
                 Map.of(
                     "RTDCS_HTTP_PORT", "9100",
                     "RTDCS_CLUSTER_MEMBERS", "10.0.0.1, 10.0.0.2",
-                    "RTDCS_CLUSTER_NAME", "from-env"),
+                    "RTDCS_CLUSTER_NAME", "from-env",
+                    "RTDCS_CLUSTER_EVENT_BUS_PORT", "5801",
+                    "RTDCS_CLUSTER_EVENT_BUS_PUBLIC_HOST", "rtdcs1"),
                 sys)
             .await();
     NodeOptions o = new NodeOptions(c);
@@ -65,6 +68,9 @@ class NodeConfigLoaderTest {
     assertThat(o.getClusterName()).isEqualTo("from-sysprop");
     assertThat(o.getClusterMembers()).containsExactly("10.0.0.1", "10.0.0.2");
     assertThat(o.getDcsInstances()).isEqualTo(3);
+    assertThat(o.getEventBus().getPort()).isEqualTo(5801);
+    assertThat(o.getEventBus().getPublicHost()).isEqualTo("rtdcs1");
+    assertThat(o.getEventBus().getPublicPort()).isEqualTo(15801);
     assertThat(c.getJsonObject("cluster").getJsonArray("members"))
         .isEqualTo(new JsonArray().add("10.0.0.1").add("10.0.0.2"));
   }

@@ -105,6 +105,56 @@ class NodeOptionsTest {
   }
 
   @Test
+  void eventBusAddressShouldBeReadFromClusterEventBus() {
+    NodeOptions o =
+        new NodeOptions(
+            new JsonObject(
+                "{\"cluster\": {\"host\": \"10.0.0.5\", \"eventBus\": {\"port\": 5801,"
+                    + " \"publicHost\": \"rtdcs1\", \"publicPort\": \"15801\"}}}"));
+    io.vertx.core.eventbus.EventBusOptions bus =
+        o.getEventBus().toEventBusOptions(o.getClusterHost());
+    assertThat(bus.getHost()).isEqualTo("10.0.0.5");
+    assertThat(bus.getPort()).isEqualTo(5801);
+    assertThat(bus.getClusterPublicHost()).isEqualTo("rtdcs1");
+    assertThat(bus.getClusterPublicPort()).isEqualTo(15801);
+    // defaults: cluster.host, a random port, advertised as bound
+    NodeOptions d = new NodeOptions(new JsonObject());
+    io.vertx.core.eventbus.EventBusOptions dflt =
+        d.getEventBus().toEventBusOptions(d.getClusterHost());
+    assertThat(dflt.getHost()).isEqualTo("127.0.0.1");
+    assertThat(dflt.getPort()).isZero();
+    assertThat(dflt.getClusterPublicHost()).isNull();
+    assertThat(dflt.getClusterPublicPort()).isEqualTo(-1);
+    // cluster.host 0.0.0.0 (containers): the bus binds the address Hazelcast picked
+    NodeOptions any = new NodeOptions(new JsonObject("{\"cluster\": {\"host\": \"0.0.0.0\"}}"));
+    assertThat(any.getEventBus().toEventBusOptions(any.getClusterHost()).getHost()).isNull();
+  }
+
+  @Test
+  void invalidEventBusAddressesShouldBeRefusedWithTheKeyName() {
+    String[][] cases = {
+      {"{\"port\": 65536}", "cluster.eventBus.port:"},
+      {"{\"port\": -1}", "cluster.eventBus.port:"},
+      {"{\"port\": \"fifty\"}", "cluster.eventBus.port:"},
+      {"{\"port\": 5801, \"publicPort\": 70000}", "cluster.eventBus.publicPort:"},
+      {"{\"publicPort\": 15801}", "cluster.eventBus.publicPort:"},
+      {"{\"host\": \"0.0.0.0\"}", "cluster.eventBus.publicHost:"},
+      {"{\"host\": 5}", "cluster.eventBus.host:"},
+      {"{\"publicHost\": \"a b\"}", "cluster.eventBus.publicHost:"},
+      {"{\"prot\": 5801}", "cluster.eventBus.prot:"},
+      {"{\"port\": 8080}", "cluster.eventBus.port:"},
+      {"{\"port\": 5701}", "cluster.eventBus.port:"}
+    };
+    for (String[] c : cases) {
+      JsonObject json =
+          new JsonObject().put("cluster", new JsonObject().put("eventBus", new JsonObject(c[0])));
+      assertThatThrownBy(() -> new NodeOptions(json)).as(c[0]).hasMessageStartingWith(c[1]);
+    }
+    assertThatThrownBy(() -> new NodeOptions(new JsonObject("{\"cluster\": {\"eventBus\": 1}}")))
+        .hasMessageStartingWith("cluster.eventBus:");
+  }
+
+  @Test
   void optionsShouldSurviveARoundTripThroughJson() {
     NodeOptions o =
         new NodeOptions()
@@ -113,7 +163,12 @@ class NodeOptionsTest {
             .setAdminToken("round-trip-admin-token-7c41e9a2b85f")
             .setEgress(
                 new io.rtdcs.common.egress.OutboundAddressPolicy(
-                    java.util.List.of("127.0.0.1", "partner.internal")));
+                    java.util.List.of("127.0.0.1", "partner.internal")))
+            .setEventBus(
+                EventBusAddressOptions.from(
+                    new JsonObject(
+                        "{\"eventBus\": {\"host\": \"10.0.0.1\", \"port\": 5801,"
+                            + " \"publicHost\": \"rtdcs1\", \"publicPort\": 15801}}")));
     NodeOptions copy = new NodeOptions(o.toJson());
     assertThat(copy.toJson()).isEqualTo(o.toJson());
   }
