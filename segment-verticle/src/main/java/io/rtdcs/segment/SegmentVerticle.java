@@ -11,15 +11,14 @@ import io.rtdcs.segment.definitions.DefinitionsRegistry;
 import io.rtdcs.segment.definitions.DefinitionsSeeder;
 import io.rtdcs.segment.definitions.MemberDefinitions;
 import io.rtdcs.segment.destinations.DestinationRenderer;
-import io.rtdcs.segment.handlers.AdminHandler;
 import io.rtdcs.segment.handlers.IdSyncHandler;
-import io.rtdcs.segment.handlers.ImportHandler;
 import io.rtdcs.segment.handlers.OptOutHandler;
 import io.rtdcs.segment.handlers.ProfileDeleteHandler;
 import io.rtdcs.segment.handlers.ProfileGetHandler;
 import io.rtdcs.segment.handlers.RealizeHandler;
 import io.rtdcs.segment.handlers.ResolveHandler;
 import io.rtdcs.segment.handlers.SegmentMeters;
+import io.rtdcs.segment.handlers.WorkerRequestHandler;
 import io.rtdcs.segment.outbound.Outbox;
 import io.rtdcs.segment.outbound.OutboxOptions;
 import io.rtdcs.segment.store.ProfileEraser;
@@ -122,12 +121,20 @@ public final class SegmentVerticle extends VerticleBase {
             Addresses.PROFILE_DELETE,
             new ProfileDeleteHandler(store, new ProfileEraser(hz, context), clock)));
     for (DefinitionKind kind : DefinitionKind.values()) {
-      registrations.add(consume(kind.address(), new AdminHandler(vertx, admin, kind)));
+      registrations.add(
+          consume(
+              kind.address(),
+              new WorkerRequestHandler(
+                  vertx, kind.address(), body -> admin.handle(kind, body), false)));
     }
     registrations.add(
         consume(
             Addresses.ADMIN_DEFINITIONS,
-            new ImportHandler(vertx, new DefinitionsImport(hz, options.egress()))));
+            new WorkerRequestHandler(
+                vertx,
+                Addresses.ADMIN_DEFINITIONS,
+                new DefinitionsImport(hz, options.egress())::handle,
+                true)));
     return Future.all(registrations);
   }
 
