@@ -12,9 +12,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The database behind the durable maps: a HikariCP pool over PostgreSQL or the embedded H2 file
+ * The database behind the durable maps: HikariCP pools over PostgreSQL or the embedded H2 file
  * database, with the schema migrated by Flyway at open ({@code db/rtdcs/<vendor>/V*.sql}; every
- * node may migrate, Flyway's lock lets one do it).
+ * node may migrate, Flyway's lock lets one do it). Reads of entries missing from memory have a pool
+ * of their own ({@link #readConnection()}, {@code store.poolSize / 2}, at least 2): a call waits
+ * for a visitor's row, never behind the write-behind batches that take the main pool while a
+ * backlog drains (a read at the end of a million-visitor flood waited past the pool timeout).
  */
 public final class Database implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Database.class);
@@ -23,11 +26,14 @@ public final class Database implements AutoCloseable {
   static final long CONNECTION_TIMEOUT_MS = 2_000;
 
   private final HikariDataSource pool;
+  private final HikariDataSource readPool;
   private final Dialect dialect;
   private final String description;
 
-  private Database(HikariDataSource pool, Dialect dialect, String description) {
+  private Database(
+      HikariDataSource pool, HikariDataSource readPool, Dialect dialect, String description) {
     this.pool = pool;
+    this.readPool = readPool;
     this.dialect = dialect;
     this.description = description;
   }
@@ -95,12 +101,32 @@ public final class Database implements AutoCloseable {
       throw new IllegalStateException(
           "store: cannot migrate the schema of " + options + ": " + rootMessage(e), e);
     }
+    HikariConfig readConfig = new HikariConfig();
+    config.copyStateTo(readConfig);
+    readConfig.setPoolName("rtdcs-store-read");
+    readConfig.setMaximumPoolSize(Math.max(2, options.getPoolSize() / 2));
+    readConfig.setMinimumIdle(1);
+    readConfig.setReadOnly(true);
+    HikariDataSource readPool;
+    try {
+      readPool = new HikariDataSource(readConfig);
+    } catch (RuntimeException e) {
+      pool.close();
+      throw new IllegalStateException(
+          "store: cannot connect to " + options + ": " + rootMessage(e), e);
+    }
     LOG.info("durable state in {}", options);
-    return new Database(pool, dialect, options.toString());
+    return new Database(pool, readPool, dialect, options.toString());
   }
 
+  /** A connection for writes, deletions, sweeps and transactions. */
   public Connection connection() throws SQLException {
     return pool.getConnection();
+  }
+
+  /** A read-only connection for loading entries that are not in memory. */
+  public Connection readConnection() throws SQLException {
+    return readPool.getConnection();
   }
 
   public Dialect dialect() {
@@ -109,9 +135,11 @@ public final class Database implements AutoCloseable {
 
   /** Connections in use and threads waiting for one (readiness, metrics). */
   public int activeConnections() {
-    return pool.getHikariPoolMXBean() == null
-        ? 0
-        : pool.getHikariPoolMXBean().getActiveConnections();
+    return active(pool) + active(readPool);
+  }
+
+  private static int active(HikariDataSource p) {
+    return p.getHikariPoolMXBean() == null ? 0 : p.getHikariPoolMXBean().getActiveConnections();
   }
 
   /** Whether a connection can be had and answers, within the pool's timeout. */
@@ -125,6 +153,7 @@ public final class Database implements AutoCloseable {
 
   @Override
   public void close() {
+    readPool.close();
     pool.close();
   }
 

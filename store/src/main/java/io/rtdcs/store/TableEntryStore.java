@@ -119,7 +119,7 @@ public class TableEntryStore<K, V> implements EntryStore<K, V> {
     if (all.isEmpty()) {
       return out;
     }
-    try (Connection c = database.connection()) {
+    try (Connection c = database.readConnection()) {
       for (int from = 0; from < all.size(); from += CHUNK) {
         List<K> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
         Map<String, PrivacyMark> marks = privacy == null ? Map.of() : marks(c, texts(chunk));
@@ -184,7 +184,7 @@ public class TableEntryStore<K, V> implements EntryStore<K, V> {
       return null; // entries load one by one, on a miss
     }
     List<K> keys = new ArrayList<>();
-    try (Connection c = database.connection();
+    try (Connection c = database.readConnection();
         PreparedStatement s =
             c.prepareStatement("SELECT k FROM " + table + " WHERE expires_at > ?")) {
       s.setLong(1, clock.millis());
