@@ -247,13 +247,22 @@ public class TableEntryStore<K, V> implements EntryStore<K, V> {
         c.commit();
         stats.written(written);
       } catch (SQLException | RuntimeException e) {
-        c.rollback();
+        rollback(c, e);
         throw e;
       }
     } catch (SQLException e) {
       stats.writeFailed(entries.size());
       throw new IllegalStateException(
           table + ": cannot write " + entries.size() + " rows: " + e.getMessage(), e);
+    }
+  }
+
+  /** Rolls back; a connection the failure broke cannot, and must not hide the failure's cause. */
+  private static void rollback(Connection c, Exception cause) {
+    try {
+      c.rollback();
+    } catch (SQLException e) {
+      cause.addSuppressed(e);
     }
   }
 

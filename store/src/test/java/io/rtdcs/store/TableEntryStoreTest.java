@@ -209,8 +209,12 @@ class TableEntryStoreTest {
     } finally {
       postgres.start();
     }
-    // the pool recovers once the server is back
-    store.store("k", new MetadataAwareValue<>("v"));
+    // the pools recover once the server is back: a connection the restart broke may fail one
+    // more write (write-behind retries it; a privacy write answers 503 and its caller retries)
+    org.awaitility.Awaitility.await("a write after the restart")
+        .atMost(java.time.Duration.ofSeconds(10))
+        .ignoreExceptionsInstanceOf(IllegalStateException.class)
+        .untilAsserted(() -> store.store("k", new MetadataAwareValue<>("v")));
     assertThat(store.load("k").getValue()).isEqualTo("v");
     db.close();
   }
