@@ -211,16 +211,12 @@ public final class OutboundAddressPolicy {
       if (kind == null) {
         continue;
       }
-      InetAddress embedded = AddressClass.embeddedV4(address);
-      String ip =
-          address.getHostAddress()
-              + (embedded == null ? "" : ", embedding " + embedded.getHostAddress());
       if (AddressClass.isMetadata(address)) {
         if (!exactlyListed(address)) {
           return "resolves to "
               + kind
               + " ("
-              + ip
+              + shown(address)
               + "); only an egress.allow entry of exactly "
               + address.getHostAddress()
               + " permits it";
@@ -230,9 +226,16 @@ public final class OutboundAddressPolicy {
       if (nameAllowed || inAllowedRange(address)) {
         continue;
       }
-      return "resolves to " + kind + " (" + ip + "); add it to " + KEY + " to permit";
+      return "resolves to " + kind + " (" + shown(address) + "); add it to " + KEY + " to permit";
     }
     return null;
+  }
+
+  /** The address as a refusal names it (built only for a refusal: this runs on every call). */
+  private static String shown(InetAddress address) {
+    InetAddress embedded = AddressClass.embeddedV4(address);
+    return address.getHostAddress()
+        + (embedded == null ? "" : ", embedding " + embedded.getHostAddress());
   }
 
   private boolean exactlyListed(InetAddress address) {
