@@ -14,11 +14,16 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * Three members, each with its own Vert.x and SegmentVerticle: concurrent realizations all count.
+ * Three members, each with its own Vert.x and SegmentVerticle: concurrent realizations all count,
+ * once each. The last test terminates a member.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConcurrentRealizeTest {
   private static final String UUID = "22920112968019678612904394744954398990";
   private static List<HazelcastInstance> members;
@@ -43,6 +48,44 @@ class ConcurrentRealizeTest {
   }
 
   @Test
+  @Order(1)
+  void everyCallSentTwiceThroughDifferentMembersShouldCountOnce() {
+    String uuid = "22920112968019678612904394744954398991";
+    List<Future<?>> replies = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      JsonObject body =
+          new JsonObject()
+              .put("tid", "retry-" + i)
+              .put("uuid", uuid)
+              .put("signals", new JsonObject().put("c_category", new JsonArray().add("shoes")));
+      // the call and its retry, through two different members, concurrently
+      for (int copy = 0; copy < 2; copy++) {
+        replies.add(
+            nodes
+                .get((i + copy) % 3)
+                .eventBus()
+                .request(
+                    Addresses.PROFILE_REALIZE,
+                    body.copy(),
+                    new DeliveryOptions().setSendTimeout(30_000)));
+      }
+    }
+    SegmentFixture.await(Future.all(replies));
+
+    JsonObject profile =
+        SegmentFixture.request(
+            nodes.get(2), Addresses.PROFILE_GET, new JsonObject().put("uuid", uuid));
+    assertThat(profile.getJsonArray("traits").getJsonObject(0).getLong("count")).isEqualTo(300);
+    long duplicates =
+        replies.stream()
+            .map(f -> (JsonObject) ((io.vertx.core.eventbus.Message<?>) f.result()).body())
+            .filter(r -> r.getJsonArray("realized").isEmpty())
+            .count();
+    assertThat(duplicates).isEqualTo(300);
+  }
+
+  @Test
+  @Order(2)
   void thousandConcurrentRealizationsThroughThreeMembersShouldLeaveACountOfExactlyThousand() {
     assertThat(members.get(0).getCluster().getMembers()).hasSize(3);
     JsonObject body =

@@ -77,7 +77,8 @@ public final class RealizeHandler implements Handler<Message<Object>> {
               Requests.ints(body, "tdpid", Requests.MAX_SIDS),
               Requests.declaredIds(body),
               Requests.partners(body),
-              clock.millis());
+              clock.millis(),
+              Requests.tid(body));
       proven = Requests.provenDeclaredIds(body);
     } catch (RuntimeException e) {
       Replies.fail(message, Addresses.PROFILE_REALIZE, e);
@@ -87,7 +88,9 @@ public final class RealizeHandler implements Handler<Message<Object>> {
         .realize(uuid, command)
         .andThen(
             ar -> {
-              if (ar.succeeded() && !ar.result().optedOut()) {
+              if (ar.succeeded() && ar.result().duplicate()) {
+                meters.duplicate();
+              } else if (ar.succeeded() && !ar.result().optedOut()) {
                 meters.realized(ar.result().realized(), ar.result().segments());
               }
             })
@@ -108,7 +111,7 @@ public final class RealizeHandler implements Handler<Message<Object>> {
               message.reply(reply);
               if (ar.result().optedOut()) {
                 renewOptOut(uuid, command.now());
-              } else {
+              } else if (!ar.result().duplicate()) {
                 queuePushes(uuid, ar.result(), command.now());
               }
             });
@@ -162,6 +165,9 @@ public final class RealizeHandler implements Handler<Message<Object>> {
             .put("realized", ProfileJson.ints(result.realized()))
             .put("segments", ProfileJson.ints(result.segments()))
             .put("unknownSids", ProfileJson.ints(result.unknownSids()));
+    if (result.duplicate()) {
+      reply.put("duplicate", true);
+    }
     if (result.optedOut()) {
       return reply.put("stuff", new JsonArray()).put("dests", new JsonArray());
     }

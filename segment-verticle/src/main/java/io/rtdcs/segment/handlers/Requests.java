@@ -25,12 +25,27 @@ final class Requests {
   static final int MAX_ID_LENGTH = 512;
   private static final Pattern UUID = Pattern.compile("[0-9]{1,38}");
 
-  /** The fields every request may carry: {@code tid} (string) and {@code timeoutMs} (>= 0). */
+  /** A transaction id: the idempotency key of a realize call. */
+  static final int MAX_TID_LENGTH = 64;
+
+  /**
+   * The fields every request may carry: {@code tid} (string of at most {@value #MAX_TID_LENGTH}
+   * characters) and {@code timeoutMs} (>= 0).
+   */
   static void common(JsonObject body) {
-    JsonFields.optString(body, "tid", "tid", null);
+    tid(body);
     if (JsonFields.optLong(body, "timeoutMs", "timeoutMs", 0) < 0) {
       throw RequestException.badRequest("timeoutMs", "must be >= 0");
     }
+  }
+
+  /** The request's {@code tid}, or null. */
+  static String tid(JsonObject body) {
+    String tid = JsonFields.optString(body, "tid", "tid", null);
+    if (tid != null && tid.length() > MAX_TID_LENGTH) {
+      throw RequestException.badRequest("tid", "must be at most " + MAX_TID_LENGTH + " characters");
+    }
+    return tid;
   }
 
   static String uuid(JsonObject body, boolean required) {

@@ -10,15 +10,17 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Counters of what the segment verticle decides: {@code rtdcs_trait_realizations_total{trait}},
  * {@code rtdcs_segment_qualifications_total{segment}} (realize calls after which the visitor is in
- * the segment) and {@code rtdcs_optouts_total}. Tagged by definition id only, never per visitor;
- * the per-definition counters go to their own registry ({@code metrics.perDefinition}: exported, or
- * kept for the node's dashboard only).
+ * the segment), {@code rtdcs_optouts_total} and {@code rtdcs_realize_duplicates_total} (retries the
+ * profile already held). Tagged by definition id only, never per visitor; the per-definition
+ * counters go to their own registry ({@code metrics.perDefinition}: exported, or kept for the
+ * node's dashboard only).
  */
 public final class SegmentMeters {
   private final MeterRegistry perDefinition;
   private final Map<Integer, Counter> traits = new ConcurrentHashMap<>();
   private final Map<Integer, Counter> segments = new ConcurrentHashMap<>();
   private final Counter optOuts;
+  private final Counter duplicates;
 
   public SegmentMeters(MeterRegistry registry, MeterRegistry perDefinition) {
     Objects.requireNonNull(registry, "registry");
@@ -26,6 +28,12 @@ public final class SegmentMeters {
     this.optOuts =
         Counter.builder("rtdcs.optouts")
             .description("profiles opted out (a declared ID may opt out several)")
+            .register(registry);
+    this.duplicates =
+        Counter.builder("rtdcs.realize.duplicates")
+            .description(
+                "realize calls the profile already held (a retry with the same tid): not counted"
+                    + " again")
             .register(registry);
   }
 
@@ -42,6 +50,11 @@ public final class SegmentMeters {
     for (int s : segmentIds) {
       segments.computeIfAbsent(s, this::segmentCounter).increment();
     }
+  }
+
+  /** A realize call whose tid the profile already held. */
+  public void duplicate() {
+    duplicates.increment();
   }
 
   public void optedOut(int profiles) {

@@ -128,7 +128,8 @@ final class ProcessorSerializers {
           // absent when written by a member of an older version (rolling upgrade)
           in.getFieldKind("previousSegments") == FieldKind.ARRAY_OF_INT32
               ? in.readArrayOfInt32("previousSegments")
-              : new int[0]);
+              : new int[0],
+          in.getFieldKind("duplicate") == FieldKind.BOOLEAN && in.readBoolean("duplicate"));
     }
 
     @Override
@@ -142,6 +143,7 @@ final class ProcessorSerializers {
           "idDpids", r.knownIds().keySet().stream().mapToInt(Integer::intValue).toArray());
       out.writeArrayOfString("idValues", r.knownIds().values().toArray(new String[0]));
       out.writeArrayOfInt32("previousSegments", r.previousSegments());
+      out.writeBoolean("duplicate", r.duplicate());
     }
 
     @Override

@@ -19,6 +19,7 @@ public final class Profile {
   private final TreeMap<Integer, PartnerEntry> partners = new TreeMap<>();
   private final TreeMap<Integer, String> syncedIds = new TreeMap<>();
   private final List<DeclaredId> declaredIds = new ArrayList<>();
+  private final AppliedCalls appliedCalls = new AppliedCalls();
 
   public long lastSeen() {
     return lastSeen;
@@ -61,6 +62,11 @@ public final class Profile {
     return declaredIds;
   }
 
+  /** The calls whose realization this profile holds (idempotency keys). */
+  public AppliedCalls appliedCalls() {
+    return appliedCalls;
+  }
+
   /** Records a declared ID as the newest; keeps {@link #MAX_DECLARED_IDS}. */
   public void addDeclaredId(DeclaredId id) {
     declaredIds.removeIf(d -> d.dpid() == id.dpid() && d.dpuuid().equals(id.dpuuid()));
@@ -84,5 +90,6 @@ public final class Profile {
     traits.clear();
     segments = new int[0];
     partners.clear();
+    appliedCalls.clear();
   }
 }

@@ -10,7 +10,10 @@ import io.rtdcs.store.StringKeyedRows;
  */
 public final class ProfileRows extends StringKeyedRows<Profile> {
   public static final ProfileRows CODEC = new ProfileRows();
-  static final int VERSION = 1;
+  static final int VERSION = 2;
+
+  /** Rows written before the applied calls were kept: read, without them. */
+  static final int VERSION_WITHOUT_CALLS = 1;
 
   /**
    * A profile last seen before its deletion never exists again (an opted-out visitor keeps only the
@@ -67,6 +70,7 @@ public final class ProfileRows extends StringKeyedRows<Profile> {
     boolean noIds = p.syncedIds().isEmpty() && p.declaredIds().isEmpty();
     w.bytes(noIds ? null : ProfileSerializer.writeIds(p));
     w.bytes(p.partners().isEmpty() ? null : ProfileSerializer.writePartners(p, lastSeen));
+    w.bytes(p.appliedCalls().isEmpty() ? null : p.appliedCalls().pack(lastSeen));
     return w.toBytes();
   }
 
@@ -75,7 +79,7 @@ public final class ProfileRows extends StringKeyedRows<Profile> {
     try {
       VarBytes.Reader r = new VarBytes.Reader(bytes);
       int version = r.unsignedInt();
-      if (version != VERSION) {
+      if (version != VERSION && version != VERSION_WITHOUT_CALLS) {
         throw new IllegalArgumentException("profile row of version " + version);
       }
       Profile p = new Profile();
@@ -94,6 +98,9 @@ public final class ProfileRows extends StringKeyedRows<Profile> {
       ProfileSerializer.readTraits(new VarBytes.Reader(r.bytes()), lastSeen, p);
       ProfileSerializer.readIds(new VarBytes.Reader(r.bytes()), p);
       ProfileSerializer.readPartners(new VarBytes.Reader(r.bytes()), lastSeen, p);
+      if (version >= VERSION) {
+        p.appliedCalls().unpack(new VarBytes.Reader(r.bytes()), lastSeen);
+      }
       return p;
     } catch (IllegalStateException e) {
       throw new IllegalArgumentException("unreadable profile row: " + e.getMessage(), e);

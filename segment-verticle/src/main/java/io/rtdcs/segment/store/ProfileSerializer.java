@@ -1,5 +1,6 @@
 package io.rtdcs.segment.store;
 
+import com.hazelcast.nio.serialization.FieldKind;
 import com.hazelcast.nio.serialization.compact.CompactReader;
 import com.hazelcast.nio.serialization.compact.CompactSerializer;
 import com.hazelcast.nio.serialization.compact.CompactWriter;
@@ -26,6 +27,10 @@ public final class ProfileSerializer implements CompactSerializer<Profile> {
     readTraits(new VarBytes.Reader(in.readArrayOfInt8("traits")), lastSeen, p);
     readIds(new VarBytes.Reader(in.readArrayOfInt8("ids")), p);
     readPartners(new VarBytes.Reader(in.readArrayOfInt8("partners")), lastSeen, p);
+    // absent in profiles written before idempotency keys existed (a rolling upgrade)
+    if (in.getFieldKind("calls") == FieldKind.ARRAY_OF_INT8) {
+      p.appliedCalls().unpack(new VarBytes.Reader(in.readArrayOfInt8("calls")), lastSeen);
+    }
     return p;
   }
 
@@ -40,6 +45,8 @@ public final class ProfileSerializer implements CompactSerializer<Profile> {
     boolean noIds = p.syncedIds().isEmpty() && p.declaredIds().isEmpty();
     out.writeArrayOfInt8("ids", noIds ? null : writeIds(p));
     out.writeArrayOfInt8("partners", p.partners().isEmpty() ? null : writePartners(p, lastSeen));
+    out.writeArrayOfInt8(
+        "calls", p.appliedCalls().isEmpty() ? null : p.appliedCalls().pack(lastSeen));
   }
 
   static byte[] writeTraits(Profile p, long lastSeen) {

@@ -46,6 +46,20 @@ public final class ProfileUpdater {
     }
     long now = cmd.now();
     int[] before = p.segments();
+    long key = cmd.callKey();
+    if (p.appliedCalls().contains(key)) {
+      // a retry of a call this profile already holds: the answer it would have had, no change
+      return new RealizeResult(
+          false,
+          p.traits().keySet().stream().mapToInt(Integer::intValue).toArray(),
+          new int[0],
+          before,
+          new int[0],
+          p.knownIds(),
+          before,
+          true);
+    }
+    p.appliedCalls().record(key, now);
     p.setLastSeen(Math.max(p.lastSeen(), now));
     p.traits().values().removeIf(t -> !t.isLive(now));
     p.partners().values().removeIf(e -> !e.isFresh(now));

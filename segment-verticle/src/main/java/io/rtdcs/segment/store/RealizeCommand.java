@@ -8,7 +8,9 @@ import java.util.Map;
 /**
  * The data one realize call carries to the key's owner: signals (including {@code p_} keys, which
  * are only evaluated), directly realized sids, the data sources to restrict rule traits to,
- * declared IDs, partner outcomes and the caller's clock reading.
+ * declared IDs, partner outcomes, the caller's clock reading and the call's transaction id (its
+ * idempotency key: a command whose tid the profile already holds changes nothing, see {@link
+ * AppliedCalls}; null or empty for none).
  */
 public record RealizeCommand(
     Map<String, List<String>> signals,
@@ -16,9 +18,22 @@ public record RealizeCommand(
     List<Integer> tdpid,
     List<DeclaredId> declaredIds,
     List<PartnerOutcome> partners,
-    long now) {
+    long now,
+    String tid) {
+
+  /** A command without an idempotency key (applied every time it is sent). */
+  public RealizeCommand(
+      Map<String, List<String>> signals,
+      List<Integer> sids,
+      List<Integer> tdpid,
+      List<DeclaredId> declaredIds,
+      List<PartnerOutcome> partners,
+      long now) {
+    this(signals, sids, tdpid, declaredIds, partners, now, null);
+  }
 
   public RealizeCommand {
+    tid = tid == null || tid.isEmpty() ? null : tid;
     signals = new LinkedHashMap<>(signals);
     sids = List.copyOf(sids);
     tdpid = List.copyOf(tdpid);
@@ -48,6 +63,7 @@ public record RealizeCommand(
         w.string(s);
       }
     }
+    w.string(tid == null ? "" : tid);
     return w.toBytes();
   }
 
@@ -85,7 +101,14 @@ public record RealizeCommand(
       }
       partners.add(new PartnerOutcome(dpid, segs, ttl));
     }
-    return new RealizeCommand(signals, sids, tdpid, declared, partners, now);
+    // absent when packed by a member of a version without idempotency keys
+    String tid = r.hasMore() ? r.string() : null;
+    return new RealizeCommand(signals, sids, tdpid, declared, partners, now, tid);
+  }
+
+  /** The idempotency key of this command, 0 for none. */
+  public long callKey() {
+    return AppliedCalls.key(tid);
   }
 
   private static void ints(VarBytes.Writer w, List<Integer> values) {

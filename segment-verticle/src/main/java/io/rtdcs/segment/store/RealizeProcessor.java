@@ -19,6 +19,9 @@ public final class RealizeProcessor extends ProfileProcessor<RealizeResult> {
   public RealizeResult process(Map.Entry<String, Profile> entry) {
     Profile p = entry.getValue() == null ? new Profile() : entry.getValue();
     RealizeResult result = ProfileUpdater.realize(p, command, definitions());
+    if (result.duplicate()) {
+      return result; // already held: nothing written
+    }
     if (!result.optedOut()) {
       store(entry, p);
     } else if (ProfileUpdater.renewOptOut(p, now)) {

@@ -7,7 +7,8 @@ import java.util.TreeMap;
  * What a realize call returns from the key's owner in the same round trip: live traits, traits
  * realized now, current segments, {@code d_sid}s naming no trait, the visitor's id per data source
  * (for {@code %DPID_n%} and server-to-server pushes), and the segments before this call (so the
- * caller can tell qualifications and disqualifications apart).
+ * caller can tell qualifications and disqualifications apart). {@code duplicate}: the profile
+ * already held this call (a retry): nothing changed, nothing realized now, the segments unchanged.
  */
 public record RealizeResult(
     boolean optedOut,
@@ -16,7 +17,19 @@ public record RealizeResult(
     int[] segments,
     int[] unknownSids,
     Map<Integer, String> knownIds,
-    int[] previousSegments) {
+    int[] previousSegments,
+    boolean duplicate) {
+
+  public RealizeResult(
+      boolean optedOut,
+      int[] traits,
+      int[] realized,
+      int[] segments,
+      int[] unknownSids,
+      Map<Integer, String> knownIds,
+      int[] previousSegments) {
+    this(optedOut, traits, realized, segments, unknownSids, knownIds, previousSegments, false);
+  }
 
   public RealizeResult {
     knownIds = new TreeMap<>(knownIds);

@@ -55,16 +55,47 @@ class ProfileSerializationTest {
   @Test
   void profileShouldSurviveARoundTripWithEveryField() {
     Profile p = tenTraitsThreeSegments();
-    p.setOptedOut(true);
     p.syncedIds().put(9001, "partner-id-42");
     p.addDeclaredId(new DeclaredId(20915, "AB-12", 1));
     p.partners()
         .put(9001, new PartnerEntry(9001, List.of("auto", "shoes"), NOW - 5, NOW + 600_000));
+    p.appliedCalls().record(AppliedCalls.key("tid-one"), NOW - 2_000);
+    p.appliedCalls().record(AppliedCalls.key("tid-two"), NOW);
 
-    Profile back = ss.toObject(ss.toData(p));
+    for (Profile back : List.of(ss.<Profile>toObject(ss.toData(p)), rowRoundTrip(p))) {
+      assertEveryField(p, back);
+    }
+    p.setOptedOut(true);
+    assertThat(ss.<Profile>toObject(ss.toData(p)).optedOut()).isTrue();
+  }
 
+  private static Profile rowRoundTrip(Profile p) {
+    return ProfileRows.CODEC.decode(ProfileRows.CODEC.encode(p));
+  }
+
+  @Test
+  void aRowWrittenBeforeAppliedCallsExistedShouldStillLoad() {
+    Profile p = tenTraitsThreeSegments();
+    long lastSeen = p.lastSeen();
+    // version 1: no applied calls after the partners
+    VarBytes.Writer w =
+        new VarBytes.Writer().unsigned(ProfileRows.VERSION_WITHOUT_CALLS).signed(lastSeen);
+    w.unsigned(0).unsigned(3).unsigned(5001).unsigned(5002).unsigned(5003);
+    w.bytes(ProfileSerializer.writeTraits(p, lastSeen)).bytes(null).bytes(null);
+
+    Profile back = ProfileRows.CODEC.decode(w.toBytes());
+
+    assertThat(back.segments()).containsExactly(5001, 5002, 5003);
+    assertThat(back.traits()).hasSize(10);
+    assertThat(back.appliedCalls().isEmpty()).isTrue();
+  }
+
+  private static void assertEveryField(Profile p, Profile back) {
     assertThat(back.lastSeen()).isEqualTo(NOW);
-    assertThat(back.optedOut()).isTrue();
+    assertThat(back.optedOut()).isFalse();
+    assertThat(back.appliedCalls().contains(AppliedCalls.key("tid-one"))).isTrue();
+    assertThat(back.appliedCalls().contains(AppliedCalls.key("tid-two"))).isTrue();
+    assertThat(back.appliedCalls().contains(AppliedCalls.key("tid-three"))).isFalse();
     assertThat(back.segments()).containsExactly(5001, 5002, 5003);
     assertThat(back.traits()).hasSize(10);
     for (TraitRecord t : p.traits().values()) {
@@ -90,7 +121,8 @@ class ProfileSerializationTest {
             List.of(),
             List.of(new DeclaredId(20915, "AB-12", 1)),
             List.of(new PartnerOutcome(9001, List.of("auto-intender"), 600)),
-            NOW);
+            NOW,
+            "Zm9vYmFyYmF6");
     Data data = ss.toData(new RealizeProcessor(cmd));
     assertThat(data.getType()).isEqualTo(-55); // Compact's type id
 
@@ -101,6 +133,7 @@ class ProfileSerializationTest {
     assertThat(back.command().declaredIds()).isEqualTo(cmd.declaredIds());
     assertThat(back.command().partners()).isEqualTo(cmd.partners());
     assertThat(back.command().now()).isEqualTo(NOW);
+    assertThat(back.command().tid()).isEqualTo("Zm9vYmFyYmF6");
     assertThat(ss.toData(new SyncIdProcessor(1, "a", NOW)).getType()).isEqualTo(-55);
     assertThat(ss.toData(new OptOutProcessor(NOW)).getType()).isEqualTo(-55);
     assertThat(ss.toData(new ProfileBackupProcessor(new Profile(), 5)).getType()).isEqualTo(-55);
