@@ -3,6 +3,7 @@ package io.rtdcs.dcs;
 import io.rtdcs.common.Meters;
 import io.rtdcs.dcs.flow.BusClient;
 import io.rtdcs.dcs.flow.EventService;
+import io.rtdcs.dcs.flow.RealizeDelivery;
 import io.rtdcs.dcs.http.AdminAuth;
 import io.rtdcs.dcs.http.AdminHandler;
 import io.rtdcs.dcs.http.AnswerSender;
@@ -19,6 +20,10 @@ import io.rtdcs.dcs.http.ImportHandler;
 import io.rtdcs.dcs.http.OptOutHandler;
 import io.rtdcs.dcs.http.ServerLimits;
 import io.rtdcs.dcs.http.SlowClientGuard;
+import io.rtdcs.dcs.load.AdmissionControl;
+import io.rtdcs.dcs.load.LoadOptions;
+import io.rtdcs.dcs.load.LoopLagProbe;
+import io.rtdcs.dcs.load.NodeLoad;
 import io.rtdcs.dcs.request.EventRequestParser;
 import io.rtdcs.dcs.request.Identifiers;
 import io.rtdcs.dcs.response.EventResponseWriter;
@@ -47,6 +52,8 @@ public final class DcsVerticle extends VerticleBase {
   private HttpServer adminServer;
   private Router adminRouter;
   private SecurityWiring security;
+  private LoadOptions loadOptions;
+  private AdmissionControl admission;
 
   public DcsVerticle(Clock clock) {
     this(clock, DcsExtension.NONE);
@@ -67,10 +74,12 @@ public final class DcsVerticle extends VerticleBase {
       // our own 414 (with an errors entry) applies first; the codec stops what is far beyond
       limits = ServerLimits.from(config(), options.getMaxGetBytes());
       security = SecurityWiring.from(config());
+      loadOptions = LoadOptions.from(config());
     } catch (IllegalArgumentException e) {
       return Future.failedFuture(e);
     }
     Router router = router(options);
+    admission.start();
     HttpServerOptions http =
         limits.applyTo(
             new HttpServerOptions().setPort(options.getHttpPort()).setHost(options.getHttpHost()));
@@ -84,6 +93,14 @@ public final class DcsVerticle extends VerticleBase {
             new HttpServerOptions().setPort(security.adminPort()).setHost(security.adminHost()));
     adminServer = vertx.createHttpServer(adminHttp).requestHandler(adminRouter);
     return server.listen().compose(s -> adminServer.listen());
+  }
+
+  @Override
+  public Future<?> stop() {
+    if (admission != null) {
+      admission.stop();
+    }
+    return Future.succeededFuture();
   }
 
   /** The port of the separate admin listener ({@code admin.port}), or -1 when there is none. */
@@ -104,9 +121,14 @@ public final class DcsVerticle extends VerticleBase {
     AnswerSender sender =
         new AnswerSender(
             options.getCookieName(), options.getCookieDomain(), options.getCookieMaxAgeDays());
+    NodeLoad load = NodeLoad.of(vertx, Meters.registry(vertx));
+    admission = new AdmissionControl(loadOptions, load, new LoopLagProbe(vertx));
+    RealizeDelivery delivery = new RealizeDelivery(vertx, bus, clock, loadOptions, load);
     EventService service =
         new EventService(
+            vertx,
             bus,
+            delivery,
             ids,
             clock,
             options.getStepsBudgetMs(),
@@ -126,7 +148,8 @@ public final class DcsVerticle extends VerticleBase {
             sender,
             ids,
             options.getCookieName(),
-            options.getMaxPostBytes());
+            options.getMaxPostBytes(),
+            admission);
     IbsHandler ibs =
         new IbsHandler(
             bus,

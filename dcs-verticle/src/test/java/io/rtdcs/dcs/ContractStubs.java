@@ -52,6 +52,8 @@ final class ContractStubs {
   private final Map<String, List<JsonObject>> received = new ConcurrentHashMap<>();
   private final Map<String, Behaviour> behaviours = new ConcurrentHashMap<>();
   private final Set<String> optedOut = ConcurrentHashMap.newKeySet();
+  private final Map<String, java.util.concurrent.atomic.AtomicInteger> failuresLeft =
+      new ConcurrentHashMap<>();
   private final Vertx vertx;
 
   ContractStubs(Vertx vertx) {
@@ -66,6 +68,7 @@ final class ContractStubs {
   void reset() {
     received.values().forEach(List::clear);
     optedOut.clear();
+    failuresLeft.clear();
     behaviours.clear();
     reply(Addresses.PROFILE_RESOLVE, this::resolve);
     reply(Addresses.PARTNER_LOOKUP, ContractStubs::lookup);
@@ -97,6 +100,14 @@ final class ContractStubs {
     behaviours.put(address, new Behaviour(null, code, 0));
   }
 
+  /** The next {@code n} requests to {@code address} fail with {@code code}, then as before. */
+  void failFirst(String address, int n, int code) {
+    failuresLeft.put(address, new java.util.concurrent.atomic.AtomicInteger(n));
+    failCodes.put(address, code);
+  }
+
+  private final Map<String, Integer> failCodes = new ConcurrentHashMap<>();
+
   void silent(String address) {
     behaviours.put(address, new Behaviour(null, 0, -1));
   }
@@ -116,6 +127,12 @@ final class ContractStubs {
 
   private void dispatch(String address, Message<JsonObject> message) {
     received.get(address).add(message.body().copy());
+    java.util.concurrent.atomic.AtomicInteger left = failuresLeft.get(address);
+    if (left != null && left.getAndDecrement() > 0) {
+      int code = failCodes.get(address);
+      message.fail(code, "stub failure " + code);
+      return;
+    }
     Behaviour b = behaviours.get(address);
     if (b.delayMs() < 0) {
       return;

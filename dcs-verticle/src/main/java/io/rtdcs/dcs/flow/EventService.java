@@ -4,11 +4,14 @@ import io.rtdcs.common.Addresses;
 import io.rtdcs.common.Deadline;
 import io.rtdcs.common.RateLimitedLogger;
 import io.rtdcs.dcs.consent.ConsentPolicy;
+import io.rtdcs.dcs.load.Admission;
 import io.rtdcs.dcs.request.EventRequest;
 import io.rtdcs.dcs.request.Identifiers;
 import io.rtdcs.dcs.response.AamError;
 import io.rtdcs.dcs.response.EventResult;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
@@ -19,14 +22,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The /event flow for one accepted call: resolve the visitor, ask the partners, realize and store,
- * each step with the time left in the budget. Expected failures become values: the returned future
- * always succeeds, by the deadline.
+ * each step with the time left in the budget. The budget bounds the answer, never whether the call
+ * is kept: the realization is handed to {@link RealizeDelivery}, which goes on after the answer
+ * left without it (docs/http-api.md, "Budget"). Expected failures become values: the returned
+ * future always succeeds, by the deadline.
  */
 public final class EventService {
   private static final RateLimitedLogger LOG =
       new RateLimitedLogger(LoggerFactory.getLogger(EventService.class), 5_000);
 
+  private final Vertx vertx;
   private final BusClient bus;
+  private final RealizeDelivery delivery;
   private final Identifiers ids;
   private final Clock clock;
   private final long budgetMs;
@@ -35,25 +42,19 @@ public final class EventService {
   private final ConsentPolicy consent;
 
   public EventService(
+      Vertx vertx,
       BusClient bus,
-      Identifiers ids,
-      Clock clock,
-      long budgetMs,
-      long storeReserveMs,
-      boolean debug) {
-    this(bus, ids, clock, budgetMs, storeReserveMs, debug, ConsentPolicy.CHECK_PURPOSES_ONLY);
-  }
-
-  public EventService(
-      BusClient bus,
+      RealizeDelivery delivery,
       Identifiers ids,
       Clock clock,
       long budgetMs,
       long storeReserveMs,
       boolean debug,
       ConsentPolicy consent) {
+    this.vertx = Objects.requireNonNull(vertx, "vertx");
     this.consent = Objects.requireNonNull(consent, "consent");
     this.bus = Objects.requireNonNull(bus, "bus");
+    this.delivery = Objects.requireNonNull(delivery, "delivery");
     this.ids = Objects.requireNonNull(ids, "ids");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.budgetMs = budgetMs;
@@ -61,7 +62,13 @@ public final class EventService {
     this.debug = debug;
   }
 
+  /** The whole flow ({@link Admission#FULL}). */
   public Future<EventResult> handle(EventRequest request, String tid) {
+    return handle(request, tid, Admission.FULL);
+  }
+
+  /** The flow as far as {@code admission} allows (never {@link Admission#REFUSED}). */
+  public Future<EventResult> handle(EventRequest request, String tid, Admission admission) {
     Deadline deadline = Deadline.in(clock, budgetMs);
     List<AamError> errors = new ArrayList<>(request.errors());
     AamError refused = consent.check(request.consent());
@@ -71,26 +78,23 @@ public final class EventService {
       return Future.succeededFuture(
           new EventResult(null, false, false, null, null, null, null, null, null, errors));
     }
-    return resolve(request, tid, deadline)
+    boolean fresh = request.uuid() == null && request.provenDeclaredIdsJson().isEmpty();
+    if (admission == Admission.DEFER_SEGMENTS) {
+      // answered now; the call is collected as if its resolve had failed
+      String uuid = fresh ? ids.newUuid() : request.uuid();
+      collectUnresolved(request, uuid, tid);
+      errors.add(
+          new AamError(
+              AamError.SEGMENTS_DEFERRED,
+              "node busy: call collected, traits and segments not returned"));
+      return Future.succeededFuture(
+          new EventResult(uuid, uuid != null, false, null, null, null, null, null, null, errors));
+    }
+    return resolve(request, tid, deadline, fresh)
         .compose(
             visitor -> {
               if (visitor == null) {
-                errors.add(
-                    new AamError(
-                        AamError.PROFILE_UNAVAILABLE,
-                        "visitor profile could not be read in time; call not processed"));
-                return Future.succeededFuture(
-                    new EventResult(
-                        request.uuid(),
-                        request.uuid() != null,
-                        false,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        errors));
+                return unresolved(request, tid, deadline, errors);
               }
               if (visitor.optedOut()) {
                 errors.add(new AamError(AamError.OPTED_OUT, "visitor is opted out"));
@@ -98,45 +102,105 @@ public final class EventService {
                     new EventResult(
                         visitor.uuid(), false, true, null, null, null, null, null, null, errors));
               }
-              return lookup(request, visitor, tid, deadline)
-                  .compose(
-                      lookup ->
-                          realize(request, visitor, lookup, tid, deadline)
-                              .map(
-                                  realized -> {
-                                    EventRecordLog.record(
-                                        clock.millis(),
-                                        tid,
-                                        visitor.uuid(),
-                                        realized,
-                                        array(lookup, "outcomes"));
-                                    return result(visitor, lookup, realized, errors);
-                                  }));
+              Future<JsonObject> lookup;
+              if (admission == Admission.SKIP_PARTNERS) {
+                errors.add(
+                    new AamError(AamError.PARTNERS_SKIPPED, "node busy: partners not asked"));
+                lookup = Future.succeededFuture(new JsonObject());
+              } else {
+                lookup = lookup(request, visitor, tid, deadline);
+              }
+              return lookup.compose(
+                  found ->
+                      answerBy(deadline, realize(request, visitor.uuid(), found, tid))
+                          .map(
+                              realized -> {
+                                EventRecordLog.record(
+                                    clock.millis(),
+                                    tid,
+                                    visitor.uuid(),
+                                    realized,
+                                    array(found, "outcomes"));
+                                return result(visitor, found, realized, errors);
+                              }));
             });
   }
 
-  /** Null means "could not resolve": the caller stops (an opt-out must never be missed). */
-  private Future<Visitor> resolve(EventRequest request, String tid, Deadline deadline) {
+  /**
+   * The profile could not be read in time. Partners are not asked (the visitor might be opted out),
+   * but the call is still realized: with its own uuid and no proven declared ID directly (the store
+   * never changes an opted-out profile); otherwise once a resolve succeeds.
+   */
+  private Future<EventResult> unresolved(
+      EventRequest request, String tid, Deadline deadline, List<AamError> errors) {
+    errors.add(
+        new AamError(
+            AamError.PROFILE_UNAVAILABLE,
+            "visitor profile could not be read in time; partners not asked"));
+    Future<JsonObject> stored = collectUnresolved(request, request.uuid(), tid);
+    if (stored == null) {
+      return Future.succeededFuture(
+          new EventResult(
+              request.uuid(),
+              request.uuid() != null,
+              false,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              errors));
+    }
+    Visitor visitor = Visitor.fresh(request.uuid());
+    return answerBy(deadline, stored)
+        .map(realized -> result(visitor, new JsonObject(), realized, errors));
+  }
+
+  /**
+   * Collects a call whose visitor was not resolved: realizes it directly when that is safe (a fresh
+   * visitor, or the call's own uuid without proven declared IDs) and returns that delivery; else
+   * resolves (with retries) first, in the background, and returns null.
+   */
+  private Future<JsonObject> collectUnresolved(EventRequest request, String uuid, String tid) {
+    if (uuid != null && request.provenDeclaredIdsJson().isEmpty()) {
+      return realize(request, uuid, new JsonObject(), tid);
+    }
+    delivery
+        .deliver(Addresses.PROFILE_RESOLVE, tid, resolveBody(request, tid, 0))
+        .map(reply -> Visitor.fromReply(reply, request.uuid(), ids.newUuid()))
+        .compose(
+            visitor ->
+                visitor.optedOut()
+                    ? Future.succeededFuture()
+                    : realize(request, visitor.uuid(), new JsonObject(), tid));
+    return null;
+  }
+
+  /** Null means "could not resolve in time". */
+  private Future<Visitor> resolve(
+      EventRequest request, String tid, Deadline deadline, boolean fresh) {
     // only a proven declared ID may name a profile (docs/privacy.md): an unproven one is kept in
     // the caller's own profile by the realize step and finds nothing
-    JsonArray proven = request.provenDeclaredIdsJson();
-    if (request.uuid() == null && proven.isEmpty()) {
+    if (fresh) {
       return Future.succeededFuture(Visitor.fresh(ids.newUuid()));
     }
     long left = deadline.remaining();
-    JsonObject body =
-        new JsonObject()
-            .put("tid", tid)
-            .put("timeoutMs", left)
-            .put("uuid", request.uuid())
-            .put("declaredIds", proven);
-    return bus.segment(Addresses.PROFILE_RESOLVE, body, left)
+    return bus.segment(Addresses.PROFILE_RESOLVE, resolveBody(request, tid, left), left)
         .map(reply -> Visitor.fromReply(reply, request.uuid(), ids.newUuid()))
         .otherwise(
             failure -> {
               LOG.warn("tid {}: resolve failed: {}", tid, failure.getMessage());
               return null;
             });
+  }
+
+  private static JsonObject resolveBody(EventRequest request, String tid, long timeoutMs) {
+    return new JsonObject()
+        .put("tid", tid)
+        .put("timeoutMs", timeoutMs)
+        .put("uuid", request.uuid())
+        .put("declaredIds", request.provenDeclaredIdsJson());
   }
 
   private Future<JsonObject> lookup(
@@ -161,15 +225,13 @@ public final class EventService {
             });
   }
 
-  /** Null means the store step failed or timed out. */
+  /** The delivery of the call's realization: completes once stored, fails only when given up. */
   private Future<JsonObject> realize(
-      EventRequest request, Visitor visitor, JsonObject lookup, String tid, Deadline deadline) {
-    long left = deadline.remaining();
+      EventRequest request, String uuid, JsonObject lookup, String tid) {
     JsonObject body =
         new JsonObject()
             .put("tid", tid)
-            .put("timeoutMs", left)
-            .put("uuid", visitor.uuid())
+            .put("uuid", uuid)
             .put("signals", request.signalsJson(true))
             .put("sids", new JsonArray(new ArrayList<>(request.sids())))
             .put("tdpid", new JsonArray(new ArrayList<>(request.tdpid())))
@@ -181,12 +243,28 @@ public final class EventService {
                     .put("url", request.urlDestinations())
                     .put("httpProto", request.httpProto())
                     .put("nsid", request.nsid()));
-    return bus.segment(Addresses.PROFILE_REALIZE, body, left)
-        .otherwise(
-            failure -> {
-              LOG.warn("tid {}: realize failed: {}", tid, failure.getMessage());
-              return null;
-            });
+    return delivery.deliver(Addresses.PROFILE_REALIZE, tid, body);
+  }
+
+  /**
+   * What {@code stored} brings by the deadline, else null (the delivery goes on: counted as late if
+   * it succeeds after that).
+   */
+  private Future<JsonObject> answerBy(Deadline deadline, Future<JsonObject> stored) {
+    if (stored.isComplete()) {
+      return Future.succeededFuture(stored.succeeded() ? stored.result() : null);
+    }
+    Promise<JsonObject> answer = Promise.promise();
+    long timer = vertx.setTimer(Math.max(1, deadline.remaining()), id -> answer.tryComplete(null));
+    stored.onComplete(
+        ar -> {
+          if (answer.tryComplete(ar.succeeded() ? ar.result() : null)) {
+            vertx.cancelTimer(timer);
+          } else if (ar.succeeded()) {
+            delivery.storedLate();
+          }
+        });
+    return answer.future();
   }
 
   private EventResult result(
@@ -194,12 +272,20 @@ public final class EventService {
     JsonArray ibs = array(lookup, "ibs");
     JsonArray partners = debug ? outcomes(lookup) : null;
     if (realized == null) {
-      errors.add(
-          new AamError(
-              AamError.PROFILE_UNAVAILABLE,
-              "profile store did not answer in time; traits and segments not returned"));
+      if (errors.stream().noneMatch(e -> e.code() == AamError.PROFILE_UNAVAILABLE)) {
+        errors.add(
+            new AamError(
+                AamError.PROFILE_UNAVAILABLE,
+                "profile store did not answer in time; traits and segments not returned"));
+      }
       return new EventResult(
           visitor.uuid(), true, false, null, null, null, null, ibs, partners, errors);
+    }
+    if (Boolean.TRUE.equals(realized.getValue("optedOut"))) {
+      // the store found the profile opted out (its resolve had not answered in time)
+      errors.add(new AamError(AamError.OPTED_OUT, "visitor is opted out"));
+      return new EventResult(
+          visitor.uuid(), false, true, null, null, null, null, null, null, errors);
     }
     JsonArray unknown = array(realized, "unknownSids");
     for (Object sid : unknown) {

@@ -2,6 +2,8 @@ package io.rtdcs.dcs.http;
 
 import io.rtdcs.common.RateLimitedLogger;
 import io.rtdcs.dcs.flow.EventService;
+import io.rtdcs.dcs.load.Admission;
+import io.rtdcs.dcs.load.AdmissionControl;
 import io.rtdcs.dcs.request.EventRequest;
 import io.rtdcs.dcs.request.EventRequestParser;
 import io.rtdcs.dcs.request.Identifiers;
@@ -21,7 +23,10 @@ import java.util.Map;
 import java.util.Objects;
 import org.slf4j.LoggerFactory;
 
-/** {@code GET|POST /event}: read, parse, run the flow, answer. */
+/**
+ * {@code GET|POST /event}: admit (or refuse at once, 429), read, parse, run the flow as far as the
+ * admission allows, answer.
+ */
 public final class EventHandler implements Handler<RoutingContext> {
   private static final RateLimitedLogger LOG =
       new RateLimitedLogger(LoggerFactory.getLogger(EventHandler.class), 5_000);
@@ -36,6 +41,7 @@ public final class EventHandler implements Handler<RoutingContext> {
   private final Identifiers ids;
   private final String cookieName;
   private final int maxPostBytes;
+  private final AdmissionControl admission;
 
   public EventHandler(
       EventRequestParser parser,
@@ -44,7 +50,8 @@ public final class EventHandler implements Handler<RoutingContext> {
       AnswerSender sender,
       Identifiers ids,
       String cookieName,
-      int maxPostBytes) {
+      int maxPostBytes,
+      AdmissionControl admission) {
     this.parser = Objects.requireNonNull(parser, "parser");
     this.service = Objects.requireNonNull(service, "service");
     this.writer = Objects.requireNonNull(writer, "writer");
@@ -52,12 +59,23 @@ public final class EventHandler implements Handler<RoutingContext> {
     this.ids = Objects.requireNonNull(ids, "ids");
     this.cookieName = Objects.requireNonNull(cookieName, "cookieName");
     this.maxPostBytes = maxPostBytes;
+    this.admission = Objects.requireNonNull(admission, "admission");
   }
 
   @Override
   public void handle(RoutingContext ctx) {
     HttpServerRequest request = ctx.request();
     String tid = ids.newTid();
+    Admission level = admission.admit();
+    if (level == Admission.REFUSED) {
+      // before reading anything: a refusal must cost as little as possible
+      ctx.response().putHeader("Retry-After", Long.toString(admission.retryAfterSeconds()));
+      if (request.method() == HttpMethod.POST) {
+        ctx.response().putHeader("Connection", "close");
+      }
+      sender.send(ctx.response(), writer.overloaded(tid, admission.retryAfterSeconds()));
+      return;
+    }
     Future<byte[]> body =
         request.method() == HttpMethod.POST
             ? BodyReader.read(request, maxPostBytes)
@@ -69,11 +87,12 @@ public final class EventHandler implements Handler<RoutingContext> {
                 parsed.rejected()
                     ? Future.succeededFuture(writer.rejected(parsed, tid))
                     : service
-                        .handle(parsed, tid)
+                        .handle(parsed, tid, level)
                         .otherwise(failure -> unexpected(tid, failure))
                         .map(result -> writer.answer(parsed, result, tid)))
         .onComplete(
             ar -> {
+              admission.answered();
               if (ar.succeeded()) {
                 if (ar.result().status() == 413) {
                   ctx.response().putHeader("Connection", "close");

@@ -21,6 +21,15 @@ public record AamError(int code, String msg) {
   /** The profile store could not be read or written in time: no traits or segments. */
   public static final int PROFILE_UNAVAILABLE = 200;
 
+  /** rtdcs: the node is busy; partners were not asked (the call was realized and answered). */
+  public static final int PARTNERS_SKIPPED = 201;
+
+  /** rtdcs: the node is busy; the call is collected, its traits and segments are not returned. */
+  public static final int SEGMENTS_DEFERRED = 202;
+
+  /** rtdcs: the node is overloaded; the call was refused (429) and nothing was collected. */
+  public static final int OVERLOADED = 203;
+
   /** Invalid declared (customer) ID. */
   public static final int INVALID_CUSTOMER_ID = 300;
 

@@ -29,6 +29,24 @@ public final class EventResponseWriter {
         request.status(), JSON, body.toBuffer(), codes(request.errors()), null, null);
   }
 
+  /**
+   * A call refused past capacity (429, error 203): nothing was read, stored or sent; the caller
+   * sets {@code Retry-After}.
+   */
+  public HttpAnswer overloaded(String tid, long retryAfterSeconds) {
+    List<AamError> errors =
+        List.of(
+            new AamError(
+                AamError.OVERLOADED,
+                "node overloaded: call not processed, retry after " + retryAfterSeconds + " s"));
+    JsonObject body =
+        new JsonObject()
+            .put("dcs_region", region)
+            .put("tid", tid)
+            .put("errors", errorsJson(errors));
+    return new HttpAnswer(429, JSON, body.toBuffer(), codes(errors), null, null);
+  }
+
   /** The answer of an accepted call. */
   public HttpAnswer answer(EventRequest request, EventResult result, String tid) {
     List<Integer> codes = codes(result.errors());

@@ -1,0 +1,74 @@
+package io.rtdcs.dcs.load;
+
+import java.util.Objects;
+
+/**
+ * Decides, for each {@code /event} call of one dcs-verticle instance, how much of the flow it gets
+ * (docs/operations.md, "Overload"), from this instance's event-loop delay, the node's calls in
+ * flight and its realizations still being delivered. An admitted call holds an in-flight slot until
+ * {@link #answered()}; a refused call holds none.
+ */
+public final class AdmissionControl {
+  private final LoadOptions options;
+  private final NodeLoad load;
+  private final LoopLagProbe lag;
+
+  public AdmissionControl(LoadOptions options, NodeLoad load, LoopLagProbe lag) {
+    this.options = Objects.requireNonNull(options, "options");
+    this.load = Objects.requireNonNull(load, "load");
+    this.lag = Objects.requireNonNull(lag, "lag");
+    load.register(lag);
+  }
+
+  /** Starts measuring this instance's event loop (call on it). */
+  public void start() {
+    lag.start();
+  }
+
+  public void stop() {
+    lag.stop();
+    load.unregister(lag);
+  }
+
+  /**
+   * The level for a new call; unless {@link Admission#REFUSED}, the caller must call {@link
+   * #answered()} once the call is answered.
+   */
+  public Admission admit() {
+    Admission a = decide(lag.lagMs(), load.inFlight(), load.pending());
+    if (a != Admission.REFUSED) {
+      load.enter();
+    }
+    load.decided(a);
+    return a;
+  }
+
+  public void answered() {
+    load.leave();
+  }
+
+  public long retryAfterSeconds() {
+    return options.retryAfterSeconds();
+  }
+
+  Admission decide(long lagMs, int inFlight, int pending) {
+    // what is accepted and not stored yet is bounded: a call in flight may still add a delivery
+    if (pending + inFlight >= options.maxPending()) {
+      return Admission.REFUSED;
+    }
+    if (!options.admissionEnabled()) {
+      return Admission.FULL;
+    }
+    int max = options.maxInFlight();
+    if (lagMs >= options.refuseLagMs() || inFlight >= max) {
+      return Admission.REFUSED;
+    }
+    if (lagMs >= options.deferSegmentsLagMs() || inFlight >= max - max / 4) {
+      return Admission.DEFER_SEGMENTS;
+    }
+    if (lagMs >= options.skipPartnersLagMs() || inFlight >= max / 2) {
+      return Admission.SKIP_PARTNERS;
+    }
+    return Admission.FULL;
+  }
+}

@@ -1,0 +1,124 @@
+package io.rtdcs.dcs.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The documented order of degradation, from each signal on its own. */
+class AdmissionControlTest {
+  private static Vertx vertx;
+
+  @BeforeAll
+  static void start() {
+    vertx = Vertx.vertx();
+  }
+
+  @AfterAll
+  static void stop() {
+    vertx.close().await();
+  }
+
+  private static AdmissionControl control(JsonObject config) {
+    return new AdmissionControl(
+        LoadOptions.from(config), new NodeLoad(new SimpleMeterRegistry()), new LoopLagProbe(vertx));
+  }
+
+  @Test
+  void eventLoopDelayShouldSkipPartnersThenDeferSegmentsThenRefuse() {
+    AdmissionControl c = control(new JsonObject());
+    assertThat(c.decide(0, 0, 0)).isEqualTo(Admission.FULL);
+    assertThat(c.decide(14, 0, 0)).isEqualTo(Admission.FULL);
+    assertThat(c.decide(15, 0, 0)).isEqualTo(Admission.SKIP_PARTNERS);
+    assertThat(c.decide(30, 0, 0)).isEqualTo(Admission.DEFER_SEGMENTS);
+    assertThat(c.decide(60, 0, 0)).isEqualTo(Admission.REFUSED);
+  }
+
+  @Test
+  void callsInFlightShouldDegradeInTheSameOrder() {
+    AdmissionControl c = control(new JsonObject().put("admission.maxInFlight", 100));
+    assertThat(c.decide(0, 49, 0)).isEqualTo(Admission.FULL);
+    assertThat(c.decide(0, 50, 0)).isEqualTo(Admission.SKIP_PARTNERS);
+    assertThat(c.decide(0, 75, 0)).isEqualTo(Admission.DEFER_SEGMENTS);
+    assertThat(c.decide(0, 100, 0)).isEqualTo(Admission.REFUSED);
+  }
+
+  @Test
+  void pendingRealizationsShouldBeBoundedEvenWithAdmissionOff() {
+    AdmissionControl c =
+        control(new JsonObject().put("admission.enabled", false).put("collection.maxPending", 10));
+    assertThat(c.decide(500, 4, 5)).isEqualTo(Admission.FULL);
+    assertThat(c.decide(0, 0, 10)).isEqualTo(Admission.REFUSED);
+    assertThat(c.decide(0, 6, 4)).isEqualTo(Admission.REFUSED); // in flight may still add some
+  }
+
+  @Test
+  void anAdmittedCallShouldHoldAnInFlightSlotUntilAnsweredAndARefusedOneNone() {
+    NodeLoad load = new NodeLoad(new SimpleMeterRegistry());
+    AdmissionControl c =
+        new AdmissionControl(
+            LoadOptions.from(new JsonObject().put("admission.maxInFlight", 4)),
+            load,
+            new LoopLagProbe(vertx));
+    assertThat(c.admit()).isEqualTo(Admission.FULL);
+    assertThat(c.admit()).isEqualTo(Admission.FULL);
+    assertThat(c.admit()).isEqualTo(Admission.SKIP_PARTNERS);
+    assertThat(c.admit()).isEqualTo(Admission.DEFER_SEGMENTS);
+    assertThat(c.admit()).isEqualTo(Admission.REFUSED);
+    assertThat(load.inFlight()).isEqualTo(4);
+    c.answered();
+    assertThat(load.inFlight()).isEqualTo(3);
+    assertThat(c.admit()).isEqualTo(Admission.DEFER_SEGMENTS);
+  }
+
+  @Test
+  void theLagReadingShouldJumpUpAndDecay() {
+    LoopLagProbe probe = new LoopLagProbe(vertx);
+    probe.record(80);
+    assertThat(probe.lagMs()).isEqualTo(80);
+    for (int i = 0; i < 20; i++) {
+      probe.record(0);
+    }
+    assertThat(probe.lagMs()).isZero();
+  }
+
+  @Test
+  void aStalledEventLoopShouldBeSeenByTheProbe() throws Exception {
+    LoopLagProbe probe = new LoopLagProbe(vertx);
+    var context = vertx.getOrCreateContext();
+    context.runOnContext(v -> probe.start());
+    Thread.sleep(50);
+    java.util.concurrent.CompletableFuture<Long> seen =
+        new java.util.concurrent.CompletableFuture<>();
+    context.runOnContext(
+        v -> {
+          long until = System.nanoTime() + 120_000_000L;
+          while (System.nanoTime() < until) {
+            Thread.onSpinWait(); // a handler that blocks its loop for 120 ms
+          }
+          vertx.setTimer(1, id -> seen.complete(probe.lagMs()));
+        });
+    assertThat(seen.get(5, java.util.concurrent.TimeUnit.SECONDS)).isGreaterThanOrEqualTo(60);
+    probe.stop();
+  }
+
+  @Test
+  void optionsShouldBeValidatedWithTheKeyNamed() {
+    assertThatThrownBy(() -> LoadOptions.from(new JsonObject().put("admission.refuseLagMs", 10)))
+        .hasMessageContaining("admission.skipPartnersLagMs");
+    assertThatThrownBy(() -> LoadOptions.from(new JsonObject().put("collection.maxPending", 0)))
+        .hasMessageContaining("collection.maxPending");
+    assertThatThrownBy(
+            () ->
+                LoadOptions.from(
+                    new JsonObject()
+                        .put("collection.retryForMs", 1_000)
+                        .put("collection.attemptTimeoutMs", 5_000)))
+        .hasMessageContaining("collection.attemptTimeoutMs");
+  }
+}
