@@ -5,6 +5,7 @@ import com.hazelcast.core.HazelcastInstance;
 import io.rtdcs.common.Meters;
 import io.rtdcs.common.NodeState;
 import io.rtdcs.dcs.DcsVerticle;
+import io.rtdcs.dcs.load.NodeLoad;
 import io.rtdcs.node.bridge.PartnerBridgeVerticle;
 import io.rtdcs.partner.PartnerVerticle;
 import io.rtdcs.partner.demo.DemoPartnerVerticle;
@@ -35,6 +36,10 @@ import org.slf4j.LoggerFactory;
 public final class RtdcsNode {
   private static final Logger LOG = LoggerFactory.getLogger(RtdcsNode.class);
   private static final long STORE_PROBE_MS = 5_000;
+
+  /** How long a graceful stop waits for the calls accepted here to be stored. */
+  static final long DRAIN_MS = 10_000;
+
   private static final long BACKLOG_MEASURE_MS = 1_000;
 
   private final Vertx vertx;
@@ -226,25 +231,37 @@ public final class RtdcsNode {
   }
 
   /**
-   * Leaves the cluster cleanly (peers see a leave, not a crash): first what waits to be written to
-   * the database is written, then the node leaves, then the database pool closes.
+   * Leaves the cluster cleanly (peers see a leave, not a crash): first the calls accepted here are
+   * stored (at most {@value #DRAIN_MS} ms), then what waits to be written to the database is
+   * written, then the node leaves, then the database pool closes.
    */
   public Future<Void> stop() {
     NodeState.setReady(vertx, false);
+    Future<Void> drained =
+        NodeLoad.drained(vertx, DRAIN_MS)
+            .map(
+                waiting -> {
+                  if (waiting > 0) {
+                    LOG.warn("stop: {} accepted calls not stored after {} ms", waiting, DRAIN_MS);
+                  }
+                  return null;
+                });
     Future<Void> flushed =
         durable == null
-            ? Future.succeededFuture()
-            : vertx
-                .<Void>executeBlocking(
-                    () -> {
-                      durable.flush(hazelcast);
-                      return null;
-                    })
-                .recover(
-                    e -> {
-                      LOG.warn("store: flush at stop failed: {}", e.toString());
-                      return Future.succeededFuture();
-                    });
+            ? drained
+            : drained.compose(
+                d ->
+                    vertx
+                        .<Void>executeBlocking(
+                            () -> {
+                              durable.flush(hazelcast);
+                              return null;
+                            })
+                        .recover(
+                            e -> {
+                              LOG.warn("store: flush at stop failed: {}", e.toString());
+                              return Future.succeededFuture();
+                            }));
     // vertx.close() completes its future on a thread of its own once the event loops are gone: a
     // future bound to a context (compose, eventually) would then dispatch to a terminated loop
     // (RejectedExecutionException), so the chain below is context-free

@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.rtdcs.common.NodeState;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.shareddata.Shareable;
 import java.util.EnumMap;
@@ -70,6 +72,29 @@ public final class NodeLoad implements Shareable {
             .sharedData()
             .getLocalMap(NodeState.MAP)
             .computeIfAbsent(KEY, k -> new NodeLoad(registry));
+  }
+
+  /**
+   * Completes once no accepted call of this node waits to be stored (or after {@code maxMs}, with
+   * the number still waiting logged by the caller): the node's graceful stop waits for it.
+   */
+  public static Future<Integer> drained(Vertx vertx, long maxMs) {
+    Object load = vertx.sharedData().getLocalMap(NodeState.MAP).get(KEY);
+    if (!(load instanceof NodeLoad l) || l.pending() + l.inFlight() == 0) {
+      return Future.succeededFuture(0);
+    }
+    Promise<Integer> done = Promise.promise();
+    long giveUpAt = System.nanoTime() + maxMs * 1_000_000L;
+    vertx.setPeriodic(
+        20,
+        id -> {
+          int waiting = l.pending() + l.inFlight();
+          if (waiting == 0 || System.nanoTime() >= giveUpAt) {
+            vertx.cancelTimer(id);
+            done.tryComplete(waiting);
+          }
+        });
+    return done.future();
   }
 
   void register(LoopLagProbe probe) {
