@@ -3,14 +3,16 @@ package io.rtdcs.dcs.load;
 import io.vertx.core.Vertx;
 
 /**
- * The delay of this event loop: a timer re-armed every {@value #INTERVAL_MS} ms measures how late
- * it fires, which is how long a call arriving now waits before its handler runs. The reading jumps
- * up at once and decays by {@value #DECAY} per tick, so a burst shows at once and a quiet loop
- * reads zero within about 100 ms. Runs on the verticle's own event loop; read from any thread.
+ * The sustained delay of this event loop: a timer re-armed every {@value #INTERVAL_MS} ms measures
+ * how late it fires, which is how long a call arriving now waits before its handler runs. The
+ * reading is a moving average ({@value #WEIGHT} of each sample): one stall (a class loaded, a GC
+ * pause, a CPU taken by another process for a moment) moves it a little, a loop that stays behind
+ * (more work than it can do) moves it to its delay within a few tens of samples. Runs on the
+ * verticle's own event loop; read from any thread.
  */
 public final class LoopLagProbe {
   static final long INTERVAL_MS = 5;
-  static final double DECAY = 0.7;
+  static final double WEIGHT = 0.1;
 
   private final Vertx vertx;
   private volatile double lagMs;
@@ -50,6 +52,6 @@ public final class LoopLagProbe {
   }
 
   void record(long sampleMs) {
-    lagMs = Math.max(sampleMs, lagMs * DECAY);
+    lagMs += (sampleMs - lagMs) * WEIGHT;
   }
 }
