@@ -1,6 +1,7 @@
 package io.rtdcs.dcs;
 
 import io.rtdcs.common.Meters;
+import io.rtdcs.common.NodeState;
 import io.rtdcs.dcs.flow.BusClient;
 import io.rtdcs.dcs.flow.EventService;
 import io.rtdcs.dcs.flow.RealizeDelivery;
@@ -20,6 +21,8 @@ import io.rtdcs.dcs.http.ImportHandler;
 import io.rtdcs.dcs.http.OptOutHandler;
 import io.rtdcs.dcs.http.ServerLimits;
 import io.rtdcs.dcs.http.SlowClientGuard;
+import io.rtdcs.dcs.http.WarmupCalls;
+import io.rtdcs.dcs.limits.AbuseLimitHandler;
 import io.rtdcs.dcs.load.AdmissionControl;
 import io.rtdcs.dcs.load.LoadOptions;
 import io.rtdcs.dcs.load.LoopLagProbe;
@@ -86,13 +89,20 @@ public final class DcsVerticle extends VerticleBase {
     SlowClientGuard guard = new SlowClientGuard(vertx, limits.requestTimeoutMs());
     server = vertx.createHttpServer(http).requestHandler(guard.wrap(router));
     if (adminRouter == null) {
-      return server.listen();
+      return server.listen().andThen(ar -> publishPort());
     }
     HttpServerOptions adminHttp =
         limits.applyTo(
             new HttpServerOptions().setPort(security.adminPort()).setHost(security.adminHost()));
     adminServer = vertx.createHttpServer(adminHttp).requestHandler(adminRouter);
-    return server.listen().compose(s -> adminServer.listen());
+    return server.listen().andThen(ar -> publishPort()).compose(s -> adminServer.listen());
+  }
+
+  /** For the node's warm-up, which calls this listener (every instance shares the port). */
+  private void publishPort() {
+    if (server.actualPort() > 0) {
+      NodeState.setHttpPort(vertx, server.actualPort());
+    }
   }
 
   @Override
@@ -122,6 +132,7 @@ public final class DcsVerticle extends VerticleBase {
         new AnswerSender(
             options.getCookieName(), options.getCookieDomain(), options.getCookieMaxAgeDays());
     NodeLoad load = NodeLoad.of(vertx, Meters.registry(vertx));
+    WarmupCalls warmups = new WarmupCalls(NodeState.warmupToken(vertx));
     admission = new AdmissionControl(loadOptions, load, new LoopLagProbe(vertx));
     RealizeDelivery delivery = new RealizeDelivery(vertx, bus, clock, loadOptions, load);
     EventService service =
@@ -149,7 +160,8 @@ public final class DcsVerticle extends VerticleBase {
             ids,
             options.getCookieName(),
             options.getMaxPostBytes(),
-            admission);
+            admission,
+            warmups);
     IbsHandler ibs =
         new IbsHandler(
             bus,
@@ -194,11 +206,20 @@ public final class DcsVerticle extends VerticleBase {
                   .exposedHeader("X-Error"));
     }
     router.route().handler(security.forwardedHeaders());
+    AbuseLimitHandler abuse =
+        security.abuseLimits(
+            vertx, clock, writer, sender, ids, options.getCookieName(), options.getRegion());
     router
         .route()
         .handler(
-            security.abuseLimits(
-                vertx, clock, writer, sender, ids, options.getCookieName(), options.getRegion()));
+            ctx -> {
+              // the node's own warm-up calls are not a client's: no bucket, no deny list
+              if (warmups.isWarmup(ctx.request().getHeader(WarmupCalls.HEADER))) {
+                ctx.next();
+              } else {
+                abuse.handle(ctx);
+              }
+            });
     router
         .route()
         .handler(

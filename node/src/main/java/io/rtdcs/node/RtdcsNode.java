@@ -195,6 +195,11 @@ public final class RtdcsNode {
                           .setInstances(options.getDcsInstances())
                           .setConfig(VerticleConfigs.dcs(options))));
     }
+    if (options.getDcsInstances() > 0) {
+      // ready means warm: the first real call after /health/ready answers within its budget
+      WarmupOptions warmup = WarmupOptions.from(options.getDcs());
+      chain = chain.compose(v -> new HotPathWarmup(vertx, warmup).run());
+    }
     return chain
         .<Void>mapEmpty()
         .onSuccess(

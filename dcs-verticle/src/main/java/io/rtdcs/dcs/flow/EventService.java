@@ -69,6 +69,15 @@ public final class EventService {
 
   /** The flow as far as {@code admission} allows (never {@link Admission#REFUSED}). */
   public Future<EventResult> handle(EventRequest request, String tid, Admission admission) {
+    return handle(request, tid, admission, false);
+  }
+
+  /**
+   * The flow; a {@code warmup} call (the node's own, before it is ready) runs every step but asks
+   * no partner and stores nothing (a dry-run realize at the profile's owner).
+   */
+  public Future<EventResult> handle(
+      EventRequest request, String tid, Admission admission, boolean warmup) {
     Deadline deadline = Deadline.in(clock, budgetMs);
     List<AamError> errors = new ArrayList<>(request.errors());
     AamError refused = consent.check(request.consent());
@@ -101,6 +110,10 @@ public final class EventService {
                 return Future.succeededFuture(
                     new EventResult(
                         visitor.uuid(), false, true, null, null, null, null, null, null, errors));
+              }
+              if (warmup) {
+                return answerBy(deadline, dryRun(request, visitor.uuid(), tid, deadline))
+                    .map(realized -> result(visitor, new JsonObject(), realized, errors));
               }
               Future<JsonObject> lookup;
               if (admission == Admission.SKIP_PARTNERS) {
@@ -228,22 +241,34 @@ public final class EventService {
   /** The delivery of the call's realization: completes once stored, fails only when given up. */
   private Future<JsonObject> realize(
       EventRequest request, String uuid, JsonObject lookup, String tid) {
-    JsonObject body =
-        new JsonObject()
-            .put("tid", tid)
-            .put("uuid", uuid)
-            .put("signals", request.signalsJson(true))
-            .put("sids", new JsonArray(new ArrayList<>(request.sids())))
-            .put("tdpid", new JsonArray(new ArrayList<>(request.tdpid())))
-            .put("declaredIds", request.declaredIdsJson())
-            .put("partners", outcomes(lookup))
-            .put(
-                "destinations",
-                new JsonObject()
-                    .put("url", request.urlDestinations())
-                    .put("httpProto", request.httpProto())
-                    .put("nsid", request.nsid()));
-    return delivery.deliver(Addresses.PROFILE_REALIZE, tid, body);
+    return delivery.deliver(
+        Addresses.PROFILE_REALIZE, tid, realizeBody(request, uuid, lookup, tid));
+  }
+
+  /** A warm-up realize: the whole logic at the owner, nothing stored, once, within the budget. */
+  private Future<JsonObject> dryRun(
+      EventRequest request, String uuid, String tid, Deadline deadline) {
+    JsonObject body = realizeBody(request, uuid, new JsonObject(), tid).put("dryRun", true);
+    long left = deadline.remaining();
+    return bus.segment(Addresses.PROFILE_REALIZE, body.put("timeoutMs", left), left);
+  }
+
+  private static JsonObject realizeBody(
+      EventRequest request, String uuid, JsonObject lookup, String tid) {
+    return new JsonObject()
+        .put("tid", tid)
+        .put("uuid", uuid)
+        .put("signals", request.signalsJson(true))
+        .put("sids", new JsonArray(new ArrayList<>(request.sids())))
+        .put("tdpid", new JsonArray(new ArrayList<>(request.tdpid())))
+        .put("declaredIds", request.declaredIdsJson())
+        .put("partners", outcomes(lookup))
+        .put(
+            "destinations",
+            new JsonObject()
+                .put("url", request.urlDestinations())
+                .put("httpProto", request.httpProto())
+                .put("nsid", request.nsid()));
   }
 
   /**

@@ -42,6 +42,7 @@ public final class EventHandler implements Handler<RoutingContext> {
   private final String cookieName;
   private final int maxPostBytes;
   private final AdmissionControl admission;
+  private final WarmupCalls warmups;
 
   public EventHandler(
       EventRequestParser parser,
@@ -51,7 +52,8 @@ public final class EventHandler implements Handler<RoutingContext> {
       Identifiers ids,
       String cookieName,
       int maxPostBytes,
-      AdmissionControl admission) {
+      AdmissionControl admission,
+      WarmupCalls warmups) {
     this.parser = Objects.requireNonNull(parser, "parser");
     this.service = Objects.requireNonNull(service, "service");
     this.writer = Objects.requireNonNull(writer, "writer");
@@ -60,13 +62,15 @@ public final class EventHandler implements Handler<RoutingContext> {
     this.cookieName = Objects.requireNonNull(cookieName, "cookieName");
     this.maxPostBytes = maxPostBytes;
     this.admission = Objects.requireNonNull(admission, "admission");
+    this.warmups = Objects.requireNonNull(warmups, "warmups");
   }
 
   @Override
   public void handle(RoutingContext ctx) {
     HttpServerRequest request = ctx.request();
     String tid = ids.newTid();
-    Admission level = admission.admit();
+    boolean warmup = warmups.isWarmup(request.getHeader(WarmupCalls.HEADER));
+    Admission level = warmup ? Admission.FULL : admission.admit();
     if (level == Admission.REFUSED) {
       // before reading anything: a refusal must cost as little as possible
       ctx.response().putHeader("Retry-After", Long.toString(admission.retryAfterSeconds()));
@@ -87,12 +91,14 @@ public final class EventHandler implements Handler<RoutingContext> {
                 parsed.rejected()
                     ? Future.succeededFuture(writer.rejected(parsed, tid))
                     : service
-                        .handle(parsed, tid, level)
+                        .handle(parsed, tid, level, warmup)
                         .otherwise(failure -> unexpected(tid, failure))
                         .map(result -> writer.answer(parsed, result, tid)))
         .onComplete(
             ar -> {
-              admission.answered();
+              if (!warmup) {
+                admission.answered();
+              }
               if (ar.succeeded()) {
                 if (ar.result().status() == 413) {
                   ctx.response().putHeader("Connection", "close");

@@ -78,7 +78,8 @@ public final class RealizeHandler implements Handler<Message<Object>> {
               Requests.declaredIds(body),
               Requests.partners(body),
               clock.millis(),
-              Requests.tid(body));
+              Requests.tid(body),
+              JsonFields.optBoolean(body, "dryRun", "dryRun", false));
       proven = Requests.provenDeclaredIds(body);
     } catch (RuntimeException e) {
       Replies.fail(message, Addresses.PROFILE_REALIZE, e);
@@ -88,6 +89,9 @@ public final class RealizeHandler implements Handler<Message<Object>> {
         .realize(uuid, command)
         .andThen(
             ar -> {
+              if (command.dryRun()) {
+                return; // the node's warm-up: counts nowhere
+              }
               if (ar.succeeded() && ar.result().duplicate()) {
                 meters.duplicate();
               } else if (ar.succeeded() && !ar.result().optedOut()) {
@@ -109,6 +113,9 @@ public final class RealizeHandler implements Handler<Message<Object>> {
                 return;
               }
               message.reply(reply);
+              if (command.dryRun()) {
+                return;
+              }
               if (ar.result().optedOut()) {
                 renewOptOut(uuid, command.now());
               } else if (!ar.result().duplicate()) {
@@ -141,7 +148,7 @@ public final class RealizeHandler implements Handler<Message<Object>> {
    */
   private Future<RealizeResult> linkDeclaredIds(
       String uuid, RealizeCommand command, List<DeclaredId> proven, RealizeResult result) {
-    if (result.optedOut() || proven.isEmpty()) {
+    if (result.optedOut() || proven.isEmpty() || command.dryRun()) {
       return Future.succeededFuture(result);
     }
     List<Future<Void>> links = new ArrayList<>();

@@ -10,7 +10,8 @@ import java.util.Map;
  * are only evaluated), directly realized sids, the data sources to restrict rule traits to,
  * declared IDs, partner outcomes, the caller's clock reading and the call's transaction id (its
  * idempotency key: a command whose tid the profile already holds changes nothing, see {@link
- * AppliedCalls}; null or empty for none).
+ * AppliedCalls}; null or empty for none). A dry run (the node's warm-up) runs the whole logic at
+ * the key's owner on an empty profile and stores nothing.
  */
 public record RealizeCommand(
     Map<String, List<String>> signals,
@@ -19,7 +20,20 @@ public record RealizeCommand(
     List<DeclaredId> declaredIds,
     List<PartnerOutcome> partners,
     long now,
-    String tid) {
+    String tid,
+    boolean dryRun) {
+
+  /** A command applied for real. */
+  public RealizeCommand(
+      Map<String, List<String>> signals,
+      List<Integer> sids,
+      List<Integer> tdpid,
+      List<DeclaredId> declaredIds,
+      List<PartnerOutcome> partners,
+      long now,
+      String tid) {
+    this(signals, sids, tdpid, declaredIds, partners, now, tid, false);
+  }
 
   /** A command without an idempotency key (applied every time it is sent). */
   public RealizeCommand(
@@ -29,7 +43,7 @@ public record RealizeCommand(
       List<DeclaredId> declaredIds,
       List<PartnerOutcome> partners,
       long now) {
-    this(signals, sids, tdpid, declaredIds, partners, now, null);
+    this(signals, sids, tdpid, declaredIds, partners, now, null, false);
   }
 
   public RealizeCommand {
@@ -64,6 +78,7 @@ public record RealizeCommand(
       }
     }
     w.string(tid == null ? "" : tid);
+    w.unsigned(dryRun ? 1 : 0);
     return w.toBytes();
   }
 
@@ -103,7 +118,8 @@ public record RealizeCommand(
     }
     // absent when packed by a member of a version without idempotency keys
     String tid = r.hasMore() ? r.string() : null;
-    return new RealizeCommand(signals, sids, tdpid, declared, partners, now, tid);
+    boolean dryRun = r.hasMore() && r.unsigned() == 1;
+    return new RealizeCommand(signals, sids, tdpid, declared, partners, now, tid, dryRun);
   }
 
   /** The idempotency key of this command, 0 for none. */

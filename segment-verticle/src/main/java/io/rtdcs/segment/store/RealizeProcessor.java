@@ -17,6 +17,10 @@ public final class RealizeProcessor extends ProfileProcessor<RealizeResult> {
 
   @Override
   public RealizeResult process(Map.Entry<String, Profile> entry) {
+    if (command.dryRun()) {
+      // the node's warm-up: the same work on an empty profile, nothing stored or replicated
+      return ProfileUpdater.realize(new Profile(), command, definitions());
+    }
     Profile p = entry.getValue() == null ? new Profile() : entry.getValue();
     RealizeResult result = ProfileUpdater.realize(p, command, definitions());
     if (result.duplicate()) {
