@@ -43,6 +43,17 @@ public record AnswerBody(
         codes(json.getValue("errors")));
   }
 
+  /**
+   * The same as {@link #parse} when {@code body} may hold an error code, otherwise {@link #EMPTY}
+   * without parsing: enough to classify a call when nobody wants its uuid, traits or segments.
+   */
+  static AnswerBody parseIfErrors(Buffer body) {
+    if (body == null || body.toString().indexOf("\"code\"") < 0) {
+      return EMPTY;
+    }
+    return parse(body);
+  }
+
   private static List<Long> ids(Object value) {
     if (!(value instanceof JsonArray array)) {
       return List.of();

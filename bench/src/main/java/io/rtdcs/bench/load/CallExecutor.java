@@ -27,6 +27,7 @@ final class CallExecutor {
   private final LongFunction<String> paths;
   private final AnswerClassifier classifier;
   private final long timeoutMillis;
+  private final boolean wholeBody;
 
   CallExecutor(Vertx vertx, HttpClient client, OpenLoopOptions options) {
     this.vertx = Objects.requireNonNull(vertx);
@@ -36,6 +37,8 @@ final class CallExecutor {
     this.paths = options.getPathFactory();
     this.classifier = new AnswerClassifier(options.getDegradationCodes());
     this.timeoutMillis = options.getCallTimeout().toMillis();
+    // without a listener only the error codes matter: most bodies then need no parsing
+    this.wholeBody = options.getOutcomeListener() != null;
   }
 
   /** Sends call {@code index}, due at {@code intendedNanos}; {@code done} hears of it once. */
@@ -114,7 +117,8 @@ final class CallExecutor {
         return;
       }
       RawAnswer answer = ar.result();
-      AnswerBody body = AnswerBody.parse(answer.body());
+      AnswerBody body =
+          wholeBody ? AnswerBody.parse(answer.body()) : AnswerBody.parseIfErrors(answer.body());
       CallClass callClass = classifier.classify(answer.status(), body);
       finish(
           answer.status(),

@@ -53,6 +53,15 @@ class AnswerClassifierTest {
   }
 
   @Test
+  void withoutACodeInItABodyNeedNotBeParsedToBeClassified() {
+    assertThat(AnswerBody.parseIfErrors(Buffer.buffer("{\"uuid\":\"1\",\"errors\":[]}")))
+        .isEqualTo(AnswerBody.EMPTY);
+    assertThat(
+            AnswerBody.parseIfErrors(Buffer.buffer("{\"errors\":[{\"code\":202}]}")).errorCodes())
+        .containsExactly(202);
+  }
+
+  @Test
   void theBodyShouldBeReadLenientlyWithMissingFieldsEmpty() {
     AnswerBody full =
         body(

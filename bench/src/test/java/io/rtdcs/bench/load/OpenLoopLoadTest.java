@@ -121,6 +121,20 @@ class OpenLoopLoadTest {
   }
 
   @Test
+  void withoutAListenerDegradedAnswersShouldStillBeCounted(Vertx vertx) {
+    stub = StubDcs.immediate(vertx);
+    try (OpenLoopLoad load =
+        new OpenLoopLoad(
+            options(stub.url(), 100, Duration.ofMillis(500))
+                .setPathFactory(i -> "/event?mode=" + (i % 2 == 0 ? "busy" : "ok")))) {
+      OpenLoopResult result = load.run();
+      assertThat(result.count(CallClass.DEGRADED)).isEqualTo(25);
+      assertThat(result.count(CallClass.SERVED)).isEqualTo(25);
+      assertThat(result.errorCodeCounts()).isEqualTo(Map.of(201, 25L));
+    }
+  }
+
+  @Test
   void aTestCanCountPerVisitorTheCallsAnsweredAndRefused(Vertx vertx) {
     stub = StubDcs.immediate(vertx);
     VisitorPool visitors = new VisitorPool(10);
