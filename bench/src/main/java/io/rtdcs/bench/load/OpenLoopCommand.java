@@ -21,7 +21,7 @@ final class OpenLoopCommand {
           "  --url URL[,URL...]        base URL(s), calls in turn (http://127.0.0.1:8280)",
           "  --rate R[,R...]           calls/s; one run and one JSON line per rate (100)",
           "  --duration S              seconds of each run (10)",
-          "  --warmup S                seconds at the first rate before measuring, not reported (0)",
+          "  --warmup S                seconds climbing to the first rate, not measured (0)",
           "  --pause S                 seconds of rest before each run after the first (2)",
           "  --visitors N              returning visitors, those of scripts/bench.d/event.lua (20000)",
           "  --visitor-order O         random | in-turn, for %UUID% (random)",

@@ -1,6 +1,7 @@
 package io.rtdcs.bench.load;
 
 import java.io.PrintStream;
+import java.time.Duration;
 
 /**
  * Command line of the open-loop load ({@code scripts/bench} runs it for scenario 3):
@@ -11,7 +12,8 @@ import java.io.PrintStream;
  *   --path-template '/event?d_rtbd=json&amp;c_category=shoes&amp;d_uuid=%UUID%'
  * </pre>
  *
- * One JSON line per rate on stdout ({@link OpenLoopResult#toJson()}), or one {@link
+ * One JSON line per rate on stdout ({@link OpenLoopResult#toJson()} and {@code client_cpu_pct}, the
+ * CPU this client JVM used during the run in percent of one core), or one {@link
  * CapacityProbe.Estimate} with {@code --find-capacity}; readable lines on stderr. {@code --help}
  * lists the options. Exit status 2 on a bad command line.
  */
@@ -36,10 +38,7 @@ public final class OpenLoopMain {
     PrintStream log = System.err;
     try (OpenLoopLoad load = new OpenLoopLoad(command.load)) {
       double first = command.probe != null ? command.probe.getStartRate() : command.rates.get(0);
-      if (!command.warmup.isZero()) {
-        log.printf("open-loop: warm-up at %.1f/s for %s%n", first, command.warmup);
-        print(log, "warm-up", load.run(first, command.warmup));
-      }
+      warmUp(load, first, command.warmup, log);
       if (command.probe != null) {
         CapacityProbe.Estimate estimate =
             new CapacityProbe(command.probe)
@@ -64,14 +63,34 @@ public final class OpenLoopMain {
         if (i > 0) {
           Thread.sleep(command.pause.toMillis());
         }
+        ClientCpu cpu = ClientCpu.start();
         OpenLoopResult result = load.run(command.rates.get(i), command.duration);
+        double clientCpu = cpu.percentOfACore();
         print(log, "run", result);
-        out.println(result.toJson().encode());
+        log.printf("open-loop: run: the client used %.1f %% of a core%n", clientCpu);
+        out.println(result.toJson().put("client_cpu_pct", clientCpu).encode());
         out.flush();
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       System.exit(1);
+    }
+  }
+
+  /**
+   * A cold client and server given the full rate at once open a storm of connections and time out
+   * for seconds: the warm-up climbs to the rate in four equal steps (25, 50, 75, 100 %).
+   */
+  private static void warmUp(OpenLoopLoad load, double rate, Duration warmup, PrintStream log) {
+    Duration quarter = warmup.dividedBy(4);
+    if (quarter.toMillis() < 1) {
+      return;
+    }
+    for (int i = 1; i <= 4; i++) {
+      double r = rate * i / 4;
+      OpenLoopResult result = load.run(r, quarter);
+      log.printf(
+          "open-loop: warm-up %.1f/s for %s: %s%n", r, quarter, result.summaryLines().get(0));
     }
   }
 
