@@ -26,7 +26,7 @@ final class LoadRun {
   private long sent;
   private long finished;
   private long lastSendNanos;
-  private RuntimeException listenerFailure;
+  private Throwable listenerFailure;
 
   LoadRun(
       Context context,
@@ -90,7 +90,7 @@ final class LoadRun {
     if (listener != null) {
       try {
         listener.accept(outcome);
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | AssertionError e) {
         // the run goes on (its calls are in flight); the caller hears of it at the end
         if (listenerFailure == null) {
           listenerFailure = e;

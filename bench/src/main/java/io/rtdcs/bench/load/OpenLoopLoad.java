@@ -79,6 +79,10 @@ public final class OpenLoopLoad implements AutoCloseable {
     try {
       return start(ratePerSecond, duration).join();
     } catch (CompletionException e) {
+      // a listener's assertion or exception as it was thrown
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
       throw e.getCause() instanceof RuntimeException r ? r : e;
     }
   }

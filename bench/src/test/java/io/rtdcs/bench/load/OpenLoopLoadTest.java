@@ -259,6 +259,25 @@ class OpenLoopLoadTest {
   }
 
   @Test
+  void aFailedAssertionInTheListenerShouldEndTheRunWithItOnceEveryCallFinished(Vertx vertx) {
+    stub = StubDcs.immediate(vertx);
+    LongAdder heard = new LongAdder();
+    try (OpenLoopLoad load =
+        new OpenLoopLoad(
+            options(stub.url(), 100, Duration.ofMillis(300))
+                .setOutcomeListener(
+                    o -> {
+                      heard.increment();
+                      assertThat(o.request().index()).isNotEqualTo(3L);
+                    }))) {
+      assertThatThrownBy(load::run).isInstanceOf(AssertionError.class);
+      assertThat(heard.sum()).isEqualTo(30);
+      // and the load is ready for another run
+      assertThat(load.run(100, Duration.ofMillis(100)).sent()).isEqualTo(10);
+    }
+  }
+
+  @Test
   void oneRunAtATimeAndNoneAfterClose(Vertx vertx) {
     stub = StubDcs.immediate(vertx);
     OpenLoopLoad load = new OpenLoopLoad(options(stub.url(), 20, Duration.ofSeconds(1)));
