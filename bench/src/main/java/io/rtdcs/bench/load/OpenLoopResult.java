@@ -9,9 +9,9 @@ import java.util.Map;
 
 /**
  * The figures of one open-loop run: the rate offered and the rate the generator managed to send at,
- * the calls per {@link CallClass}, per error code ({@code errors[].code} of the 200 answers) and
- * per failure reason, latency percentiles (from each call's intended start) overall, for the
- * answered calls (served + degraded) and per class, and the generator's own send lag: when {@link
+ * the calls per {@link CallClass}, per error code ({@code errors[].code} of all answers) and per
+ * failure reason, latency percentiles (from each call's intended start) overall, for the answered
+ * calls (served + degraded) and per class, and the generator's own send lag: when {@link
  * #sendLag()}'s maximum is more than a few milliseconds the client was overloaded and the run
  * measures it as much as the server.
  */
@@ -71,7 +71,10 @@ public final class OpenLoopResult {
     return counts.get(callClass);
   }
 
-  /** How many 200 answers carried each {@code errors[].code} (one answer may carry several). */
+  /**
+   * How many answers carried each {@code errors[].code}, whatever their status (a 200's 201, a
+   * 429's 203; one answer may carry several).
+   */
   public Map<Integer, Long> errorCodeCounts() {
     return errorCodes;
   }

@@ -92,7 +92,7 @@ class OpenLoopLoadTest {
       assertThat(result.count(CallClass.DEGRADED)).isEqualTo(20);
       assertThat(result.count(CallClass.REFUSED)).isEqualTo(20);
       assertThat(result.count(CallClass.FAILED)).isEqualTo(40);
-      assertThat(result.errorCodeCounts()).isEqualTo(Map.of(201, 20L));
+      assertThat(result.errorCodeCounts()).isEqualTo(Map.of(201, 20L, 203, 20L));
       assertThat(result.failureCounts()).isEqualTo(Map.of("status 500", 20L, "timeout", 20L));
       assertThat(result.maxRetryAfterSeconds()).isEqualTo(3);
       assertThat(result.answeredLatency().count()).isEqualTo(40);
@@ -115,6 +115,7 @@ class OpenLoopLoadTest {
     CallOutcome refused = outcomes.stream().filter(o -> o.request().index() == 2).findFirst().get();
     assertThat(refused.status()).isEqualTo(429);
     assertThat(refused.retryAfterSeconds()).isEqualTo(3);
+    assertThat(refused.body().errorCodes()).containsExactly(203);
     CallOutcome hung = outcomes.stream().filter(o -> o.request().index() == 4).findFirst().get();
     assertThat(hung.status()).isZero();
     assertThat(hung.failure()).isEqualTo("timeout");

@@ -8,10 +8,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A stand-in for a node's {@code /event} on 127.0.0.1 (port 0), told by each call's query what to
  * do: {@code mode=ok} (200 {@code {"errors":[]}}, the default), {@code mode=busy} (200 with error
- * 201), {@code mode=refuse} (429, {@code Retry-After: 3}), {@code mode=error} (500), {@code
- * mode=hang} (no answer); {@code delay=D} answers after D ms. {@link #serialized} makes a server
- * that answers one call at a time, each D ms after the previous answer (or its arrival): a server
- * whose capacity is 1000 / D calls per second.
+ * 201), {@code mode=refuse} (429, {@code Retry-After: 3}, error 203), {@code mode=error} (500),
+ * {@code mode=hang} (no answer); {@code delay=D} answers after D ms. {@link #serialized} makes a
+ * server that answers one call at a time, each D ms after the previous answer (or its arrival): a
+ * server whose capacity is 1000 / D calls per second.
  */
 final class StubDcs {
   private final HttpServer server;
@@ -78,7 +78,12 @@ final class StubDcs {
                   "{\"uuid\":\""
                       + uuid
                       + "\",\"traits\":[],\"errors\":[{\"code\":201,\"msg\":\"node busy\"}]}");
-      case "refuse" -> req.response().setStatusCode(429).putHeader("Retry-After", "3").end();
+      case "refuse" ->
+          req.response()
+              .setStatusCode(429)
+              .putHeader("Retry-After", "3")
+              .putHeader("content-type", json)
+              .end("{\"errors\":[{\"code\":203,\"msg\":\"overloaded\"}]}");
       case "error" -> req.response().setStatusCode(500).end("broken");
       case "hang" -> {}
       default ->
