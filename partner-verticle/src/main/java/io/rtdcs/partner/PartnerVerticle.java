@@ -17,8 +17,6 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.PoolOptions;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,10 +53,7 @@ public class PartnerVerticle extends VerticleBase {
       return Future.failedFuture(e);
     }
     PartnerStats stats = PartnerStats.of(vertx);
-    httpClient =
-        vertx.createHttpClient(
-            new HttpClientOptions().setKeepAlive(true).setTcpNoDelay(true),
-            new PoolOptions().setHttp1MaxSize(options.getMaxPoolSize()));
+    httpClient = PartnerClientFactory.httpClient(vertx, options.getMaxPoolSize());
     PartnerClientFactory clients =
         new PartnerClientFactory(vertx, httpClient, stats, options.getEgress());
     PartnerUrlGuard urls = new PartnerUrlGuard(vertx, options.getEgress());
