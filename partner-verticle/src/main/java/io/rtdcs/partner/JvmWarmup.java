@@ -11,12 +11,12 @@ import io.vertx.core.json.JsonObject;
  * One-time JVM initialisation that would otherwise land on the event loop with the first partner
  * call: Netty 4.2's adaptive allocator registers its JFR event types on first use (measured at
  * 0.4-1.8 s on a loaded 2-core machine), Jackson builds its ObjectMapper, the JCE loads its MAC
- * providers. Run once per JVM on a worker thread before the consumers register.
+ * providers. Run once per JVM on a worker thread before the consumers register; the lookup path
+ * itself (HTTP client, request factories, lookup service) is warmed next by {@link
+ * PartnerClientWarmup}.
  */
 final class JvmWarmup {
   private static volatile boolean done;
-  private static final java.util.concurrent.atomic.AtomicBoolean LOOPBACK_DONE =
-      new java.util.concurrent.atomic.AtomicBoolean();
 
   static void run() {
     if (done) {
@@ -34,31 +34,6 @@ final class JvmWarmup {
       new HmacSigner(algorithm, "warmup").sign("warmup");
     }
     done = true;
-  }
-
-  /**
-   * One HTTP round trip over loopback (a throw-away server and client), once per JVM, so the HTTP
-   * client's classes are loaded before the first visitor's partner call instead of during it.
-   * Failures are ignored: this only moves work earlier.
-   */
-  static io.vertx.core.Future<Void> loopback(io.vertx.core.Vertx vertx) {
-    if (!LOOPBACK_DONE.compareAndSet(false, true)) {
-      return io.vertx.core.Future.succeededFuture();
-    }
-    io.vertx.core.http.HttpServer server =
-        vertx.createHttpServer().requestHandler(r -> r.response().end("{\"segments\":[]}"));
-    io.vertx.core.http.HttpClient client = vertx.createHttpClient();
-    return server
-        .listen(0, "127.0.0.1")
-        .compose(
-            s ->
-                client.request(
-                    io.vertx.core.http.HttpMethod.POST, s.actualPort(), "127.0.0.1", "/warmup"))
-        .compose(req -> req.send(Buffer.buffer("{}")).compose(resp -> resp.body()))
-        .<Void>mapEmpty()
-        .otherwiseEmpty()
-        .eventually(() -> client.close().eventually(server::close))
-        .otherwiseEmpty();
   }
 
   private JvmWarmup() {}

@@ -17,8 +17,6 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.PoolOptions;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +27,8 @@ import java.util.UUID;
  * Wires partner lookups: seeds definitions, keeps this instance's registry in step with {@code
  * rtdcs.partners} (entry listener, rebuild on the verticle's context) and registers the {@code
  * dcs.partners.lookup}, {@code dcs.partners.sync-policy} and {@code dcs.admin.partners} consumers.
+ * Before they register, the first instance of the JVM warms the lookup path against a throw-away
+ * loopback partner ({@link JvmWarmup}, {@link PartnerClientWarmup}).
  */
 public class PartnerVerticle extends VerticleBase {
   private final HazelcastInstance hz;
@@ -55,10 +55,7 @@ public class PartnerVerticle extends VerticleBase {
       return Future.failedFuture(e);
     }
     PartnerStats stats = PartnerStats.of(vertx);
-    httpClient =
-        vertx.createHttpClient(
-            new HttpClientOptions().setKeepAlive(true).setTcpNoDelay(true),
-            new PoolOptions().setHttp1MaxSize(options.getMaxPoolSize()));
+    httpClient = PartnerClientFactory.httpClient(vertx, options.getMaxPoolSize());
     PartnerClientFactory clients =
         new PartnerClientFactory(vertx, httpClient, stats, options.getEgress());
     PartnerUrlGuard urls = new PartnerUrlGuard(vertx, options.getEgress());
@@ -73,7 +70,7 @@ public class PartnerVerticle extends VerticleBase {
               return null;
             },
             false)
-        .compose(v -> JvmWarmup.loopback(vertx))
+        .compose(v -> PartnerClientWarmup.oncePerJvm(vertx))
         .compose(v -> urls.check(options.getDefinitions(), "definitions"))
         .compose(v -> new PartnerSeeder(vertx, hz, store, clock).seed(options.getDefinitions()))
         .compose(seeded -> store.addListener(new ChangeListener(this::onChange)))

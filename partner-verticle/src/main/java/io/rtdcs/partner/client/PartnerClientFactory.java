@@ -11,6 +11,8 @@ import io.vertx.circuitbreaker.CircuitBreaker;
 import io.vertx.circuitbreaker.CircuitBreakerOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.PoolOptions;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +35,16 @@ public final class PartnerClientFactory {
     this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
     this.stats = Objects.requireNonNull(stats, "stats");
     this.egress = Objects.requireNonNull(egress, "egress");
+  }
+
+  /**
+   * The HTTP client the requesters of one verticle instance share: keep-alive, no Nagle delay, up
+   * to {@code maxPoolSize} connections per partner host.
+   */
+  public static HttpClient httpClient(Vertx vertx, int maxPoolSize) {
+    return vertx.createHttpClient(
+        new HttpClientOptions().setKeepAlive(true).setTcpNoDelay(true),
+        new PoolOptions().setHttp1MaxSize(maxPoolSize));
   }
 
   public PartnerClient create(PartnerDefinition definition) {
