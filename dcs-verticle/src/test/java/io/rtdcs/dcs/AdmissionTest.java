@@ -23,8 +23,19 @@ import org.junit.jupiter.api.Test;
  */
 class AdmissionTest {
 
+  /**
+   * Admission on, its event-loop thresholds out of reach: these tests drive the other signals, and
+   * a loaded machine must not add a degradation of its own (AdmissionControlTest covers the delay).
+   */
   private static DcsServer server(JsonObject config) {
-    return new DcsServer(config.put("admission.enabled", true).put("budgetMs", 6_000));
+    return new DcsServer(
+        new JsonObject()
+            .put("admission.enabled", true)
+            .put("admission.skipPartnersLagMs", 60_000)
+            .put("admission.deferSegmentsLagMs", 60_000)
+            .put("admission.refuseLagMs", 60_000)
+            .put("budgetMs", 6_000)
+            .mergeIn(config));
   }
 
   private static WebClient client(DcsServer server) {
@@ -98,6 +109,7 @@ class AdmissionTest {
     try (DcsServer server =
         server(
             new JsonObject()
+                .put("admission.enabled", false) // the bound holds all the same
                 .put("collection.maxPending", 10)
                 .put("collection.attemptTimeoutMs", 30_000)
                 .put("collection.retryForMs", 60_000))) {
@@ -114,8 +126,11 @@ class AdmissionTest {
 
       List<HttpResponse<Buffer>> refused =
           answers.stream().filter(r -> r.statusCode() == 429).toList();
-      assertThat(refused).hasSize(14);
-      assertThat(answers.stream().filter(r -> r.statusCode() == 200)).hasSize(10);
+      long admitted = answers.stream().filter(r -> r.statusCode() == 200).count();
+      assertThat(refused.size() + admitted).isEqualTo(24);
+      // at most maxPending accepted and not stored (a call in flight that has reached the store
+      // counts twice for a moment, so the bound may admit fewer, never more)
+      assertThat(admitted).isBetween(5L, 10L);
       for (HttpResponse<Buffer> r : refused) {
         assertThat(r.getHeader("Retry-After")).isEqualTo("1");
         assertThat(r.getHeader("X-Error")).isEqualTo("203");
@@ -125,7 +140,7 @@ class AdmissionTest {
         assertThat(r.cookies()).isEmpty();
       }
       // only the admitted calls were sent to the store
-      assertThat(server.stubs.received(Addresses.PROFILE_REALIZE)).hasSize(10);
+      assertThat(server.stubs.received(Addresses.PROFILE_REALIZE)).hasSize((int) admitted);
     }
   }
 }

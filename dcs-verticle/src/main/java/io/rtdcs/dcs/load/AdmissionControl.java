@@ -35,7 +35,7 @@ public final class AdmissionControl {
    * #answered()} once the call is answered.
    */
   public Admission admit() {
-    Admission a = decide(lag.lagMs(), load.inFlight(), load.pending());
+    Admission a = decide(lag.lagMs(), lag.sustainedLagMs(), load.inFlight(), load.pending());
     if (a != Admission.REFUSED) {
       load.enter();
     }
@@ -51,7 +51,7 @@ public final class AdmissionControl {
     return options.retryAfterSeconds();
   }
 
-  Admission decide(long lagMs, int inFlight, int pending) {
+  Admission decide(long lagMs, long sustainedLagMs, int inFlight, int pending) {
     // what is accepted and not stored yet is bounded: a call in flight may still add a delivery
     if (pending + inFlight >= options.maxPending()) {
       return Admission.REFUSED;
@@ -60,7 +60,7 @@ public final class AdmissionControl {
       return Admission.FULL;
     }
     int max = options.maxInFlight();
-    if (lagMs >= options.refuseLagMs() || inFlight >= max) {
+    if (sustainedLagMs >= options.refuseLagMs() || inFlight >= max) {
       return Admission.REFUSED;
     }
     if (lagMs >= options.deferSegmentsLagMs() || inFlight >= max - max / 4) {

@@ -55,9 +55,9 @@ public record LoadOptions(
         c.longIn("collection.attemptTimeoutMs", 2_000, 100, 30_000),
         c.intIn("collection.maxPending", 20_000, 10, 10_000_000),
         c.bool("admission.enabled", true),
-        c.longIn("admission.skipPartnersLagMs", 15, 1, 60_000),
-        c.longIn("admission.deferSegmentsLagMs", 30, 1, 60_000),
-        c.longIn("admission.refuseLagMs", 60, 1, 60_000),
+        c.longIn("admission.skipPartnersLagMs", 10, 1, 60_000),
+        c.longIn("admission.deferSegmentsLagMs", 20, 1, 60_000),
+        c.longIn("admission.refuseLagMs", 40, 1, 60_000),
         c.intIn("admission.maxInFlight", 1_000, 4, 1_000_000),
         c.longIn("admission.retryAfterSeconds", 1, 1, 3_600));
   }
