@@ -133,7 +133,8 @@ public final class DcsVerticle extends VerticleBase {
             options.getCookieName(), options.getCookieDomain(), options.getCookieMaxAgeDays());
     NodeLoad load = NodeLoad.of(vertx, Meters.registry(vertx));
     WarmupCalls warmups = new WarmupCalls(NodeState.warmupToken(vertx));
-    admission = new AdmissionControl(loadOptions, load, new LoopLagProbe(vertx));
+    admission =
+        new AdmissionControl(loadOptions, load, new LoopLagProbe(vertx), options.getBudgetMs());
     RealizeDelivery delivery = new RealizeDelivery(vertx, bus, clock, loadOptions, load);
     EventService service =
         new EventService(

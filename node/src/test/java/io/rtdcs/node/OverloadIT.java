@@ -92,7 +92,9 @@ class OverloadIT {
     Path confFile = Files.createTempFile(logDir, "overload-", ".json");
     Files.writeString(confFile, conf.encodePrettily());
     for (int i = 0; i < 3; i++) {
-      nodes.add(NodeProcess.start(confFile, TestPorts.free(), Map.of(), logDir));
+      nodes.add(
+          NodeProcess.start(
+              confFile, TestPorts.free(), Map.of(), logDir, NodeProcess.GC_LOGGED_JVM));
     }
     for (NodeProcess n : nodes) {
       n.awaitReady(Duration.ofSeconds(120));
@@ -170,6 +172,9 @@ class OverloadIT {
         admittedMicros.getValueAtPercentile(99.9) / 1000.0,
         admittedMicros.getMaxValue() / 1000.0);
 
+    for (NodeProcess n : nodes.subList(0, 2)) {
+      System.out.println("overload: node " + n.httpPort() + " " + loadMetrics(n));
+    }
     // every call answered: served, degraded or refused
     assertThat(result.count(CallClass.FAILED)).as(result.failureCounts().toString()).isZero();
     assertThat(result.count(CallClass.SERVED) + result.count(CallClass.DEGRADED)).isGreaterThan(0);
@@ -194,6 +199,20 @@ class OverloadIT {
               }
               assertThat(wrong).isEmpty();
             });
+  }
+
+  /** The node's admission and collection counters, for the record. */
+  private static String loadMetrics(NodeProcess node) throws Exception {
+    StringBuilder out = new StringBuilder();
+    for (String line : node.get("/metrics", null).body().split("\n")) {
+      if (line.startsWith("rtdcs_admission_total")
+          || line.startsWith("rtdcs_collection_")
+          || line.startsWith("rtdcs_realize_duplicates_total")
+          || line.startsWith("rtdcs_event_seconds_max")) {
+        out.append(line).append("; ");
+      }
+    }
+    return out.toString();
   }
 
   private static String path(String uuid) {

@@ -70,6 +70,7 @@ public final class EventHandler implements Handler<RoutingContext> {
     HttpServerRequest request = ctx.request();
     String tid = ids.newTid();
     boolean warmup = warmups.isWarmup(request.getHeader(WarmupCalls.HEADER));
+    long admittedAt = System.nanoTime();
     Admission level = warmup ? Admission.FULL : admission.admit();
     if (level == Admission.REFUSED) {
       // before reading anything: a refusal must cost as little as possible
@@ -97,7 +98,7 @@ public final class EventHandler implements Handler<RoutingContext> {
         .onComplete(
             ar -> {
               if (!warmup) {
-                admission.answered();
+                admission.answered(level, admittedAt);
               }
               if (ar.succeeded()) {
                 if (ar.result().status() == 413) {

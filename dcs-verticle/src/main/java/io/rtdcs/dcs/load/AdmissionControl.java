@@ -4,19 +4,22 @@ import java.util.Objects;
 
 /**
  * Decides, for each {@code /event} call of one dcs-verticle instance, how much of the flow it gets
- * (docs/operations.md, "Overload"), from this instance's event-loop delay, the node's calls in
- * flight and its realizations still being delivered. An admitted call holds an in-flight slot until
- * {@link #answered()}; a refused call holds none.
+ * (docs/operations.md, "Overload"), from this instance's event-loop delay and recent answer
+ * latency, the node's calls in flight and its realizations still being delivered. An admitted call
+ * holds an in-flight slot until {@link #answered()}; a refused call holds none.
  */
 public final class AdmissionControl {
   private final LoadOptions options;
   private final NodeLoad load;
   private final LoopLagProbe lag;
+  private final long budgetMs;
+  private final AnswerLatency latency = new AnswerLatency();
 
-  public AdmissionControl(LoadOptions options, NodeLoad load, LoopLagProbe lag) {
+  public AdmissionControl(LoadOptions options, NodeLoad load, LoopLagProbe lag, long budgetMs) {
     this.options = Objects.requireNonNull(options, "options");
     this.load = Objects.requireNonNull(load, "load");
     this.lag = Objects.requireNonNull(lag, "lag");
+    this.budgetMs = budgetMs;
     load.register(lag);
   }
 
@@ -36,6 +39,7 @@ public final class AdmissionControl {
    */
   public Admission admit() {
     Admission a = decide(lag.lagMs(), lag.sustainedLagMs(), load.inFlight(), load.pending());
+    a = byLatency(a, latency.current(System.nanoTime()));
     if (a != Admission.REFUSED) {
       load.enter();
     }
@@ -45,6 +49,36 @@ public final class AdmissionControl {
 
   public void answered() {
     load.leave();
+  }
+
+  /**
+   * An admitted call was answered {@code startNanos} after it was admitted at {@code level}: calls
+   * that waited for the store feed the answer latency.
+   */
+  public void answered(Admission level, long startNanos) {
+    load.leave();
+    if (level == Admission.FULL || level == Admission.SKIP_PARTNERS) {
+      long now = System.nanoTime();
+      latency.record((now - startNanos) / 1_000_000.0, now);
+    }
+  }
+
+  /**
+   * The answer latency of recent calls, against the budget: from a third of it partners are
+   * skipped, from half of it segments are deferred (the calls answered that late were waiting on
+   * the store or on this loop; a deferred call is answered at once).
+   */
+  Admission byLatency(Admission a, double latencyMs) {
+    if (a == Admission.REFUSED || !options.admissionEnabled()) {
+      return a;
+    }
+    if (latencyMs >= budgetMs / 2.0) {
+      return Admission.DEFER_SEGMENTS;
+    }
+    if (latencyMs >= budgetMs / 3.0 && a == Admission.FULL) {
+      return Admission.SKIP_PARTNERS;
+    }
+    return a;
   }
 
   public long retryAfterSeconds() {

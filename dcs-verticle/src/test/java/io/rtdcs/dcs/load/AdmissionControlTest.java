@@ -29,7 +29,10 @@ class AdmissionControlTest {
 
   private static AdmissionControl control(JsonObject config) {
     return new AdmissionControl(
-        LoadOptions.from(config), new NodeLoad(new SimpleMeterRegistry()), new LoopLagProbe(vertx));
+        LoadOptions.from(config),
+        new NodeLoad(new SimpleMeterRegistry()),
+        new LoopLagProbe(vertx),
+        150);
   }
 
   @Test
@@ -54,6 +57,27 @@ class AdmissionControlTest {
   }
 
   @Test
+  void slowAnswersShouldSkipPartnersThenDeferSegments() {
+    AdmissionControl c = control(new JsonObject());
+    assertThat(c.byLatency(Admission.FULL, 49)).isEqualTo(Admission.FULL);
+    assertThat(c.byLatency(Admission.FULL, 50)).isEqualTo(Admission.SKIP_PARTNERS);
+    assertThat(c.byLatency(Admission.FULL, 75)).isEqualTo(Admission.DEFER_SEGMENTS);
+    assertThat(c.byLatency(Admission.REFUSED, 75)).isEqualTo(Admission.REFUSED);
+  }
+
+  @Test
+  void theAnswerLatencyShouldFollowRecentCallsAndDecayWhenThereAreNone() {
+    AnswerLatency l = new AnswerLatency();
+    long t = 1_000_000_000L;
+    for (int i = 0; i < 100; i++) {
+      t += 5_000_000L; // a call answered every 5 ms, in 120 ms
+      l.record(120, t);
+    }
+    assertThat(l.current(t)).isGreaterThan(100);
+    assertThat(l.current(t + 2_000_000_000L)).isLessThan(5); // 2 s without a full call
+  }
+
+  @Test
   void pendingRealizationsShouldBeBoundedEvenWithAdmissionOff() {
     AdmissionControl c =
         control(new JsonObject().put("admission.enabled", false).put("collection.maxPending", 10));
@@ -69,7 +93,8 @@ class AdmissionControlTest {
         new AdmissionControl(
             LoadOptions.from(new JsonObject().put("admission.maxInFlight", 4)),
             load,
-            new LoopLagProbe(vertx));
+            new LoopLagProbe(vertx),
+            150);
     assertThat(c.admit()).isEqualTo(Admission.FULL);
     assertThat(c.admit()).isEqualTo(Admission.FULL);
     assertThat(c.admit()).isEqualTo(Admission.SKIP_PARTNERS);
