@@ -47,6 +47,20 @@ class OverloadIT {
   static final long MARGIN_MS = 50;
 
   static final int VISITORS = 400;
+
+  /**
+   * The nodes' JVMs: C1 only (less compiling beside the load), G1 with a 20 ms pause goal and room
+   * to spare. SMALL_JVM's serial collector in 256 MB paused 100-230 ms under this load here (young
+   * and full collections in the GC log), and a pause lands whole in the answers.
+   */
+  static final List<String> JVM =
+      List.of(
+          "-Xmx512m",
+          "-XX:+UseG1GC",
+          "-XX:MaxGCPauseMillis=20",
+          "-XX:TieredStopAtLevel=1",
+          "-Xlog:gc:stdout");
+
   static final Duration LOAD = Duration.ofSeconds(60);
 
   private final List<NodeProcess> nodes = new ArrayList<>();
@@ -92,9 +106,7 @@ class OverloadIT {
     Path confFile = Files.createTempFile(logDir, "overload-", ".json");
     Files.writeString(confFile, conf.encodePrettily());
     for (int i = 0; i < 3; i++) {
-      nodes.add(
-          NodeProcess.start(
-              confFile, TestPorts.free(), Map.of(), logDir, NodeProcess.GC_LOGGED_JVM));
+      nodes.add(NodeProcess.start(confFile, TestPorts.free(), Map.of(), logDir, JVM));
     }
     for (NodeProcess n : nodes) {
       n.awaitReady(Duration.ofSeconds(120));
@@ -178,8 +190,6 @@ class OverloadIT {
     // every call answered: served, degraded or refused
     assertThat(result.count(CallClass.FAILED)).as(result.failureCounts().toString()).isZero();
     assertThat(result.count(CallClass.SERVED) + result.count(CallClass.DEGRADED)).isGreaterThan(0);
-    // no admitted call later than the budget plus the margin
-    assertThat(late.get()).as("late admitted calls, e.g. %s", lateSamples).isZero();
     // every admitted call stored once: nothing lost through the kill, nothing counted twice
     NodeProcess reader = nodes.get(0);
     await()
@@ -199,6 +209,8 @@ class OverloadIT {
               }
               assertThat(wrong).isEmpty();
             });
+    // no admitted call later than the budget plus the margin
+    assertThat(late.get()).as("late admitted calls, e.g. %s", lateSamples).isZero();
   }
 
   /** The node's admission and collection counters, for the record. */

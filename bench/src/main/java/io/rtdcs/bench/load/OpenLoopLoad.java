@@ -54,6 +54,9 @@ public final class OpenLoopLoad implements AutoCloseable {
             new HttpClientOptions()
                 .setProtocolVersion(HttpVersion.HTTP_1_1)
                 .setKeepAlive(true)
+                // closes an idle connection before a server's idle timeout can (rtdcs: 30 s): a
+                // call sent on a connection the server is closing would fail for the harness's sake
+                .setKeepAliveTimeout(10)
                 .setPipelining(false)
                 .setConnectTimeout((int) this.options.getCallTimeout().toMillis()),
             new PoolOptions()
