@@ -124,8 +124,9 @@ class OverloadIT {
         new OpenLoopLoad(
             new OpenLoopOptions()
                 .setTargets(targets)
-                .setPathFactory(i -> path(new VisitorPool(5_000).inTurn(i + 7_000))))) {
-      // the client and the nodes' partner clients warm up first: a cold first step would set
+                .setPathFactory(i -> path(String.format("%019d%019d", 777L, i % 5_000))))) {
+      // visitors of their own (the counts below are the measured load's); the client and the
+      // nodes' partner clients warm up first: a cold first step would set
       // the capacity far too low
       probe.run(100, Duration.ofSeconds(5));
       CapacityProbe.Estimate estimate =
