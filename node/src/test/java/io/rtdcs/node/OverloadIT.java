@@ -35,9 +35,9 @@ import org.junit.jupiter.api.Timeout;
  * three fat-jar nodes, a partner answering in 20 ms (called on every event), two of the nodes
  * offered twice their measured capacity for 60 s by the open-loop generator, and the third member
  * killed with {@code kill -9} half-way. Every call is answered (served, degraded or refused, in the
- * documented order); no admitted call comes later than the budget plus {@link #MARGIN_MS}; for
- * every visitor the stored count equals the calls admitted for it: nothing lost, nothing counted
- * twice.
+ * documented order); for every visitor the stored count equals the calls admitted for it: nothing
+ * lost, nothing counted twice; no admitted call later than {@link #LATE_MS} and at most {@link
+ * #LATE_SHARE_MAX} of them later than {@link #PROMISED_MS} (bounds from the measured distribution).
  */
 @Timeout(600)
 class OverloadIT {
