@@ -125,6 +125,14 @@ class OverloadIT {
       n.awaitReady(Duration.ofSeconds(120));
     }
     ClusterSafety.awaitSafe(nodes.get(0).httpPort());
+    // the client must not be starved by the system under test it measures (in production they
+    // are on different machines): the node JVMs yield the CPU to it when both want it
+    List<String> renice = new ArrayList<>(List.of("renice", "-n", "5", "-p"));
+    for (NodeProcess n : nodes) {
+      renice.add(Long.toString(n.pid()));
+    }
+    int reniced = new ProcessBuilder(renice).redirectErrorStream(true).start().waitFor();
+    System.out.println("overload: renice of the node JVMs exited " + reniced);
     NodeProcess victim = nodes.get(2);
     List<String> targets =
         List.of(
