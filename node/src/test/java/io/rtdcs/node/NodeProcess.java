@@ -15,8 +15,16 @@ import java.util.Map;
 
 /** One rtdcs node as its own JVM, started from the fat jar, for tests that must kill a node. */
 final class NodeProcess implements AutoCloseable {
+  /**
+   * HTTP/1.1 only: the JDK client's default (HTTP/2 by a clear-text upgrade on each new connection)
+   * once misread a 300 KB {@code /metrics} answer as HTTP/2 frames ("Frame type(116)
+   * length(6515557) exceeds MAX_FRAME_SIZE").
+   */
   private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(2))
+          .build();
 
   private static final java.util.concurrent.atomic.AtomicInteger STARTS =
       new java.util.concurrent.atomic.AtomicInteger();
