@@ -48,16 +48,16 @@ class OverloadIT {
 
   /**
    * Share of admitted calls that may come later than {@link #PROMISED_MS}. Measured (BENCHMARKS.md,
-   * "Overload"): 1.4-2.2 % of 67,000-80,000 admitted calls, with three node JVMs, the partner and
-   * the client on 2 cores at twice the capacity; asserted: at most 5 %.
+   * "OverloadIT"): 0.83-1.04 % of 81,000-83,000 admitted calls in three runs, three node JVMs, the
+   * partner and the client on 2 cores at twice the capacity; asserted: at most 5 %.
    */
   static final double LATE_SHARE_MAX = 0.05;
 
   /**
-   * No admitted call later than this. Measured worst: 614-723 ms (the client's own send lag reached
-   * 200-290 ms in the same runs, the nodes' own answer time 300-340 ms); asserted: 1 s.
+   * No admitted call later than this. Measured worst: 731-839 ms in the same three runs (the nodes'
+   * own answer time reached 300-460 ms, the client's send lag 185-250 ms); asserted: 1.5 s.
    */
-  static final long LATE_MS = 1_000;
+  static final long LATE_MS = 1_500;
 
   static final int VISITORS = 400;
 
