@@ -166,8 +166,12 @@ class WireMockFaultsTest {
     assertThat(asked).hasSize(WARM_UPS + 1);
     assertThat(new JsonObject(asked.get(WARM_UPS).getBodyAsString()).getString("uuid"))
         .isEqualTo(lookupRequest(TIMEOUT_MS).getString("uuid"));
-    // the node's counters saw the call with that outcome, and no call is left in flight
+    // the node's counters saw the call with that outcome, and no call is left in flight (a call
+    // that timed out gives its slot back when its exchange is torn down, which may come just after
+    // the lookup's answer: seen once in a fresh-clone run)
     assertThat(counters.count(expected)).isEqualTo(before + 1);
-    assertThat(counters.inFlight().get()).isZero();
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(5))
+        .untilAsserted(() -> assertThat(counters.inFlight().get()).isZero());
   }
 }
