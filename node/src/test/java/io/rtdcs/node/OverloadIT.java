@@ -55,7 +55,8 @@ class OverloadIT {
 
   /**
    * No admitted call later than this. Measured worst: 731-839 ms in the same three runs (the nodes'
-   * own answer time reached 300-460 ms, the client's send lag 185-250 ms); asserted: 1.5 s.
+   * own answer time reached 300-460 ms, the client's send lag 185-250 ms), 918 ms beside one
+   * stress-ng CPU worker; asserted: 1.5 s.
    */
   static final long LATE_MS = 1_500;
 
