@@ -21,6 +21,12 @@ public final class RuleLimits {
    */
   public static final int MAX_REGEX_STEPS = 100_000;
 
+  /**
+   * Character reads all the {@code matchesregex} matches of one call may make together (about a few
+   * milliseconds); then the call's remaining regex conditions do not match.
+   */
+  public static final int MAX_REGEX_STEPS_PER_CALL = 1_000_000;
+
   /** Largest {@code n} in a recency window {@code nD}. */
   public static final int MAX_RECENCY_DAYS = 3650;
 

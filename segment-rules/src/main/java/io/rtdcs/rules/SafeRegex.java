@@ -16,7 +16,8 @@ import java.util.regex.PatternSyntaxException;
  *   <li>at match time: values longer than {@link RuleLimits#MAX_REGEX_INPUT_LENGTH} never match;
  *   <li>at match time: a match that reads more than {@link RuleLimits#MAX_REGEX_STEPS} characters
  *       is abandoned and counts as no match, so even a pattern the checks miss (say {@code
- *       (a|a)*b}) costs a bounded time.
+ *       (a|a)*b}) costs a bounded time; and all the matches of one call share {@link
+ *       RuleLimits#MAX_REGEX_STEPS_PER_CALL} ({@link RegexBudget}).
  * </ol>
  */
 final class SafeRegex implements ValueTest {
@@ -55,12 +56,17 @@ final class SafeRegex implements ValueTest {
     if (value.length() > RuleLimits.MAX_REGEX_INPUT_LENGTH) {
       return false;
     }
+    int allowed = Math.min(RuleLimits.MAX_REGEX_STEPS, RegexBudget.left());
+    if (allowed <= 0) {
+      return false; // the call's regex budget is spent
+    }
+    int[] budget = {allowed};
     try {
-      return pattern
-          .matcher(new BudgetedChars(value, new int[] {RuleLimits.MAX_REGEX_STEPS}))
-          .find();
+      return pattern.matcher(new BudgetedChars(value, budget)).find();
     } catch (StepBudgetExceeded | StackOverflowError e) {
       return false;
+    } finally {
+      RegexBudget.spend(allowed - Math.max(0, budget[0]));
     }
   }
 

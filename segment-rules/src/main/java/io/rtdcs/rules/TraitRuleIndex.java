@@ -100,12 +100,18 @@ public final class TraitRuleIndex {
       candidates.set(0, sids.length);
     }
     BitSet matched = new BitSet(sids.length);
-    for (int ordinal = candidates.nextSetBit(0);
-        ordinal >= 0;
-        ordinal = candidates.nextSetBit(ordinal + 1)) {
-      if (rules[ordinal].matches(safe)) {
-        matched.set(ordinal);
+    // one regex budget for the whole call, however many values and regex traits it meets
+    int[] outer = RegexBudget.open(RuleLimits.MAX_REGEX_STEPS_PER_CALL);
+    try {
+      for (int ordinal = candidates.nextSetBit(0);
+          ordinal >= 0;
+          ordinal = candidates.nextSetBit(ordinal + 1)) {
+        if (rules[ordinal].matches(safe)) {
+          matched.set(ordinal);
+        }
       }
+    } finally {
+      RegexBudget.close(outer);
     }
     for (int ordinal : matchingWithoutKeys) {
       if (!candidates.get(ordinal)) {

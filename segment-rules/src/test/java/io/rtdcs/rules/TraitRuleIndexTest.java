@@ -119,4 +119,31 @@ class TraitRuleIndexTest {
       }
     };
   }
+
+  @Test
+  void theRegexConditionsOfOneCallShouldShareOneBudget() {
+    // each evil value makes a polynomial backtracker (no nested quantifier, so the parse-time scan
+    // lets it through) read its whole per-match budget; 20 of them are twice the call's budget,
+    // so the regex trait evaluated after them finds the budget spent
+    TraitRuleIndex index =
+        TraitRuleIndex.of(
+            Map.of(
+                1001, TraitRule.parse("c_q matchesregex 'a.*a.*a.*a.*b'"),
+                9001, TraitRule.parse("c_z matchesregex '^z$'")));
+    List<String> evil = new java.util.ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      evil.add("a".repeat(300) + i);
+    }
+    assertThat(20L * RuleLimits.MAX_REGEX_STEPS).isGreaterThan(RuleLimits.MAX_REGEX_STEPS_PER_CALL);
+
+    long start = System.nanoTime();
+    List<Integer> matched = index.matching(Map.of("c_q", evil, "c_z", List.of("z")));
+    long ms = (System.nanoTime() - start) / 1_000_000;
+
+    assertThat(matched).isEmpty();
+    // the next call has a budget of its own, and a rule tested on its own one of a match
+    assertThat(index.matching(Map.of("c_z", List.of("z")))).containsExactly(9001);
+    assertThat(index.rule(9001).matches(Map.of("c_z", List.of("z")))).isTrue();
+    System.out.println("regex budget: 20 evil values and a spent budget in " + ms + " ms");
+  }
 }
