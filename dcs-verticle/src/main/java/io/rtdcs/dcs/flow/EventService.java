@@ -84,8 +84,7 @@ public final class EventService {
     if (refused != null) {
       // no consent: nothing read, stored or sent to partners, no cookie
       errors.add(refused);
-      return Future.succeededFuture(
-          new EventResult(null, false, false, null, null, null, null, null, null, errors));
+      return Future.succeededFuture(EventResult.withoutData(null, false, false, errors));
     }
     boolean fresh = request.uuid() == null && request.provenDeclaredIdsJson().isEmpty();
     if (admission == Admission.DEFER_SEGMENTS) {
@@ -96,8 +95,7 @@ public final class EventService {
           new AamError(
               AamError.SEGMENTS_DEFERRED,
               "node busy: call collected, traits and segments not returned"));
-      return Future.succeededFuture(
-          new EventResult(uuid, uuid != null, false, null, null, null, null, null, null, errors));
+      return Future.succeededFuture(EventResult.withoutData(uuid, uuid != null, false, errors));
     }
     return resolve(request, tid, deadline, fresh)
         .compose(
@@ -108,8 +106,7 @@ public final class EventService {
               if (visitor.optedOut()) {
                 errors.add(new AamError(AamError.OPTED_OUT, "visitor is opted out"));
                 return Future.succeededFuture(
-                    new EventResult(
-                        visitor.uuid(), false, true, null, null, null, null, null, null, errors));
+                    EventResult.withoutData(visitor.uuid(), false, true, errors));
               }
               if (warmup) {
                 return answerBy(deadline, dryRun(request, visitor.uuid(), tid, deadline))
@@ -153,17 +150,7 @@ public final class EventService {
     Future<JsonObject> stored = collectUnresolved(request, request.uuid(), tid);
     if (stored == null) {
       return Future.succeededFuture(
-          new EventResult(
-              request.uuid(),
-              request.uuid() != null,
-              false,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              errors));
+          EventResult.withoutData(request.uuid(), request.uuid() != null, false, errors));
     }
     Visitor visitor = Visitor.fresh(request.uuid());
     return answerBy(deadline, stored)
@@ -309,8 +296,7 @@ public final class EventService {
     if (Boolean.TRUE.equals(realized.getValue("optedOut"))) {
       // the store found the profile opted out (its resolve had not answered in time)
       errors.add(new AamError(AamError.OPTED_OUT, "visitor is opted out"));
-      return new EventResult(
-          visitor.uuid(), false, true, null, null, null, null, null, null, errors);
+      return EventResult.withoutData(visitor.uuid(), false, true, errors);
     }
     JsonArray unknown = array(realized, "unknownSids");
     for (Object sid : unknown) {

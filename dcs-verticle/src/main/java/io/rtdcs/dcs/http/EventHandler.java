@@ -118,17 +118,8 @@ public final class EventHandler implements Handler<RoutingContext> {
 
   private static EventResult unexpected(String tid, Throwable failure) {
     LOG.warn("tid {}: /event flow failed: {}", tid, failure.toString());
-    return new EventResult(
-        null,
-        false,
-        false,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        List.of(new AamError(AamError.UNSPECIFIED, "internal error")));
+    return EventResult.withoutData(
+        null, false, false, List.of(new AamError(AamError.UNSPECIFIED, "internal error")));
   }
 
   private RawCall rawCall(HttpServerRequest request, byte[] body) {

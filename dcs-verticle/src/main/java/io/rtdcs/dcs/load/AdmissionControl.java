@@ -6,7 +6,7 @@ import java.util.Objects;
  * Decides, for each {@code /event} call of one dcs-verticle instance, how much of the flow it gets
  * (docs/operations.md, "Overload"), from this instance's event-loop delay and recent answer
  * latency, the node's calls in flight and its realizations still being delivered. An admitted call
- * holds an in-flight slot until {@link #answered()}; a refused call holds none.
+ * holds an in-flight slot until {@link #answered(Admission, long)}; a refused call holds none.
  */
 public final class AdmissionControl {
   private final LoadOptions options;
@@ -35,7 +35,7 @@ public final class AdmissionControl {
 
   /**
    * The level for a new call; unless {@link Admission#REFUSED}, the caller must call {@link
-   * #answered()} once the call is answered.
+   * #answered(Admission, long)} once the call is answered.
    */
   public Admission admit() {
     Admission a = decide(lag.lagMs(), lag.sustainedLagMs(), load.inFlight(), load.pending());
@@ -45,10 +45,6 @@ public final class AdmissionControl {
     }
     load.decided(a);
     return a;
-  }
-
-  public void answered() {
-    load.leave();
   }
 
   /**

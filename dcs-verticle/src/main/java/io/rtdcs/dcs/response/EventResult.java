@@ -32,4 +32,10 @@ public record EventResult(
   public EventResult {
     errors = List.copyOf(errors);
   }
+
+  /** A result that carries no visitor data: only the uuid (or null), the cookie flag and errors. */
+  public static EventResult withoutData(
+      String uuid, boolean setCookie, boolean optedOut, List<AamError> errors) {
+    return new EventResult(uuid, setCookie, optedOut, null, null, null, null, null, null, errors);
+  }
 }

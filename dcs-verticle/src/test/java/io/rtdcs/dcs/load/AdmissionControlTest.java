@@ -101,7 +101,7 @@ class AdmissionControlTest {
     assertThat(c.admit()).isEqualTo(Admission.DEFER_SEGMENTS);
     assertThat(c.admit()).isEqualTo(Admission.REFUSED);
     assertThat(load.inFlight()).isEqualTo(4);
-    c.answered();
+    c.answered(Admission.SKIP_PARTNERS, System.nanoTime());
     assertThat(load.inFlight()).isEqualTo(3);
     assertThat(c.admit()).isEqualTo(Admission.DEFER_SEGMENTS);
   }
