@@ -36,6 +36,9 @@ import org.slf4j.LoggerFactory;
 final class DurableState implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DurableState.class);
 
+  /** Flushes at a graceful stop before what still waits is given up (a second apart). */
+  private static final int FLUSH_ATTEMPTS = 5;
+
   private final StoreOptions options;
   private final Database database;
   private final Map<String, TableEntryStore<?, ?>> stores;
@@ -192,21 +195,54 @@ final class DurableState implements AutoCloseable {
   }
 
   /**
-   * Writes what waits behind the profile, link and push maps (a graceful stop). Blocking; each
-   * member flushes what it owns.
+   * Writes what waits behind the profile, link and push maps (a graceful stop). Blocking. A flush
+   * whose writes failed leaves entries dirty: it is repeated (at most {@value #FLUSH_ATTEMPTS}
+   * times, a second apart) until none waits, and what still waits then is logged.
    */
   void flush(HazelcastInstance hz) {
     long start = System.nanoTime();
-    long pending = 0;
-    for (String map : DurableMaps.writeBehindMaps()) {
-      IMap<?, ?> imap = hz.getMap(map);
-      pending += imap.getLocalMapStats().getDirtyEntryCount();
-      imap.flush();
+    long first = -1;
+    long left = 0;
+    for (int attempt = 1; attempt <= FLUSH_ATTEMPTS; attempt++) {
+      left = 0;
+      for (String map : DurableMaps.writeBehindMaps()) {
+        IMap<?, ?> imap = hz.getMap(map);
+        long dirty = imap.getLocalMapStats().getDirtyEntryCount();
+        left += dirty;
+        if (dirty > 0 || attempt == 1) {
+          imap.flush();
+        }
+      }
+      if (first < 0) {
+        first = left;
+      }
+      left = dirtyEntries(hz);
+      if (left == 0) {
+        break;
+      }
+      LOG.warn("store: {} writes still waiting after flush {}; flushing again", left, attempt);
+      try {
+        Thread.sleep(1000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    if (left > 0) {
+      LOG.error("store: {} writes not written at stop (database unreachable?)", left);
     }
     LOG.info(
         "store: flushed {} pending writes in {} ms",
-        pending,
+        first,
         (System.nanoTime() - start) / 1_000_000);
+  }
+
+  private static long dirtyEntries(HazelcastInstance hz) {
+    long dirty = 0;
+    for (String map : DurableMaps.writeBehindMaps()) {
+      dirty += hz.getMap(map).getLocalMapStats().getDirtyEntryCount();
+    }
+    return dirty;
   }
 
   private volatile boolean reachable = true;

@@ -4,16 +4,15 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.util.Properties;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@code java -jar rtdcs.jar [-conf FILE]}: starts one node. Without {@code -conf} the node runs
- * the demo configuration (all verticles, a demo partner on loopback, demo rules). SIGTERM leaves
- * the cluster cleanly through a shutdown hook (Vert.x 5 core installs none and the cluster manager
- * turns Hazelcast's off, so without it a SIGTERM looks like a crash to the peers).
+ * the demo configuration (all verticles, a demo partner on loopback, demo rules). SIGTERM (and
+ * SIGINT) leave the cluster cleanly through {@link GracefulStop} (Vert.x 5 core installs no hook
+ * and the cluster manager turns Hazelcast's off, so without it a SIGTERM looks like a crash to the
+ * peers).
  */
 public final class Main {
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);
@@ -61,19 +60,7 @@ public final class Main {
       System.exit(1);
       return;
     }
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  CountDownLatch done = new CountDownLatch(1);
-                  node.stop().onComplete(r -> done.countDown());
-                  try {
-                    done.await(10, TimeUnit.SECONDS);
-                  } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                  }
-                },
-                "rtdcs-shutdown"));
+    GracefulStop.install(node);
   }
 
   static String confArgument(String[] args) {

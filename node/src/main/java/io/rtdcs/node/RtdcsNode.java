@@ -40,6 +40,9 @@ public final class RtdcsNode {
   /** How long a graceful stop waits for the calls accepted here to be stored. */
   static final long DRAIN_MS = 10_000;
 
+  /** The longest a graceful stop waits: the drain, then the flush (at most 5 tries), the leave. */
+  static final long STOP_MS = 45_000;
+
   private static final long BACKLOG_MEASURE_MS = 1_000;
 
   private final Vertx vertx;
@@ -240,7 +243,16 @@ public final class RtdcsNode {
    * stored (at most {@value #DRAIN_MS} ms), then what waits to be written to the database is
    * written, then the node leaves, then the database pool closes.
    */
-  public Future<Void> stop() {
+  public synchronized Future<Void> stop() {
+    if (stopping == null) {
+      stopping = stopOnce();
+    }
+    return stopping;
+  }
+
+  private Future<Void> stopping;
+
+  private Future<Void> stopOnce() {
     NodeState.setReady(vertx, false);
     Future<Void> drained =
         NodeLoad.drained(vertx, DRAIN_MS)
