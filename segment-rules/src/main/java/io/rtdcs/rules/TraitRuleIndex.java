@@ -60,6 +60,11 @@ public final class TraitRuleIndex {
     return sids.length;
   }
 
+  /** Every signal key that some rule reads. */
+  public java.util.Set<String> keys() {
+    return Collections.unmodifiableSet(ordinalsByKey.keySet());
+  }
+
   /** The rule of {@code sid}, or null. */
   public TraitRule rule(int sid) {
     int ordinal = Arrays.binarySearch(sids, sid);

@@ -22,6 +22,9 @@ public final class Definitions {
   /** Day counters are kept for at most this many days, whatever a segment asks. */
   public static final int MAX_WINDOW_DAYS = 366;
 
+  /** The signal key under which partner {@code dpid}'s segments reach the trait rules. */
+  public static final String PARTNER_SIGNAL_PREFIX = "d_pseg_";
+
   public static final Definitions EMPTY =
       new Definitions(Map.of(), Map.of(), Map.of(), Map.of(), 0);
 
@@ -32,6 +35,7 @@ public final class Definitions {
   private final long version;
   private final List<TraitDefinition> ruleTraits = new ArrayList<>();
   private final TraitRuleIndex ruleIndex;
+  private final java.util.Set<Integer> rulePartners;
   private final Map<Integer, Map<String, List<TraitDefinition>>> partnerTraits = new HashMap<>();
   private final Map<Integer, Integer> windowDays = new HashMap<>();
   private final List<SegmentDefinition> evaluationOrder;
@@ -63,6 +67,7 @@ public final class Definitions {
       rules.put(t.sid(), t.rule());
     }
     this.ruleIndex = TraitRuleIndex.of(rules);
+    this.rulePartners = rulePartners(ruleIndex);
     for (SegmentDefinition s : this.segments.values()) {
       int window = Math.min(MAX_WINDOW_DAYS, Math.max(0, s.rule().longestWindowDays()));
       if (window > 0) {
@@ -99,6 +104,28 @@ public final class Definitions {
   /** The rule traits indexed by the signal keys they read. */
   public TraitRuleIndex ruleIndex() {
     return ruleIndex;
+  }
+
+  /**
+   * The partners whose segments some trait rule reads (as {@code d_pseg_<dpid>}): only their
+   * answers can change which rules match.
+   */
+  public java.util.Set<Integer> rulePartners() {
+    return rulePartners;
+  }
+
+  private static java.util.Set<Integer> rulePartners(TraitRuleIndex index) {
+    java.util.Set<Integer> dpids = new java.util.TreeSet<>();
+    for (String key : index.keys()) {
+      if (key.startsWith(PARTNER_SIGNAL_PREFIX)) {
+        try {
+          dpids.add(Integer.parseInt(key.substring(PARTNER_SIGNAL_PREFIX.length())));
+        } catch (NumberFormatException e) {
+          // d_pseg_<not a number>: no partner answers under it
+        }
+      }
+    }
+    return java.util.Collections.unmodifiableSet(dpids);
   }
 
   /** Traits mapped to partner {@code dpid}'s segment code {@code segment}. */

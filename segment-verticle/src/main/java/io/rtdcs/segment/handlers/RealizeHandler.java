@@ -12,6 +12,7 @@ import io.rtdcs.segment.store.DeclaredId;
 import io.rtdcs.segment.store.ProfileStore;
 import io.rtdcs.segment.store.RealizeCommand;
 import io.rtdcs.segment.store.RealizeResult;
+import io.rtdcs.segment.store.RuleVerdict;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.eventbus.Message;
@@ -20,15 +21,20 @@ import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code dcs.profiles.realize}: one EntryProcessor at the profile's owner (realize, expire,
- * evaluate, store), then the declared IDs' links, then the destinations for the new segments. After
- * the reply went out, segment changes for server-to-server destinations are queued.
+ * {@code dcs.profiles.realize}: the trait rules evaluated here ({@link RuleVerdict}), one
+ * EntryProcessor at the profile's owner (apply the verdict, expire, qualify segments, store), then
+ * the declared IDs' links, then the destinations for the new segments. After the reply went out,
+ * segment changes for server-to-server destinations are queued.
  */
 public final class RealizeHandler implements Handler<Message<Object>> {
+  /** Evaluations of one call's rules at most (the owner's cached partner answers can change). */
+  static final int MAX_EVALUATIONS = 3;
+
   private static final RateLimitedLogger LOG =
       new RateLimitedLogger(LoggerFactory.getLogger(RealizeHandler.class), 10_000);
 
@@ -85,8 +91,7 @@ public final class RealizeHandler implements Handler<Message<Object>> {
       Replies.fail(message, Addresses.PROFILE_REALIZE, e);
       return;
     }
-    store
-        .realize(uuid, command)
+    realize(uuid, command)
         .andThen(
             ar -> {
               if (command.dryRun()) {
@@ -121,6 +126,42 @@ public final class RealizeHandler implements Handler<Message<Object>> {
               } else if (!ar.result().duplicate()) {
                 queuePushes(uuid, ar.result(), command.now());
               }
+            });
+  }
+
+  /**
+   * Evaluates the trait rules here, on this verticle's event loop under one regex budget per call
+   * (never on the owner's partition thread), and has the owner apply the verdict. When the owner
+   * holds other cached partner answers than the evaluation assumed, it changes nothing and says
+   * which: the rules are evaluated again on those, at most {@value #MAX_EVALUATIONS} times in all
+   * (the last verdict is applied as it is).
+   */
+  private Future<RealizeResult> realize(String uuid, RealizeCommand command) {
+    Definitions defs = definitions.current();
+    if (defs == null) {
+      defs = Definitions.EMPTY; // still loading: the owner refuses retryably until it has them
+    }
+    return realize(uuid, command, defs, RuleVerdict.commandView(defs, command), 1);
+  }
+
+  private Future<RealizeResult> realize(
+      String uuid,
+      RealizeCommand command,
+      Definitions defs,
+      Map<Integer, List<String>> view,
+      int evaluation) {
+    RuleVerdict verdict = RuleVerdict.evaluate(defs, command, view, evaluation >= MAX_EVALUATIONS);
+    return store
+        .realize(uuid, command.withVerdict(verdict))
+        .compose(
+            result -> {
+              if (result.staleView() == null) {
+                return Future.succeededFuture(result);
+              }
+              meters.reevaluated();
+              Definitions now = definitions.current();
+              return realize(
+                  uuid, command, now == null ? defs : now, result.staleView(), evaluation + 1);
             });
   }
 

@@ -11,9 +11,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * Counters of what the segment verticle decides: {@code rtdcs_trait_realizations_total{trait}},
  * {@code rtdcs_segment_qualifications_total{segment}} (realize calls after which the visitor is in
  * the segment), {@code rtdcs_optouts_total} and {@code rtdcs_realize_duplicates_total} (retries the
- * profile already held). Tagged by definition id only, never per visitor; the per-definition
- * counters go to their own registry ({@code metrics.perDefinition}: exported, or kept for the
- * node's dashboard only).
+ * profile already held), {@code rtdcs_realize_reevaluations_total} (calls whose trait rules were
+ * evaluated again on the partner answers the profile had cached). Tagged by definition id only,
+ * never per visitor; the per-definition counters go to their own registry ({@code
+ * metrics.perDefinition}: exported, or kept for the node's dashboard only).
  */
 public final class SegmentMeters {
   private final MeterRegistry perDefinition;
@@ -21,6 +22,7 @@ public final class SegmentMeters {
   private final Map<Integer, Counter> segments = new ConcurrentHashMap<>();
   private final Counter optOuts;
   private final Counter duplicates;
+  private final Counter reevaluations;
 
   public SegmentMeters(MeterRegistry registry, MeterRegistry perDefinition) {
     Objects.requireNonNull(registry, "registry");
@@ -34,6 +36,12 @@ public final class SegmentMeters {
             .description(
                 "realize calls the profile already held (a retry with the same tid): not counted"
                     + " again")
+            .register(registry);
+    this.reevaluations =
+        Counter.builder("rtdcs.realize.reevaluations")
+            .description(
+                "realize calls whose trait rules were evaluated again: the profile held other"
+                    + " cached partner answers than the first evaluation assumed")
             .register(registry);
   }
 
@@ -55,6 +63,11 @@ public final class SegmentMeters {
   /** A realize call whose tid the profile already held. */
   public void duplicate() {
     duplicates.increment();
+  }
+
+  /** A realize call's rules evaluated again on the owner's partner answers. */
+  public void reevaluated() {
+    reevaluations.increment();
   }
 
   public void optedOut(int profiles) {

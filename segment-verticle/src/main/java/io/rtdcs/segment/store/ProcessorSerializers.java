@@ -129,7 +129,20 @@ final class ProcessorSerializers {
           in.getFieldKind("previousSegments") == FieldKind.ARRAY_OF_INT32
               ? in.readArrayOfInt32("previousSegments")
               : new int[0],
-          in.getFieldKind("duplicate") == FieldKind.BOOLEAN && in.readBoolean("duplicate"));
+          in.getFieldKind("duplicate") == FieldKind.BOOLEAN && in.readBoolean("duplicate"),
+          in.getFieldKind("staleView") == FieldKind.ARRAY_OF_INT8
+              ? unpackView(in.readArrayOfInt8("staleView"))
+              : null);
+    }
+
+    private static byte[] packView(Map<Integer, List<String>> view) {
+      VarBytes.Writer w = new VarBytes.Writer();
+      RuleVerdict.writeView(w, view);
+      return w.toBytes();
+    }
+
+    private static Map<Integer, List<String>> unpackView(byte[] bytes) {
+      return bytes == null ? null : RuleVerdict.readView(new VarBytes.Reader(bytes));
     }
 
     @Override
@@ -144,6 +157,7 @@ final class ProcessorSerializers {
       out.writeArrayOfString("idValues", r.knownIds().values().toArray(new String[0]));
       out.writeArrayOfInt32("previousSegments", r.previousSegments());
       out.writeBoolean("duplicate", r.duplicate());
+      out.writeArrayOfInt8("staleView", r.staleView() == null ? null : packView(r.staleView()));
     }
 
     @Override

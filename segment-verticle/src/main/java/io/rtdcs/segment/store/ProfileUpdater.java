@@ -6,8 +6,6 @@ import io.rtdcs.segment.definitions.SegmentDefinition;
 import io.rtdcs.segment.definitions.TraitDefinition;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,7 +27,7 @@ public final class ProfileUpdater {
   public static final int MAX_PARTNER_TTL_SECONDS = 7 * 86_400;
   public static final int MAX_TRAITS = 1_000;
   public static final int MAX_SYNCED_IDS = 100;
-  public static final String PARTNER_SIGNAL_PREFIX = "d_pseg_";
+  public static final String PARTNER_SIGNAL_PREFIX = Definitions.PARTNER_SIGNAL_PREFIX;
 
   /** How often a returning opted-out visitor's opt-out is renewed: once a day. */
   public static final long OPT_OUT_RENEWAL_MILLIS = 24L * 3600 * 1000;
@@ -59,27 +57,27 @@ public final class ProfileUpdater {
           before,
           true);
     }
+    Map<Integer, List<String>> view = RuleVerdict.ownerView(defs, p, cmd, now);
+    RuleVerdict verdict = cmd.verdict();
+    if (verdict == null) {
+      // a direct caller (a test, a benchmark): the rules run here; the EntryProcessor never
+      // gets here without a verdict (RealizeProcessor)
+      verdict = RuleVerdict.evaluate(defs, cmd, view, true);
+    } else if (!verdict.holdsFor(view)) {
+      return RealizeResult.stale(view); // evaluated on other partner answers: nothing changed
+    }
     p.appliedCalls().record(key, now);
     p.setLastSeen(Math.max(p.lastSeen(), now));
     p.traits().values().removeIf(t -> !t.isLive(now));
     p.partners().values().removeIf(e -> !e.isFresh(now));
 
     Map<Integer, List<String>> partnerSegments = updatePartners(p, cmd, defs, now);
-    Map<String, List<String>> signals = new LinkedHashMap<>(cmd.signals());
-    // d_pseg_<dpid> comes from partner answers only, never from the caller's signals
-    signals.keySet().removeIf(k -> k.startsWith(PARTNER_SIGNAL_PREFIX));
-    partnerSegments.forEach(
-        (dpid, segs) -> {
-          if (!segs.isEmpty()) {
-            signals.put(PARTNER_SIGNAL_PREFIX + dpid, segs);
-          }
-        });
 
     Set<Integer> realize = new TreeSet<>();
-    Set<Integer> tdpid = new HashSet<>(cmd.tdpid());
-    for (int sid : defs.ruleIndex().matching(signals)) {
-      TraitDefinition t = defs.traits().get(sid);
-      if (tdpid.isEmpty() || tdpid.contains(t.dataSource())) {
+    for (int sid : verdict.sids()) {
+      // evaluated with the definitions of the member that received the call: a trait deleted
+      // since is skipped
+      if (defs.traits().containsKey(sid)) {
         realize.add(sid);
       }
     }

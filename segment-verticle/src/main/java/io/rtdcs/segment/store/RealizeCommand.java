@@ -10,8 +10,9 @@ import java.util.Map;
  * are only evaluated), directly realized sids, the data sources to restrict rule traits to,
  * declared IDs, partner outcomes, the caller's clock reading and the call's transaction id (its
  * idempotency key: a command whose tid the profile already holds changes nothing, see {@link
- * AppliedCalls}; null or empty for none). A dry run (the node's warm-up) runs the whole logic at
- * the key's owner on an empty profile and stores nothing.
+ * AppliedCalls}; null or empty for none) and, once evaluated by the sender, the {@link RuleVerdict}
+ * of its trait rules (see {@link #withVerdict}). A dry run (the node's warm-up) runs the whole
+ * logic at the key's owner on an empty profile and stores nothing.
  */
 public record RealizeCommand(
     Map<String, List<String>> signals,
@@ -21,7 +22,30 @@ public record RealizeCommand(
     List<PartnerOutcome> partners,
     long now,
     String tid,
-    boolean dryRun) {
+    boolean dryRun,
+    RuleVerdict verdict) {
+
+  /** A command not evaluated yet (see {@link #withVerdict}). */
+  public RealizeCommand(
+      Map<String, List<String>> signals,
+      List<Integer> sids,
+      List<Integer> tdpid,
+      List<DeclaredId> declaredIds,
+      List<PartnerOutcome> partners,
+      long now,
+      String tid,
+      boolean dryRun) {
+    this(signals, sids, tdpid, declaredIds, partners, now, tid, dryRun, null);
+  }
+
+  /**
+   * What the profile's owner applies: this command with its trait rules evaluated, without its
+   * signals (the rules were their only reader, and they stay with the sender: a caller's 32 KB of
+   * values never travel to the owner or run on its partition thread).
+   */
+  public RealizeCommand withVerdict(RuleVerdict v) {
+    return new RealizeCommand(Map.of(), sids, tdpid, declaredIds, partners, now, tid, dryRun, v);
+  }
 
   /** A command applied for real. */
   public RealizeCommand(
@@ -79,6 +103,13 @@ public record RealizeCommand(
     }
     w.string(tid == null ? "" : tid);
     w.unsigned(dryRun ? 1 : 0);
+    if (verdict != null) {
+      w.unsigned(verdict.last() ? 2 : 1);
+      ints(w, verdict.sids());
+      RuleVerdict.writeView(w, verdict.partnerView());
+    } else {
+      w.unsigned(0);
+    }
     return w.toBytes();
   }
 
@@ -119,7 +150,16 @@ public record RealizeCommand(
     // absent when packed by a member of a version without idempotency keys
     String tid = r.hasMore() ? r.string() : null;
     boolean dryRun = r.hasMore() && r.unsigned() == 1;
-    return new RealizeCommand(signals, sids, tdpid, declared, partners, now, tid, dryRun);
+    // absent when packed by a member that still evaluated rules at the owner: then the owner asks
+    // for an evaluation (an empty verdict is not a verdict)
+    RuleVerdict verdict = null;
+    long hasVerdict = r.hasMore() ? r.unsigned() : 0;
+    if (hasVerdict != 0) {
+      List<Integer> matched = ints(r);
+      Map<Integer, List<String>> view = RuleVerdict.readView(r);
+      verdict = new RuleVerdict(matched, view, hasVerdict == 2);
+    }
+    return new RealizeCommand(signals, sids, tdpid, declared, partners, now, tid, dryRun, verdict);
   }
 
   /** The idempotency key of this command, 0 for none. */

@@ -2,7 +2,12 @@ package io.rtdcs.segment.store;
 
 import java.util.Map;
 
-/** One realize call: realize, expire, evaluate, store, and return the reply data. */
+/**
+ * One realize call at the profile's owner: apply the call's {@link RuleVerdict} (the trait rules
+ * were evaluated by the sender, off the partition thread), expire, qualify segments, store, and
+ * return the reply data; or change nothing and return {@link RealizeResult#stale} when the verdict
+ * assumed other partner answers than the profile holds.
+ */
 public final class RealizeProcessor extends ProfileProcessor<RealizeResult> {
   private final RealizeCommand command;
 
@@ -17,11 +22,15 @@ public final class RealizeProcessor extends ProfileProcessor<RealizeResult> {
 
   @Override
   public RealizeResult process(Map.Entry<String, Profile> entry) {
+    Profile p = command.dryRun() || entry.getValue() == null ? new Profile() : entry.getValue();
+    if (command.verdict() == null && !p.optedOut()) {
+      // rules never run here, on the partition thread: the sender evaluates them (RuleVerdict)
+      return RealizeResult.stale(RuleVerdict.ownerView(definitions(), p, command, now));
+    }
     if (command.dryRun()) {
       // the node's warm-up: the same work on an empty profile, nothing stored or replicated
-      return ProfileUpdater.realize(new Profile(), command, definitions());
+      return ProfileUpdater.realize(p, command, definitions());
     }
-    Profile p = entry.getValue() == null ? new Profile() : entry.getValue();
     RealizeResult result = ProfileUpdater.realize(p, command, definitions());
     if (result.duplicate()) {
       return result; // already held: nothing written

@@ -1,5 +1,6 @@
 package io.rtdcs.segment.store;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -9,6 +10,8 @@ import java.util.TreeMap;
  * (for {@code %DPID_n%} and server-to-server pushes), and the segments before this call (so the
  * caller can tell qualifications and disqualifications apart). {@code duplicate}: the profile
  * already held this call (a retry): nothing changed, nothing realized now, the segments unchanged.
+ * {@code staleView}: null, or nothing applied and the rules to be evaluated again (see {@link
+ * #stale}).
  */
 public record RealizeResult(
     boolean optedOut,
@@ -18,7 +21,46 @@ public record RealizeResult(
     int[] unknownSids,
     Map<Integer, String> knownIds,
     int[] previousSegments,
-    boolean duplicate) {
+    boolean duplicate,
+    Map<Integer, List<String>> staleView) {
+
+  public RealizeResult(
+      boolean optedOut,
+      int[] traits,
+      int[] realized,
+      int[] segments,
+      int[] unknownSids,
+      Map<Integer, String> knownIds,
+      int[] previousSegments,
+      boolean duplicate) {
+    this(
+        optedOut,
+        traits,
+        realized,
+        segments,
+        unknownSids,
+        knownIds,
+        previousSegments,
+        duplicate,
+        null);
+  }
+
+  /**
+   * Nothing applied: the call's {@link RuleVerdict} assumed other partner answers than the profile
+   * holds ({@code view}, what the rules must be evaluated on), or it carried none.
+   */
+  public static RealizeResult stale(Map<Integer, List<String>> view) {
+    return new RealizeResult(
+        false,
+        new int[0],
+        new int[0],
+        new int[0],
+        new int[0],
+        Map.of(),
+        new int[0],
+        false,
+        new TreeMap<>(view));
+  }
 
   public RealizeResult(
       boolean optedOut,
