@@ -1,5 +1,6 @@
 package io.rtdcs.dcs;
 
+import io.rtdcs.common.ConfigValues;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -69,7 +70,11 @@ public final class DcsOptions {
   }
 
   public DcsOptions(JsonObject json) {
-    JsonObject j = json == null ? new JsonObject() : json;
+    this(new ConfigValues(json));
+  }
+
+  /** Reads through {@code j}, which remembers the keys (see {@link ConfigValues#rejectUnknown}). */
+  public DcsOptions(ConfigValues j) {
     setHttpPort(intValue(j, "http.port", httpPort));
     setHttpHost(stringValue(j, "http.host", httpHost));
     long budget = longValue(j, "budgetMs", budgetMs);
@@ -353,8 +358,8 @@ public final class DcsOptions {
     return o;
   }
 
-  private static java.util.Map<Integer, String> secrets(JsonObject j, String key) {
-    Object v = raw(j, key);
+  private static java.util.Map<Integer, String> secrets(ConfigValues j, String key) {
+    Object v = j.raw(key);
     if (v == null) {
       return java.util.Map.of();
     }
@@ -409,20 +414,8 @@ public final class DcsOptions {
     }
   }
 
-  /** The value at a dotted key, or at the nested path it names. */
-  private static Object raw(JsonObject j, String key) {
-    if (j.containsKey(key)) {
-      return j.getValue(key);
-    }
-    int dot = key.indexOf('.');
-    if (dot > 0 && j.getValue(key.substring(0, dot)) instanceof JsonObject nested) {
-      return nested.getValue(key.substring(dot + 1));
-    }
-    return null;
-  }
-
-  private static int intValue(JsonObject j, String key, int def) {
-    Object v = raw(j, key);
+  private static int intValue(ConfigValues j, String key, int def) {
+    Object v = j.raw(key);
     if (v == null) {
       return def;
     }
@@ -432,8 +425,8 @@ public final class DcsOptions {
     throw new IllegalArgumentException(key + ": expected an integer, was " + v);
   }
 
-  private static long longValue(JsonObject j, String key, long def) {
-    Object v = raw(j, key);
+  private static long longValue(ConfigValues j, String key, long def) {
+    Object v = j.raw(key);
     if (v == null) {
       return def;
     }
@@ -443,8 +436,8 @@ public final class DcsOptions {
     throw new IllegalArgumentException(key + ": expected an integer, was " + v);
   }
 
-  private static boolean boolValue(JsonObject j, String key, boolean def) {
-    Object v = raw(j, key);
+  private static boolean boolValue(ConfigValues j, String key, boolean def) {
+    Object v = j.raw(key);
     if (v == null) {
       return def;
     }
@@ -454,8 +447,8 @@ public final class DcsOptions {
     throw new IllegalArgumentException(key + ": expected true or false, was " + v);
   }
 
-  private static String stringValue(JsonObject j, String key, String def) {
-    Object v = raw(j, key);
+  private static String stringValue(ConfigValues j, String key, String def) {
+    Object v = j.raw(key);
     if (v == null) {
       return def;
     }
@@ -465,8 +458,8 @@ public final class DcsOptions {
     throw new IllegalArgumentException(key + ": expected a string, was " + v);
   }
 
-  private static List<String> listValue(JsonObject j, String key) {
-    Object v = raw(j, key);
+  private static List<String> listValue(ConfigValues j, String key) {
+    Object v = j.raw(key);
     if (v == null) {
       return List.of();
     }

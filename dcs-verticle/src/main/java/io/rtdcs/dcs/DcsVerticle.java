@@ -1,5 +1,6 @@
 package io.rtdcs.dcs;
 
+import io.rtdcs.common.ConfigValues;
 import io.rtdcs.common.Meters;
 import io.rtdcs.common.NodeState;
 import io.rtdcs.dcs.flow.BusClient;
@@ -68,16 +69,22 @@ public final class DcsVerticle extends VerticleBase {
     this.extension = Objects.requireNonNull(extension, "extension");
   }
 
+  /** Keys of the {@code dcs} section that the hosting node reads (its warm-up, docs). */
+  static final String[] NODE_KEYS = {"warmup.enabled", "warmup.maxSeconds"};
+
   @Override
   public Future<?> start() {
     DcsOptions options;
     ServerLimits limits;
     try {
-      options = new DcsOptions(config());
+      // one reader for the whole section: a key none of the readers asks for stops the start
+      ConfigValues config = new ConfigValues(config());
+      options = new DcsOptions(config);
       // our own 414 (with an errors entry) applies first; the codec stops what is far beyond
-      limits = ServerLimits.from(config(), options.getMaxGetBytes());
-      security = SecurityWiring.from(config());
-      loadOptions = LoadOptions.from(config());
+      limits = ServerLimits.from(config, options.getMaxGetBytes());
+      security = SecurityWiring.from(config);
+      loadOptions = LoadOptions.from(config);
+      config.allow(NODE_KEYS).rejectUnknown("dcs");
     } catch (IllegalArgumentException e) {
       return Future.failedFuture(e);
     }

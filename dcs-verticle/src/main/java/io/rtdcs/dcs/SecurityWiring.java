@@ -1,5 +1,6 @@
 package io.rtdcs.dcs;
 
+import io.rtdcs.common.ConfigValues;
 import io.rtdcs.dcs.consent.ConsentPolicy;
 import io.rtdcs.dcs.http.AnswerSender;
 import io.rtdcs.dcs.limits.AbuseLimitHandler;
@@ -28,11 +29,15 @@ record SecurityWiring(
     String adminHost) {
 
   static SecurityWiring from(JsonObject config) {
-    ConfigValues c = new ConfigValues(config);
+    return from(new ConfigValues(config));
+  }
+
+  /** Reads through {@code c}, which remembers the keys (see {@link ConfigValues#rejectUnknown}). */
+  static SecurityWiring from(ConfigValues c) {
     return new SecurityWiring(
-        LimitsOptions.from(config),
+        LimitsOptions.from(c),
         new ClientAddress(c.strings("trustedProxies")),
-        ConsentPolicy.from(config),
+        ConsentPolicy.from(c),
         c.intIn("admin.port", -1, 0, 65535),
         c.string("admin.host", "127.0.0.1"));
   }

@@ -79,6 +79,33 @@ class DeploymentAndForwardingTest {
   }
 
   @Test
+  void aMistypedKeyShouldFailTheDeploymentNamingItAndTheKeyMeant() {
+    Vertx vertx = Vertx.vertx();
+    try {
+      // every reader of the section (options, limits, admission, consent, TLS) had its say: only
+      // the typo is left, where before it was silently ignored and the default applied
+      JsonObject config =
+          new JsonObject()
+              .put("budgetMS", 100)
+              .put("admission", new JsonObject().put("maxInflight", 10))
+              .put("limits.ratePerSecond", 10);
+      assertThatThrownBy(
+              () ->
+                  vertx
+                      .deployVerticle(
+                          new DcsVerticle(Clock.systemUTC()),
+                          new DeploymentOptions().setConfig(config))
+                      .await())
+          .hasMessageContaining("dcs.budgetMS: unknown key (did you mean dcs.budgetMs?)")
+          .hasMessageContaining(
+              "dcs.admission.maxInflight: unknown key (did you mean dcs.admission.maxInFlight?)")
+          .hasMessageNotContaining("ratePerSecond");
+    } finally {
+      vertx.close().await();
+    }
+  }
+
+  @Test
   void consentContainerPlatformAndDataSourceKeysShouldReachTheContract() {
     // a real TCF v2 string granting storage (purpose 1): refused consent stops the call
     String tc = ConsentStrings.tcf(10, new int[] {1});

@@ -1,8 +1,13 @@
 package io.rtdcs.node;
 
+import io.rtdcs.common.ConfigValues;
 import io.rtdcs.common.egress.OutboundAddressPolicy;
+import io.rtdcs.dcs.http.DefinitionSchemas;
 import io.rtdcs.node.bridge.PartnerBridgeOptions;
+import io.rtdcs.partner.PartnerVerticleOptions;
 import io.rtdcs.partner.demo.DemoPartnerOptions;
+import io.rtdcs.segment.SegmentOptions;
+import io.rtdcs.segment.outbound.OutboundOptions;
 import io.rtdcs.store.StoreOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -140,7 +145,104 @@ public final class NodeOptions {
       setEgress(new OutboundAddressPolicy(strings(allow, OutboundAddressPolicy.KEY)));
     }
     store = StoreConfig.read(section(json, "store"));
+    new ConfigValues(json).allow(KEYS).rejectUnknown("");
+    // the verticles' sections: their readers take a few keys each (dcs checks its own at deploy)
+    new ConfigValues(partner).allow(PartnerVerticleOptions.KEYS).rejectUnknown("partner");
+    new ConfigValues(segment).allow(SegmentOptions.KEYS).rejectUnknown("segment");
+    new ConfigValues(outbound).allow(OutboundOptions.KEYS).rejectUnknown("outbound");
+    checkDefinitions(definitions);
   }
+
+  /**
+   * The definitions seeded from the config meet the schemas of the admin API ({@code
+   * /openapi.json}): a field no definition has ({@code timeoutMS}) stops the node, as it would fail
+   * a {@code PUT}.
+   */
+  private static void checkDefinitions(JsonObject definitions) {
+    ConfigValues c = new ConfigValues(definitions);
+    List<String> kinds = List.of("partners", "traits", "segments", "destinations");
+    DefinitionSchemas schemas = null;
+    for (String kind : kinds) {
+      Object list = c.raw(kind);
+      if (list == null) {
+        continue;
+      }
+      if (!(list instanceof JsonArray array)) {
+        throw new IllegalArgumentException("definitions." + kind + ": expected a list");
+      }
+      for (int i = 0; i < array.size(); i++) {
+        if (!(array.getValue(i) instanceof JsonObject definition)) {
+          throw new IllegalArgumentException(
+              "definitions." + kind + "[" + i + "]: expected an object");
+        }
+        schemas = schemas == null ? new DefinitionSchemas() : schemas;
+        String problem = schemas.problem(kind, definition);
+        if (problem != null) {
+          throw new IllegalArgumentException("definitions." + kind + "[" + i + "]." + problem);
+        }
+      }
+    }
+    c.rejectUnknown("definitions");
+  }
+
+  /**
+   * Every key of the node config (docs/configuration.md): a key outside these stops the node with
+   * its name. {@code dcs}, {@code partner}, {@code segment}, {@code outbound} and {@code
+   * definitions} are checked by their own readers; {@code cluster.eventBus} and {@code store} too.
+   */
+  static final String[] KEYS = {
+    "http.port",
+    "http.host",
+    "cluster.name",
+    "cluster.host",
+    "cluster.port",
+    "cluster.minimumMembers",
+    "cluster.members",
+    "cluster.config",
+    "cluster.eventBus",
+    "cluster.eventBusTls.enabled",
+    "cluster.eventBusTls.certPath",
+    "cluster.eventBusTls.keyPath",
+    "cluster.eventBusTls.trustPath",
+    "cluster.kubernetes.serviceDns",
+    "verticles.dcs.instances",
+    "verticles.partner.instances",
+    "verticles.segment.instances",
+    "verticles.outbound.instances",
+    "admin.token",
+    "metrics.enabled",
+    "metrics.perDefinition",
+    "metrics.disabledDomains",
+    "demoPartner.enabled",
+    "demoPartner.host",
+    "demoPartner.port",
+    "demoPartner.latencyMs",
+    "demoPartner.failureRate",
+    "demoPartner.mode",
+    "demoPartner.ttl",
+    "demoPartner.dcsUrl",
+    "demoPartner.dpid",
+    "bridge.enabled",
+    "bridge.host",
+    "bridge.port",
+    "bridge.idleTimeoutSeconds",
+    "bridge.maxFrameBytes",
+    "bridge.maxConnections",
+    "bridge.maxConnectionsPerAddress",
+    "bridge.writeQueueMaxBytes",
+    "bridge.slowReaderTimeoutMs",
+    "bridge.tls.enabled",
+    "bridge.tls.certPath",
+    "bridge.tls.keyPath",
+    "bridge.tokens",
+    "dcs",
+    "partner",
+    "segment",
+    "outbound",
+    "definitions",
+    "egress.allow",
+    "store"
+  };
 
   public JsonObject toJson() {
     return new JsonObject()

@@ -1,6 +1,6 @@
 package io.rtdcs.node;
 
-import io.rtdcs.dcs.ConfigValues;
+import io.rtdcs.common.ConfigValues;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -10,7 +10,11 @@ import io.vertx.core.json.JsonObject;
 record WarmupOptions(boolean enabled, long maxSeconds, boolean tls) {
 
   static WarmupOptions from(JsonObject dcs) {
-    ConfigValues c = new ConfigValues(dcs);
+    return from(new ConfigValues(dcs));
+  }
+
+  /** Reads through {@code c}, which remembers the keys (see {@link ConfigValues#rejectUnknown}). */
+  static WarmupOptions from(ConfigValues c) {
     return new WarmupOptions(
         c.bool("warmup.enabled", true),
         c.longIn("warmup.maxSeconds", 20, 1, 300),

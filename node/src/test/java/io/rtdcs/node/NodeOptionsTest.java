@@ -3,10 +3,71 @@ package io.rtdcs.node;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
 class NodeOptionsTest {
+
+  @Test
+  void aMistypedKeyShouldStopTheNodeNamingItAndTheKeyMeant() {
+    JsonObject config =
+        new JsonObject()
+            .put("http", new JsonObject().put("prot", 9090))
+            .put("metrics", new JsonObject().put("perdefinition", true))
+            .put("dcs", new JsonObject().put("anything", 1));
+    assertThatThrownBy(() -> new NodeOptions(config))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("http.prot: unknown key (did you mean http.port?)")
+        .hasMessageContaining(
+            "metrics.perdefinition: unknown key (did you mean metrics.perDefinition?)")
+        // the dcs section is its verticle's to check
+        .hasMessageNotContaining("anything");
+    assertThatThrownBy(
+            () ->
+                new NodeOptions(
+                    new JsonObject()
+                        .put("outbound", new JsonObject().put("timeoutMS", 500))
+                        .put("segment", new JsonObject().put("idTtlDays", 30))))
+        .hasMessage("outbound.timeoutMS: unknown key (did you mean outbound.timeoutMs?)");
+    assertThatThrownBy(
+            () ->
+                new NodeOptions(
+                    new JsonObject().put("partner", new JsonObject().put("lookup.replyMargin", 5))))
+        .hasMessage(
+            "partner.lookup.replyMargin: unknown key (did you mean partner.lookup.replyMarginMs?)");
+  }
+
+  @Test
+  void theDemoConfigShouldHaveOnlyKnownKeysAndValidDefinitions() throws Exception {
+    try (var in = NodeOptions.class.getResourceAsStream("/demo.json")) {
+      JsonObject demo = new JsonObject(new String(in.readAllBytes(), "UTF-8"));
+      assertThat(new NodeOptions(demo).isDemoPartnerEnabled()).isTrue();
+    }
+  }
+
+  @Test
+  void aSeededDefinitionShouldMeetTheAdminSchema() {
+    JsonObject partner =
+        new JsonObject(
+            """
+            {"dpid": 9001, "name": "p", "url": "https://p.example/lookup", "timeoutMS": 50}
+            """);
+    assertThatThrownBy(
+            () ->
+                new NodeOptions(
+                    new JsonObject()
+                        .put(
+                            "definitions",
+                            new JsonObject().put("partners", new JsonArray().add(partner)))))
+        .hasMessageStartingWith("definitions.partners[0].timeoutMS: unknown field");
+    assertThatThrownBy(
+            () ->
+                new NodeOptions(
+                    new JsonObject()
+                        .put("definitions", new JsonObject().put("trait", new JsonArray()))))
+        .hasMessage("definitions.trait: unknown key (did you mean definitions.traits?)");
+  }
 
   @Test
   void emptyConfigShouldGiveTheDocumentedDefaults() {

@@ -22,6 +22,9 @@ public final class PartnerVerticleOptions {
   private List<PartnerDefinition> definitions = List.of();
   private OutboundAddressPolicy egress = OutboundAddressPolicy.DEFAULT;
 
+  /** The keys of the node's {@code partner} section this verticle reads (docs/configuration.md). */
+  public static final String[] KEYS = {"http.maxPoolSize", "lookup.replyMarginMs"};
+
   public PartnerVerticleOptions() {}
 
   public PartnerVerticleOptions(JsonObject config) {

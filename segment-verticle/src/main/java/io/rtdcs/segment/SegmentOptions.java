@@ -15,6 +15,9 @@ public final class SegmentOptions {
   private int idTtlDays = DEFAULT_ID_TTL_DAYS;
   private OutboundAddressPolicy egress = OutboundAddressPolicy.DEFAULT;
 
+  /** The keys of the node's {@code segment} section this verticle reads (docs/configuration.md). */
+  public static final String[] KEYS = {"idTtlDays"};
+
   public SegmentOptions() {}
 
   public SegmentOptions(JsonObject json) {

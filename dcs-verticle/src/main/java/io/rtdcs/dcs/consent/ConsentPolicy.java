@@ -1,7 +1,7 @@
 package io.rtdcs.dcs.consent;
 
 import com.iabtcf.decoder.TCString;
-import io.rtdcs.dcs.ConfigValues;
+import io.rtdcs.common.ConfigValues;
 import io.rtdcs.dcs.response.AamError;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -40,7 +40,11 @@ public final class ConsentPolicy {
   }
 
   public static ConsentPolicy from(JsonObject config) {
-    ConfigValues c = new ConfigValues(config);
+    return from(new ConfigValues(config));
+  }
+
+  /** Reads through {@code c}, which remembers the keys (see {@link ConfigValues#rejectUnknown}). */
+  public static ConsentPolicy from(ConfigValues c) {
     List<Integer> gcl = c.ints("consent.cmpIds", 1, 4095);
     List<Integer> deleted = c.ints("consent.deletedCmpIds", 1, 4095);
     return new ConsentPolicy(

@@ -1,6 +1,6 @@
 package io.rtdcs.dcs.http;
 
-import io.rtdcs.dcs.ConfigValues;
+import io.rtdcs.common.ConfigValues;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.PemKeyCertOptions;
@@ -33,7 +33,11 @@ public record ServerLimits(
     String keyPath) {
 
   public static ServerLimits from(JsonObject config, int maxGetBytes) {
-    ConfigValues c = new ConfigValues(config);
+    return from(new ConfigValues(config), maxGetBytes);
+  }
+
+  /** Reads through {@code c}, which remembers the keys (see {@link ConfigValues#rejectUnknown}). */
+  public static ServerLimits from(ConfigValues c, int maxGetBytes) {
     String cert = c.string("tls.certPath", null);
     String key = c.string("tls.keyPath", null);
     if ((cert == null) != (key == null)) {

@@ -1,6 +1,6 @@
 package io.rtdcs.dcs.limits;
 
-import io.rtdcs.dcs.ConfigValues;
+import io.rtdcs.common.ConfigValues;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 
@@ -33,7 +33,11 @@ public record LimitsOptions(
     long denySeconds) {
 
   public static LimitsOptions from(JsonObject config) {
-    ConfigValues c = new ConfigValues(config);
+    return from(new ConfigValues(config));
+  }
+
+  /** Reads through {@code c}, which remembers the keys (see {@link ConfigValues#rejectUnknown}). */
+  public static LimitsOptions from(ConfigValues c) {
     return new LimitsOptions(
         c.bool("limits.enabled", false),
         c.oneOf("limits.key", "address", List.of("address", "uuid")).equals("uuid"),

@@ -1,6 +1,6 @@
 package io.rtdcs.dcs.load;
 
-import io.rtdcs.dcs.ConfigValues;
+import io.rtdcs.common.ConfigValues;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -49,7 +49,11 @@ public record LoadOptions(
   }
 
   public static LoadOptions from(JsonObject config) {
-    ConfigValues c = new ConfigValues(config);
+    return from(new ConfigValues(config));
+  }
+
+  /** Reads through {@code c}, which remembers the keys (see {@link ConfigValues#rejectUnknown}). */
+  public static LoadOptions from(ConfigValues c) {
     return new LoadOptions(
         c.longIn("collection.retryForMs", 30_000, 1_000, 300_000),
         c.longIn("collection.attemptTimeoutMs", 2_000, 100, 30_000),

@@ -6,14 +6,22 @@ import io.vertx.core.json.JsonObject;
  * OutboundVerticle's config (the node's {@code outbound} section): {@code scanMs} (how often the
  * member looks at the pending pushes it owns), {@code timeoutMs} (hard deadline of one HTTP
  * attempt, AAM's 3000 ms), {@code maxInFlight} (messages in flight from this member), {@code
- * region} (the {@code AAM_Regions} value sent). Unknown keys are ignored (the enqueue side reads
- * its own).
+ * region} (the {@code AAM_Regions} value sent). The node refuses a key outside {@link #KEYS} at
+ * start.
  */
 public record OutboundOptions(int scanMs, int timeoutMs, int maxInFlight, int region) {
   public static final int DEFAULT_SCAN_MS = 50;
   public static final int DEFAULT_TIMEOUT_MS = 3_000;
   public static final int DEFAULT_MAX_IN_FLIGHT = 64;
   public static final int DEFAULT_REGION = 7;
+
+  /**
+   * The keys of the node's {@code outbound} section: this verticle's and the enqueue side's ({@link
+   * OutboxOptions}).
+   */
+  public static final String[] KEYS = {
+    "scanMs", "timeoutMs", "maxInFlight", "region", "maxQueued", "maxPendingWrites"
+  };
 
   public static OutboundOptions fromJson(JsonObject json) {
     JsonObject c = json == null ? new JsonObject() : json;
