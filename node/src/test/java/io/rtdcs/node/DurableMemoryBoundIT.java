@@ -157,16 +157,33 @@ class DurableMemoryBoundIT {
         sample.add(n);
       }
     }
+    int late = 0;
     for (int n : sample) {
       String uuid = uuids.get(n);
       HttpResponse<String> p = node.get("/profiles/" + uuid, TestConfigs.ADMIN_TOKEN);
       assertThat(p.statusCode()).as("profile of visitor %d", n).isEqualTo(200);
       assertThat(p.body()).contains("\"sid\":1001");
-      JsonObject byId =
-          new JsonObject(
-              node.get("/event?d_rtbd=json&" + TestConfigs.cid(805, "v" + n), null).body());
+      // the link loads from the database inside the call's budget; a load later than that (two
+      // rows from the embedded database on a busy machine: 1 of 1,000 reads in one run) answers
+      // without the visitor and keeps loading: the next call finds it. Counted, and bounded below
+      JsonObject byId = null;
+      for (int call = 1; call <= 3; call++) {
+        byId =
+            new JsonObject(
+                node.get("/event?d_rtbd=json&" + TestConfigs.cid(805, "v" + n), null).body());
+        if (byId.getString("uuid") != null) {
+          late += call > 1 ? 1 : 0;
+          break;
+        }
+      }
       assertThat(byId.getString("uuid")).as("link of visitor %d", n).isEqualTo(uuid);
     }
+    System.out.printf(
+        "memory bound: %d of %d reads by declared ID came later than the budget%n",
+        late, sample.size());
+    assertThat(late)
+        .as("reads by declared ID later than the budget")
+        .isLessThanOrEqualTo(sample.size() / 50);
     // and they did come from the database: the bound evicted them (Hazelcast's LRU is sampled, the
     // least recent of 15 random entries leaves, so an early visitor may still be in memory: 1 of
     // 200 was in one run)
