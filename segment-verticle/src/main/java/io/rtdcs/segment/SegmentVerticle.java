@@ -4,6 +4,7 @@ import com.hazelcast.core.HazelcastInstance;
 import io.rtdcs.common.Addresses;
 import io.rtdcs.common.HazelcastFutures;
 import io.rtdcs.common.Meters;
+import io.rtdcs.common.SharedJsonCodec;
 import io.rtdcs.segment.definitions.DefinitionKind;
 import io.rtdcs.segment.definitions.DefinitionsAdmin;
 import io.rtdcs.segment.definitions.DefinitionsImport;
@@ -51,6 +52,7 @@ public final class SegmentVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    SharedJsonCodec.register(vertx.eventBus()); // its replies (RealizeHandler, ResolveHandler)
     SegmentOptions options;
     OutboxOptions outboxOptions;
     DefinitionsSeeder.Seed seed;

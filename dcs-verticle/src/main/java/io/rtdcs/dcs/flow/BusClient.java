@@ -1,5 +1,6 @@
 package io.rtdcs.dcs.flow;
 
+import io.rtdcs.common.SharedJsonCodec;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
@@ -20,6 +21,7 @@ public final class BusClient {
 
   public BusClient(EventBus bus, boolean localSegment, boolean localPartner) {
     this.bus = Objects.requireNonNull(bus, "bus");
+    SharedJsonCodec.register(bus);
     this.localSegment = localSegment;
     this.localPartner = localPartner;
   }
@@ -45,7 +47,8 @@ public final class BusClient {
       return Future.failedFuture(
           new ReplyException(ReplyFailure.TIMEOUT, "no time left for " + address));
     }
-    DeliveryOptions options = new DeliveryOptions().setSendTimeout(timeoutMs);
+    // passed by reference on local delivery: a body is never changed once sent (SharedJsonCodec)
+    DeliveryOptions options = SharedJsonCodec.options().setSendTimeout(timeoutMs);
     if (localOnly) {
       options.setLocalOnly(true);
     }

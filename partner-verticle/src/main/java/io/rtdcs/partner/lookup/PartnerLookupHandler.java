@@ -1,5 +1,6 @@
 package io.rtdcs.partner.lookup;
 
+import io.rtdcs.common.SharedJsonCodec;
 import io.vertx.core.Handler;
 import io.vertx.core.eventbus.Message;
 import java.util.Objects;
@@ -26,7 +27,7 @@ public final class PartnerLookupHandler implements Handler<Message<Object>> {
         .onComplete(
             ar -> {
               if (ar.succeeded()) {
-                message.reply(ar.result());
+                message.reply(ar.result(), SharedJsonCodec.reply());
               } else {
                 message.fail(500, "lookup failed: " + ar.cause().getMessage());
               }

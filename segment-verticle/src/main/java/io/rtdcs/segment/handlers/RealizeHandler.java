@@ -2,6 +2,7 @@ package io.rtdcs.segment.handlers;
 
 import io.rtdcs.common.Addresses;
 import io.rtdcs.common.RateLimitedLogger;
+import io.rtdcs.common.SharedJsonCodec;
 import io.rtdcs.segment.JsonFields;
 import io.rtdcs.segment.RequestException;
 import io.rtdcs.segment.definitions.Definitions;
@@ -117,7 +118,7 @@ public final class RealizeHandler implements Handler<Message<Object>> {
                 Replies.fail(message, Addresses.PROFILE_REALIZE, e);
                 return;
               }
-              message.reply(reply);
+              message.reply(reply, SharedJsonCodec.reply());
               if (command.dryRun()) {
                 return;
               }

@@ -1,6 +1,7 @@
 package io.rtdcs.segment.handlers;
 
 import io.rtdcs.common.Addresses;
+import io.rtdcs.common.SharedJsonCodec;
 import io.rtdcs.segment.JsonFields;
 import io.rtdcs.segment.store.DeclaredId;
 import io.rtdcs.segment.store.IdLink;
@@ -58,7 +59,7 @@ public final class ResolveHandler implements Handler<Message<Object>> {
     first.add(own);
     Future.all(first)
         .compose(all -> resolve(uuid, own.result(), declared, lookups))
-        .onSuccess(message::reply)
+        .onSuccess(reply -> message.reply(reply, SharedJsonCodec.reply()))
         .onFailure(e -> Replies.fail(message, Addresses.PROFILE_RESOLVE, e));
   }
 
