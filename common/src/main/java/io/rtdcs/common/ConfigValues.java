@@ -52,6 +52,11 @@ public final class ConfigValues {
     return node == json ? null : node;
   }
 
+  /** Every key the readers asked for so far, in the order asked (present in the config or not). */
+  public Set<String> asked() {
+    return java.util.Collections.unmodifiableSet(asked);
+  }
+
   /** Declares {@code keys} read elsewhere (another reader of the same section): never unknown. */
   public ConfigValues allow(String... keys) {
     for (String k : keys) {

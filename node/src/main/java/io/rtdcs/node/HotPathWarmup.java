@@ -1,6 +1,7 @@
 package io.rtdcs.node;
 
 import io.rtdcs.common.NodeState;
+import io.rtdcs.dcs.load.NodeLoad;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -68,6 +69,7 @@ final class HotPathWarmup {
     Promise<Report> done = Promise.promise();
     batch(client, NodeState.warmupToken(vertx), giveUpAt, new State(), done);
     return done.future()
+        .compose(report -> quiet(giveUpAt).map(report))
         .andThen(
             ar -> {
               client.close();
@@ -85,6 +87,34 @@ final class HotPathWarmup {
               }
             })
         .otherwise(e -> new Report(0, 0, 0, 0, 0));
+  }
+
+  /**
+   * Waits until the dcs event loops' recent delay is below what admission control admits whole (the
+   * warm-up's own work, a collection after it, leaves it up for a moment): the first real call is
+   * then answered with its traits and segments, not deferred (error 202). At most until {@code
+   * giveUpAt}.
+   */
+  private Future<Void> quiet(long giveUpAt) {
+    if (options.quietLagMs() <= 0 || NodeLoad.recentLagMs(vertx) < options.quietLagMs()) {
+      return Future.succeededFuture();
+    }
+    Promise<Void> quiet = Promise.promise();
+    long start = System.nanoTime();
+    vertx.setPeriodic(
+        10,
+        id -> {
+          long lag = NodeLoad.recentLagMs(vertx);
+          if (lag < options.quietLagMs() || System.nanoTime() >= giveUpAt) {
+            vertx.cancelTimer(id);
+            LOG.info(
+                "warm-up: event loops quiet ({} ms delay) after {} ms more",
+                lag,
+                (System.nanoTime() - start) / 1_000_000);
+            quiet.tryComplete();
+          }
+        });
+    return quiet.future();
   }
 
   private static final class State {

@@ -97,6 +97,14 @@ public final class NodeLoad implements Shareable {
     return done.future();
   }
 
+  /**
+   * The recent delay of the node's most delayed dcs event loop, in ms (0 without a dcs verticle).
+   */
+  public static long recentLagMs(Vertx vertx) {
+    Object load = vertx.sharedData().getLocalMap(NodeState.MAP).get(KEY);
+    return load instanceof NodeLoad l ? l.lagMs() : 0;
+  }
+
   void register(LoopLagProbe probe) {
     probes.put(probe, Boolean.TRUE);
   }
