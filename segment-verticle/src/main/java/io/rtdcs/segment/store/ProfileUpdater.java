@@ -27,7 +27,6 @@ public final class ProfileUpdater {
   public static final int MAX_PARTNER_TTL_SECONDS = 7 * 86_400;
   public static final int MAX_TRAITS = 1_000;
   public static final int MAX_SYNCED_IDS = 100;
-  public static final String PARTNER_SIGNAL_PREFIX = Definitions.PARTNER_SIGNAL_PREFIX;
 
   /** How often a returning opted-out visitor's opt-out is renewed: once a day. */
   public static final long OPT_OUT_RENEWAL_MILLIS = 24L * 3600 * 1000;
