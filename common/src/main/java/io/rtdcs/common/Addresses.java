@@ -35,6 +35,7 @@ public final class Addresses {
   public static final String ADMIN_TRAITS = "dcs.admin.traits";
   public static final String ADMIN_SEGMENTS = "dcs.admin.segments";
   public static final String ADMIN_DESTINATIONS = "dcs.admin.destinations";
+  public static final String ADMIN_MERGE_RULES = "dcs.admin.mergerules";
 
   /** segment-verticle: import (or restore) traits, segments and destinations as one set. */
   public static final String ADMIN_DEFINITIONS = "dcs.admin.definitions";

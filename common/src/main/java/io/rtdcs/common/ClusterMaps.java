@@ -9,6 +9,15 @@ public final class ClusterMaps {
   public static final String SEGMENTS = "rtdcs.segments";
   public static final String DESTINATIONS = "rtdcs.destinations";
 
+  /** Profile Merge Rules: id -> definition JSON (docs/profiles.md, "People"). */
+  public static final String MERGE_RULES = "rtdcs.mergerules";
+
+  /**
+   * Authenticated (cross-device) profiles: "dpid:id" (a proven declared ID) -> profile, stored like
+   * the device profiles of {@link #PROFILES} (docs/profiles.md, "People").
+   */
+  public static final String PEOPLE = "rtdcs.people";
+
   /** Pending server-to-server pushes: "destinationId|uuid" -> pending push (docs/outbound.md). */
   public static final String OUTBOUND = "rtdcs.outbound";
 

@@ -5,6 +5,7 @@ import io.rtdcs.rules.TraitRuleIndex;
 import io.rtdcs.segment.RequestException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -32,6 +33,11 @@ public final class Definitions {
   private final Map<Integer, SegmentDefinition> segments;
   private final Map<Integer, DestinationDefinition> destinations;
   private final Map<Integer, Integer> partnerCacheTtlSeconds;
+  private final Map<Integer, MergeRule> mergeRules;
+  private final Set<Integer> segmentTraits = new HashSet<>();
+  private final EnumSet<MergeRule.Authenticated> authenticatedInUse =
+      EnumSet.noneOf(MergeRule.Authenticated.class);
+  private boolean linkedDevicesInUse;
   private final long version;
   private final List<TraitDefinition> ruleTraits = new ArrayList<>();
   private final TraitRuleIndex ruleIndex;
@@ -47,7 +53,22 @@ public final class Definitions {
       Map<Integer, DestinationDefinition> destinations,
       Map<Integer, Integer> partnerCacheTtlSeconds,
       long version) {
+    this(traits, segments, destinations, partnerCacheTtlSeconds, Map.of(), version);
+  }
+
+  /**
+   * @param mergeRules id -> Profile Merge Rule; rule {@value MergeRule#DEFAULT_ID} is {@link
+   *     MergeRule#BUILT_IN_DEFAULT} unless given
+   */
+  public Definitions(
+      Map<Integer, TraitDefinition> traits,
+      Map<Integer, SegmentDefinition> segments,
+      Map<Integer, DestinationDefinition> destinations,
+      Map<Integer, Integer> partnerCacheTtlSeconds,
+      Map<Integer, MergeRule> mergeRules,
+      long version) {
     this.traits = Collections.unmodifiableMap(new TreeMap<>(traits));
+    this.mergeRules = Collections.unmodifiableMap(new TreeMap<>(mergeRules));
     this.segments = Collections.unmodifiableMap(new TreeMap<>(segments));
     this.destinations = Collections.unmodifiableMap(new TreeMap<>(destinations));
     this.partnerCacheTtlSeconds = Map.copyOf(partnerCacheTtlSeconds);
@@ -76,6 +97,12 @@ public final class Definitions {
         }
       }
     }
+    for (SegmentDefinition s : this.segments.values()) {
+      segmentTraits.addAll(s.rule().traits());
+      MergeRule rule = mergeRule(s);
+      authenticatedInUse.add(rule.authenticated());
+      linkedDevicesInUse |= rule.devices() == MergeRule.Devices.LINKED;
+    }
     List<SegmentDefinition> order = new ArrayList<>();
     this.cycleSegment = order(order);
     this.evaluationOrder = List.copyOf(order);
@@ -95,6 +122,63 @@ public final class Definitions {
 
   public long version() {
     return version;
+  }
+
+  /** The defined merge rules (rule {@value MergeRule#DEFAULT_ID} only when it was defined). */
+  public Map<Integer, MergeRule> mergeRules() {
+    return mergeRules;
+  }
+
+  /**
+   * The merge rule {@code id}: rule {@value MergeRule#DEFAULT_ID} is the built-in default unless
+   * defined; an id that names no rule (deleted while a member lagged) falls back to the default.
+   */
+  public MergeRule mergeRule(int id) {
+    MergeRule rule = mergeRules.get(id);
+    if (rule != null) {
+      return rule;
+    }
+    return mergeRules.getOrDefault(MergeRule.DEFAULT_ID, MergeRule.BUILT_IN_DEFAULT);
+  }
+
+  /** The merge rule whose profiles segment {@code s} sees. */
+  public MergeRule mergeRule(SegmentDefinition s) {
+    return mergeRule(s.mergeRule());
+  }
+
+  /** The traits some segment rule reads: only they matter in other profiles' views. */
+  public Set<Integer> segmentTraits() {
+    return Collections.unmodifiableSet(segmentTraits);
+  }
+
+  /** Whether some segment's merge rule adds people's profiles of this kind. */
+  public boolean usesAuthenticated(MergeRule.Authenticated kind) {
+    return authenticatedInUse.contains(kind);
+  }
+
+  /** Whether some segment's merge rule adds the devices linked to the same declared IDs. */
+  public boolean usesLinkedDevices() {
+    return linkedDevicesInUse;
+  }
+
+  /** 409 when a segment names a merge rule that does not exist (0, the default, always does). */
+  public void checkMergeRuleReference(SegmentDefinition s) {
+    if (s.mergeRule() != MergeRule.DEFAULT_ID && !mergeRules.containsKey(s.mergeRule())) {
+      throw RequestException.conflict(
+          "mergeRule",
+          "segment " + s.id() + " names merge rule " + s.mergeRule() + ", which does not exist");
+    }
+  }
+
+  /** Segments that name merge rule {@code id}, as "segment 5002". */
+  public List<String> usersOfMergeRule(int id) {
+    List<String> out = new ArrayList<>();
+    for (SegmentDefinition s : segments.values()) {
+      if (s.mergeRule() == id) {
+        out.add("segment " + s.id());
+      }
+    }
+    return out;
   }
 
   public List<TraitDefinition> ruleTraits() {
@@ -155,13 +239,13 @@ public final class Definitions {
   public Definitions withTrait(TraitDefinition t) {
     Map<Integer, TraitDefinition> m = new TreeMap<>(traits);
     m.put(t.sid(), t);
-    return new Definitions(m, segments, destinations, partnerCacheTtlSeconds, version);
+    return new Definitions(m, segments, destinations, partnerCacheTtlSeconds, mergeRules, version);
   }
 
   public Definitions withSegment(SegmentDefinition s) {
     Map<Integer, SegmentDefinition> m = new TreeMap<>(segments);
     m.put(s.id(), s);
-    return new Definitions(traits, m, destinations, partnerCacheTtlSeconds, version);
+    return new Definitions(traits, m, destinations, partnerCacheTtlSeconds, mergeRules, version);
   }
 
   /**
@@ -177,8 +261,15 @@ public final class Definitions {
     }
   }
 
+  public Definitions withMergeRule(MergeRule r) {
+    Map<Integer, MergeRule> m = new TreeMap<>(mergeRules);
+    m.put(r.id(), r);
+    return new Definitions(traits, segments, destinations, partnerCacheTtlSeconds, m, version);
+  }
+
   public void checkSegment(SegmentDefinition s) {
     checkSegmentReferences(s);
+    checkMergeRuleReference(s);
     if (cycleSegment != 0) {
       throw RequestException.conflict(
           "rule", "segment " + cycleSegment + " depends on itself through its segment references");

@@ -6,8 +6,12 @@ import io.rtdcs.segment.JsonFields;
 import io.rtdcs.segment.RequestException;
 import io.vertx.core.json.JsonObject;
 
-/** A validated segment definition with its compiled rule. */
-public record SegmentDefinition(int id, String name, SegmentRule rule, JsonObject json) {
+/**
+ * A validated segment definition with its compiled rule and the {@link MergeRule} whose profiles
+ * the rule sees ({@code mergeRule}, default {@value MergeRule#DEFAULT_ID}).
+ */
+public record SegmentDefinition(
+    int id, String name, SegmentRule rule, int mergeRule, JsonObject json) {
 
   public static final int MAX_RULE_LENGTH = 100_000;
 
@@ -24,7 +28,11 @@ public record SegmentDefinition(int id, String name, SegmentRule rule, JsonObjec
     } catch (RuleSyntaxException e) {
       throw RequestException.badRequest("rule", e.getMessage());
     }
+    int mergeRule = JsonFields.optInt(in, "mergeRule", "mergeRule", MergeRule.DEFAULT_ID);
+    if (mergeRule < 0) {
+      throw RequestException.badRequest("mergeRule", "must be a merge rule id (0 or positive)");
+    }
     JsonObject json = in.copy().put("id", id).put("name", name).put("rule", source);
-    return new SegmentDefinition(id, name, rule, json);
+    return new SegmentDefinition(id, name, rule, mergeRule, json);
   }
 }
