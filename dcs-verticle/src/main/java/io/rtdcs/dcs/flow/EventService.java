@@ -122,7 +122,7 @@ public final class EventService {
               }
               return lookup.compose(
                   found ->
-                      answerBy(deadline, realize(request, visitor.uuid(), found, tid))
+                      answerBy(deadline, realize(request, visitor, found, tid))
                           .map(
                               realized -> {
                                 EventRecordLog.record(
@@ -230,6 +230,16 @@ public final class EventService {
       EventRequest request, String uuid, JsonObject lookup, String tid) {
     return delivery.deliver(
         Addresses.PROFILE_REALIZE, tid, realizeBody(request, uuid, lookup, tid));
+  }
+
+  /** The same, with the identities the resolve found on the device (merge rules read them). */
+  private Future<JsonObject> realize(
+      EventRequest request, Visitor visitor, JsonObject lookup, String tid) {
+    JsonObject body = realizeBody(request, visitor.uuid(), lookup, tid);
+    if (!visitor.identities().isEmpty()) {
+      body.put("identities", visitor.identities());
+    }
+    return delivery.deliver(Addresses.PROFILE_REALIZE, tid, body);
   }
 
   /** A warm-up realize: the whole logic at the owner, nothing stored, once, within the budget. */

@@ -11,11 +11,21 @@ import io.vertx.core.json.JsonObject;
  * @param optedOut the visitor is opted out: stop
  * @param syncedIds dpid (string) -> DPUUID
  * @param cachedDpids partners whose cached answer is still fresh
+ * @param identities the declared IDs the device proved before, newest first (merge rules read the
+ *     people's profiles and linked devices they name: docs/profiles.md)
  */
-record Visitor(String uuid, boolean optedOut, JsonObject syncedIds, JsonArray cachedDpids) {
+record Visitor(
+    String uuid,
+    boolean optedOut,
+    JsonObject syncedIds,
+    JsonArray cachedDpids,
+    JsonArray identities) {
+
+  /** A device keeps 10 declared IDs. */
+  static final int MAX_IDENTITIES = 10;
 
   static Visitor fresh(String uuid) {
-    return new Visitor(uuid, false, new JsonObject(), new JsonArray());
+    return new Visitor(uuid, false, new JsonObject(), new JsonArray(), new JsonArray());
   }
 
   /**
@@ -48,6 +58,14 @@ record Visitor(String uuid, boolean optedOut, JsonObject syncedIds, JsonArray ca
         }
       }
     }
-    return new Visitor(uuid, optedOut, synced, cached);
+    JsonArray identities = new JsonArray();
+    if (reply.getValue("identities") instanceof JsonArray a) {
+      for (Object o : a) {
+        if (o instanceof JsonObject d && identities.size() < MAX_IDENTITIES) {
+          identities.add(d);
+        }
+      }
+    }
+    return new Visitor(uuid, optedOut, synced, cached, identities);
   }
 }

@@ -7,6 +7,7 @@ import io.rtdcs.segment.store.TraitRecord;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 /** The JSON shapes of a profile in the contract's replies. */
@@ -35,7 +36,11 @@ final class ProfileJson {
     JsonArray declared = new JsonArray();
     for (DeclaredId d : p.declaredIds()) {
       declared.add(
-          new JsonObject().put("dpid", d.dpid()).put("dpuuid", d.dpuuid()).put("auth", d.auth()));
+          new JsonObject()
+              .put("dpid", d.dpid())
+              .put("dpuuid", d.dpuuid())
+              .put("auth", d.auth())
+              .put("proven", d.proven()));
     }
     JsonObject partners = new JsonObject();
     for (PartnerEntry e : p.partners().values()) {
@@ -76,6 +81,20 @@ final class ProfileJson {
   static JsonObject ids(Map<Integer, String> ids) {
     JsonObject out = new JsonObject();
     ids.forEach((dpid, id) -> out.put(Integer.toString(dpid), id));
+    return out;
+  }
+
+  /** The declared IDs the device proved, newest first (a resolve's {@code identities}). */
+  static JsonArray provenIdentities(Profile p) {
+    JsonArray out = new JsonArray();
+    List<DeclaredId> ids = p.declaredIds();
+    for (int i = ids.size() - 1; i >= 0; i--) {
+      DeclaredId d = ids.get(i);
+      if (d.proven()) {
+        out.add(
+            new JsonObject().put("dpid", d.dpid()).put("dpuuid", d.dpuuid()).put("auth", d.auth()));
+      }
+    }
     return out;
   }
 

@@ -10,10 +10,12 @@ import io.rtdcs.segment.definitions.MemberDefinitions;
 import io.rtdcs.segment.destinations.DestinationRenderer;
 import io.rtdcs.segment.outbound.Outbox;
 import io.rtdcs.segment.store.DeclaredId;
+import io.rtdcs.segment.store.IdLink;
 import io.rtdcs.segment.store.ProfileStore;
 import io.rtdcs.segment.store.RealizeCommand;
 import io.rtdcs.segment.store.RealizeResult;
 import io.rtdcs.segment.store.RuleVerdict;
+import io.rtdcs.segment.store.TraitView;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.eventbus.Message;
@@ -21,9 +23,11 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -66,6 +70,7 @@ public final class RealizeHandler implements Handler<Message<Object>> {
     String uuid;
     RealizeCommand command;
     List<DeclaredId> proven;
+    List<DeclaredId> known;
     boolean urlDestinations;
     String httpProto;
     try {
@@ -88,11 +93,12 @@ public final class RealizeHandler implements Handler<Message<Object>> {
               Requests.tid(body),
               JsonFields.optBoolean(body, "dryRun", "dryRun", false));
       proven = Requests.provenDeclaredIds(body);
+      known = Requests.identities(body);
     } catch (RuntimeException e) {
       Replies.fail(message, Addresses.PROFILE_REALIZE, e);
       return;
     }
-    realize(uuid, command)
+    realize(uuid, command, known)
         .andThen(
             ar -> {
               if (command.dryRun()) {
@@ -136,16 +142,136 @@ public final class RealizeHandler implements Handler<Message<Object>> {
    * holds other cached partner answers than the evaluation assumed, it changes nothing and says
    * which: the rules are evaluated again on those, at most {@value #MAX_EVALUATIONS} times in all
    * (the last verdict is applied as it is).
+   *
+   * <p>People (docs/profiles.md): first the other profiles the merge rules in use read (people's by
+   * proven declared ID, linked devices), in parallel; they travel with the command. Then the device
+   * profile, which qualifies the segments. Then, with auth state 1, the person's profile takes the
+   * call's traits, with the verdict the device's owner accepted (also on a retry the device already
+   * held: the person's profile skips a call it holds).
    */
-  private Future<RealizeResult> realize(String uuid, RealizeCommand command) {
+  private Future<RealizeResult> realize(
+      String uuid, RealizeCommand command, List<DeclaredId> known) {
     Definitions defs = definitions.current();
     if (defs == null) {
       defs = Definitions.EMPTY; // still loading: the owner refuses retryably until it has them
     }
-    return realize(uuid, command, defs, RuleVerdict.commandView(defs, command), 1);
+    Definitions d = defs;
+    PeoplePlan plan = PeoplePlan.of(defs, command.declaredIds(), known);
+    if (plan.deviceOnly()) {
+      return realize(uuid, command, defs, RuleVerdict.commandView(defs, command), 1)
+          .map(Applied::result);
+    }
+    RealizeCommand device = plan.current() == null ? command : command.toPerson(plan.current());
+    return views(plan, uuid, defs, command.now())
+        .compose(
+            views ->
+                realize(uuid, device.withViews(views), d, RuleVerdict.commandView(d, command), 1))
+        .compose(
+            applied -> {
+              RealizeResult result = applied.result();
+              if (plan.current() == null || result.optedOut()) {
+                return Future.succeededFuture(result);
+              }
+              return store
+                  .realizePerson(plan.current(), command.withVerdict(applied.verdict()).forPerson())
+                  .map(person -> withPersonTraits(result, person));
+            });
   }
 
-  private Future<RealizeResult> realize(
+  /** The device's answer, its live traits with the person's (the call's traits are there). */
+  private static RealizeResult withPersonTraits(RealizeResult device, RealizeResult person) {
+    if (person.optedOut()) {
+      return device;
+    }
+    java.util.TreeSet<Integer> traits = new java.util.TreeSet<>();
+    for (int t : device.traits()) {
+      traits.add(t);
+    }
+    for (int t : person.traits()) {
+      traits.add(t);
+    }
+    return new RealizeResult(
+        device.optedOut(),
+        traits.stream().mapToInt(Integer::intValue).toArray(),
+        device.realized(),
+        device.segments(),
+        device.unknownSids(),
+        device.knownIds(),
+        device.previousSegments(),
+        device.duplicate());
+  }
+
+  /**
+   * The other profiles the plan names, read in parallel (linked devices after their links); a
+   * person without a profile yet is an empty view (the call's own traits join it at the owner).
+   */
+  private Future<List<TraitView>> views(PeoplePlan plan, String uuid, Definitions defs, long now) {
+    Set<Integer> read = defs.segmentTraits();
+    List<Future<TraitView>> reads = new ArrayList<>();
+    for (Map.Entry<String, Integer> person : plan.people().entrySet()) {
+      reads.add(
+          store
+              .getPerson(person.getKey())
+              .map(p -> TraitView.of(person.getValue(), person.getKey(), p, read, now)));
+    }
+    Future<List<TraitView>> devices = linkedDevices(plan, uuid, read, now);
+    return Future.all(Future.all(reads), devices)
+        .map(
+            all -> {
+              List<TraitView> out = new ArrayList<>();
+              for (Future<TraitView> f : reads) {
+                out.add(f.result());
+              }
+              out.addAll(devices.result());
+              return out;
+            });
+  }
+
+  private Future<List<TraitView>> linkedDevices(
+      PeoplePlan plan, String uuid, Set<Integer> read, long now) {
+    if (plan.linkIdentities().isEmpty()) {
+      return Future.succeededFuture(List.of());
+    }
+    List<Future<IdLink>> links = new ArrayList<>();
+    for (String key : plan.linkIdentities()) {
+      links.add(store.lookup(key));
+    }
+    return Future.all(links)
+        .compose(
+            all -> {
+              Set<String> others = new LinkedHashSet<>();
+              for (Future<IdLink> f : links) {
+                if (f.result() != null) {
+                  others.addAll(f.result().allDevices());
+                }
+              }
+              others.remove(uuid);
+              List<Future<TraitView>> reads = new ArrayList<>();
+              for (String other : others) {
+                if (reads.size() == PeoplePlan.MAX_LINKED_DEVICES) {
+                  break;
+                }
+                reads.add(
+                    store
+                        .get(other)
+                        .map(p -> TraitView.of(TraitView.LINKED_DEVICE, other, p, read, now)));
+              }
+              return Future.all(reads)
+                  .map(
+                      done -> {
+                        List<TraitView> out = new ArrayList<>();
+                        for (Future<TraitView> f : reads) {
+                          out.add(f.result());
+                        }
+                        return out;
+                      });
+            });
+  }
+
+  /** A result and the verdict its owner applied. */
+  private record Applied(RealizeResult result, RuleVerdict verdict) {}
+
+  private Future<Applied> realize(
       String uuid,
       RealizeCommand command,
       Definitions defs,
@@ -157,7 +283,7 @@ public final class RealizeHandler implements Handler<Message<Object>> {
         .compose(
             result -> {
               if (result.staleView() == null) {
-                return Future.succeededFuture(result);
+                return Future.succeededFuture(new Applied(result, verdict));
               }
               meters.reevaluated();
               Definitions now = definitions.current();

@@ -4,6 +4,7 @@ import io.rtdcs.segment.JsonFields;
 import io.rtdcs.segment.RequestException;
 import io.rtdcs.segment.store.DeclaredId;
 import io.rtdcs.segment.store.PartnerOutcome;
+import io.rtdcs.segment.store.Profile;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -83,7 +84,8 @@ final class Requests {
         throw RequestException.badRequest(
             field + ".dpid", "at most " + MAX_DECLARED_PER_DPID + " declared IDs per dpid");
       }
-      out.add(new DeclaredId(dpid, dpuuid, auth));
+      boolean proven = JsonFields.optBoolean(d, "proven", field + ".proven", false);
+      out.add(new DeclaredId(dpid, dpuuid, auth, proven));
     }
     return out;
   }
@@ -94,14 +96,31 @@ final class Requests {
    * opt out the profile they name. Unproven ones are only kept in the caller's own profile.
    */
   static List<DeclaredId> provenDeclaredIds(JsonObject body) {
-    List<DeclaredId> all = declaredIds(body);
-    JsonArray a = JsonFields.optArray(body, "declaredIds", "declaredIds");
-    List<DeclaredId> out = new ArrayList<>(all.size());
-    for (int i = 0; i < all.size(); i++) {
-      JsonObject d = a.getJsonObject(i);
-      if (JsonFields.optBoolean(d, "proven", "declaredIds[" + i + "].proven", false)) {
-        out.add(all.get(i));
+    return declaredIds(body).stream().filter(DeclaredId::proven).toList();
+  }
+
+  /**
+   * The declared IDs the device proved on earlier calls ({@code identities}, newest first, each
+   * with its last auth state): the dcs verticle's resolve read them from the device profile. Only
+   * the proven ones count (a merge rule reads those people's profiles and linked devices).
+   */
+  static List<DeclaredId> identities(JsonObject body) {
+    JsonArray a = JsonFields.optArray(body, "identities", "identities");
+    if (a.size() > Profile.MAX_DECLARED_IDS) {
+      throw RequestException.badRequest(
+          "identities", "at most " + Profile.MAX_DECLARED_IDS + " (a device keeps that many)");
+    }
+    List<DeclaredId> out = new ArrayList<>(a.size());
+    for (int i = 0; i < a.size(); i++) {
+      String field = "identities[" + i + "]";
+      JsonObject d = JsonFields.object(a.getValue(i), field);
+      int dpid = JsonFields.requirePositiveInt(d, "dpid", field + ".dpid");
+      String dpuuid = dpuuid(d, field + ".dpuuid");
+      int auth = JsonFields.optInt(d, "auth", field + ".auth", 0);
+      if (auth < 0 || auth > 2) {
+        throw RequestException.badRequest(field + ".auth", "must be 0, 1 or 2");
       }
+      out.add(new DeclaredId(dpid, dpuuid, auth, true));
     }
     return out;
   }

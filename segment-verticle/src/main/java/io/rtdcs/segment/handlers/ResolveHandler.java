@@ -10,6 +10,7 @@ import io.rtdcs.segment.store.ProfileStore;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -117,6 +118,12 @@ public final class ResolveHandler implements Handler<Message<Object>> {
                               : ProfileJson.freshPartnerCache(main, now));
               if (uuid != null) {
                 reply.put("uuid", uuid);
+              }
+              if (main != null) {
+                JsonArray identities = ProfileJson.provenIdentities(main);
+                if (!identities.isEmpty()) {
+                  reply.put("identities", identities);
+                }
               }
               return reply;
             });

@@ -132,7 +132,14 @@ final class ProcessorSerializers {
           in.getFieldKind("duplicate") == FieldKind.BOOLEAN && in.readBoolean("duplicate"),
           in.getFieldKind("staleView") == FieldKind.ARRAY_OF_INT8
               ? unpackView(in.readArrayOfInt8("staleView"))
+              : null,
+          in.getFieldKind("records") == FieldKind.ARRAY_OF_INT8
+              ? unpackRecords(in.readArrayOfInt8("records"))
               : null);
+    }
+
+    private static Map<Integer, TraitRecord> unpackRecords(byte[] bytes) {
+      return bytes == null ? null : TraitView.unpack(bytes, 0);
     }
 
     private static byte[] packView(Map<Integer, List<String>> view) {
@@ -158,6 +165,8 @@ final class ProcessorSerializers {
       out.writeArrayOfInt32("previousSegments", r.previousSegments());
       out.writeBoolean("duplicate", r.duplicate());
       out.writeArrayOfInt8("staleView", r.staleView() == null ? null : packView(r.staleView()));
+      out.writeArrayOfInt8(
+          "records", r.records() == null ? null : TraitView.pack(r.records().values(), 0));
     }
 
     @Override

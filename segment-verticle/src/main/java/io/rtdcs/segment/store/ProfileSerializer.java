@@ -5,8 +5,10 @@ import com.hazelcast.nio.serialization.compact.CompactReader;
 import com.hazelcast.nio.serialization.compact.CompactSerializer;
 import com.hazelcast.nio.serialization.compact.CompactWriter;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Compact serializer of {@link Profile}. Scalars are Compact fields; traits, IDs and partner
@@ -51,9 +53,15 @@ public final class ProfileSerializer implements CompactSerializer<Profile> {
 
   static byte[] writeTraits(Profile p, long lastSeen) {
     VarBytes.Writer w = new VarBytes.Writer();
+    writeRecords(w, p.traits().values(), lastSeen);
+    return w.toBytes();
+  }
+
+  /** Trait records with times relative to {@code lastSeen} (also {@link TraitView}'s form). */
+  static void writeRecords(VarBytes.Writer w, Collection<TraitRecord> records, long lastSeen) {
     long baseDay = TraitRecord.epochDay(lastSeen);
-    w.unsigned(p.traits().size());
-    for (TraitRecord t : p.traits().values()) {
+    w.unsigned(records.size());
+    for (TraitRecord t : records) {
       w.unsigned(t.sid())
           .signed(lastSeen - t.lastRealized())
           .signed(t.lastRealized() - t.firstRealized())
@@ -64,13 +72,18 @@ public final class ProfileSerializer implements CompactSerializer<Profile> {
         w.signed(baseDay - day.getKey()).unsigned(day.getValue());
       }
     }
-    return w.toBytes();
   }
 
   static void readTraits(VarBytes.Reader r, long lastSeen, Profile p) {
     if (!r.hasMore()) {
       return;
     }
+    p.traits().putAll(readRecords(r, lastSeen));
+  }
+
+  /** What {@link #writeRecords} wrote: sid -> record. */
+  static TreeMap<Integer, TraitRecord> readRecords(VarBytes.Reader r, long lastSeen) {
+    TreeMap<Integer, TraitRecord> out = new TreeMap<>();
     long baseDay = TraitRecord.epochDay(lastSeen);
     int n = r.unsignedInt();
     for (int i = 0; i < n; i++) {
@@ -85,8 +98,9 @@ public final class ProfileSerializer implements CompactSerializer<Profile> {
         long day = baseDay - r.signed();
         t.setDay(day, r.unsigned());
       }
-      p.traits().put(sid, t);
+      out.put(sid, t);
     }
+    return out;
   }
 
   static byte[] writeIds(Profile p) {
@@ -97,7 +111,7 @@ public final class ProfileSerializer implements CompactSerializer<Profile> {
     }
     w.unsigned(p.declaredIds().size());
     for (DeclaredId d : p.declaredIds()) {
-      w.unsigned(d.dpid()).string(d.dpuuid()).unsigned(d.auth());
+      w.unsigned(d.dpid()).string(d.dpuuid()).unsigned(d.packedState());
     }
     return w.toBytes();
   }
@@ -115,7 +129,7 @@ public final class ProfileSerializer implements CompactSerializer<Profile> {
     for (int i = 0; i < declared; i++) {
       int dpid = r.unsignedInt();
       String dpuuid = r.string();
-      p.declaredIds().add(new DeclaredId(dpid, dpuuid, r.unsignedInt()));
+      p.declaredIds().add(DeclaredId.unpack(dpid, dpuuid, r.unsignedInt()));
     }
   }
 

@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ProfileStore {
   private final IMap<String, Profile> profiles;
+  private final IMap<String, Profile> people;
   private final IMap<String, IdLink> ids;
   private final IMap<String, PrivacyMark> privacy;
   private final Context context;
@@ -42,6 +43,7 @@ public final class ProfileStore {
     Objects.requireNonNull(hz, "hz");
     this.context = Objects.requireNonNull(context, "context");
     this.profiles = hz.getMap(ClusterMaps.PROFILES);
+    this.people = hz.getMap(ClusterMaps.PEOPLE);
     this.ids = hz.getMap(ClusterMaps.IDS);
     this.privacy = hz.getMap(ClusterMaps.PRIVACY);
     this.idTtlDays = idTtlDays;
@@ -55,6 +57,19 @@ public final class ProfileStore {
 
   public Future<RealizeResult> realize(String uuid, RealizeCommand command) {
     return timed(realizeTimer, profiles.submitToKey(uuid, new RealizeProcessor(command)));
+  }
+
+  /**
+   * Applies {@code command} ({@link RealizeCommand#forPerson}) to the person's profile {@code key}
+   * ({@code rtdcs.people}, "dpid:id"): one EntryProcessor at its owner, like a device's.
+   */
+  public Future<RealizeResult> realizePerson(String key, RealizeCommand command) {
+    return timed(realizeTimer, people.submitToKey(key, new RealizeProcessor(command)));
+  }
+
+  /** The person's profile {@code key}, or null. */
+  public Future<Profile> getPerson(String key) {
+    return timed(getTimer, people.getAsync(key));
   }
 
   /** Records an ID sync in the profile; completes with whether the visitor is opted out. */
@@ -109,6 +124,11 @@ public final class ProfileStore {
     return timed(
         linkTimer,
         ids.submitToKey(IdLink.key(dpid, dpuuid), new LinkProcessor(uuid, now, idTtlDays)));
+  }
+
+  /** The link {@code key} ("dpid:dpuuid"), or null. */
+  public Future<IdLink> lookup(String key) {
+    return timed(lookupTimer, ids.getAsync(key));
   }
 
   /** The link of (dpid, dpuuid), or null. */

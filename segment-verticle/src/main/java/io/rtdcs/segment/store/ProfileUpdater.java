@@ -1,11 +1,14 @@
 package io.rtdcs.segment.store;
 
 import io.rtdcs.common.RateLimitedLogger;
+import io.rtdcs.rules.TraitHistory;
 import io.rtdcs.segment.definitions.Definitions;
+import io.rtdcs.segment.definitions.MergeRule;
 import io.rtdcs.segment.definitions.SegmentDefinition;
 import io.rtdcs.segment.definitions.TraitDefinition;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,6 +43,9 @@ public final class ProfileUpdater {
   public static RealizeResult realize(Profile p, RealizeCommand cmd, Definitions defs) {
     if (p.optedOut()) {
       return RealizeResult.optedOutResult();
+    }
+    if (cmd.personWrite()) {
+      return realizePerson(p, cmd, defs);
     }
     long now = cmd.now();
     int[] before = p.segments();
@@ -97,11 +103,18 @@ public final class ProfileUpdater {
           }
         });
 
-    for (int sid : realize) {
-      TraitDefinition def = defs.traits().get(sid);
-      TraitRecord rec =
-          p.traits().computeIfAbsent(sid, s -> new TraitRecord(s, now, now, 0, def.ttlDays()));
-      rec.realize(now, def.ttlDays(), def.maxCount(), defs.windowDays(sid));
+    List<TraitView> views = cmd.views();
+    if (cmd.person() == null) {
+      realizeAll(p, realize, defs, now);
+    } else {
+      // auth state 1: the call's own traits go to the person's profile (written after this, by
+      // the receiving member, with the same verdict); the merge rules see them there already
+      Set<Integer> own = new TreeSet<>(realize);
+      own.retainAll(partnerMapped(partnerSegments, defs));
+      Set<Integer> toPerson = new TreeSet<>(realize);
+      toPerson.removeAll(own);
+      realizeAll(p, own, defs, now);
+      views = withCallTraits(views, toPerson, defs, now);
     }
     for (TraitRecord rec : p.traits().values()) {
       rec.trimDays(now, defs.windowDays(rec.sid()));
@@ -110,7 +123,7 @@ public final class ProfileUpdater {
     for (DeclaredId d : cmd.declaredIds()) {
       p.addDeclaredId(d);
     }
-    p.setSegments(evaluateSegments(p, defs, now));
+    p.setSegments(evaluateSegments(p, defs, now, views));
     return new RealizeResult(
         false,
         p.traits().keySet().stream().mapToInt(Integer::intValue).toArray(),
@@ -119,6 +132,97 @@ public final class ProfileUpdater {
         unknown.stream().mapToInt(Integer::intValue).toArray(),
         p.knownIds(),
         before);
+  }
+
+  /**
+   * A call's traits at a person's profile (auth state 1): the verdict's and the known {@code d_sid}
+   * traits, applied as they are (the device profile's owner checks the verdict's partner answers);
+   * no partner answers, declared IDs or segments (the device profile keeps those). The answer
+   * carries the person's live traits that segment rules read.
+   */
+  static RealizeResult realizePerson(Profile p, RealizeCommand cmd, Definitions defs) {
+    long now = cmd.now();
+    long key = cmd.callKey();
+    boolean duplicate = p.appliedCalls().contains(key);
+    Set<Integer> realize = new TreeSet<>();
+    Set<Integer> unknown = new TreeSet<>();
+    if (!duplicate) {
+      p.appliedCalls().record(key, now);
+      p.setLastSeen(Math.max(p.lastSeen(), now));
+      p.traits().values().removeIf(t -> !t.isLive(now));
+      if (cmd.verdict() != null) {
+        for (int sid : cmd.verdict().sids()) {
+          if (defs.traits().containsKey(sid)) {
+            realize.add(sid);
+          }
+        }
+      }
+      for (int sid : cmd.sids()) {
+        (defs.traits().containsKey(sid) ? realize : unknown).add(sid);
+      }
+      realizeAll(p, realize, defs, now);
+      capTraits(p);
+    }
+    return new RealizeResult(
+            false,
+            p.traits().keySet().stream().mapToInt(Integer::intValue).toArray(),
+            realize.stream().mapToInt(Integer::intValue).toArray(),
+            new int[0],
+            unknown.stream().mapToInt(Integer::intValue).toArray(),
+            Map.of(),
+            new int[0],
+            duplicate)
+        .withRecords(TraitView.of(0, "", p, defs.segmentTraits(), now).records());
+  }
+
+  private static Set<Integer> partnerMapped(
+      Map<Integer, List<String>> partnerSegments, Definitions defs) {
+    Set<Integer> out = new TreeSet<>();
+    partnerSegments.forEach(
+        (dpid, segs) -> {
+          for (String seg : segs) {
+            for (TraitDefinition t : defs.partnerTraits(dpid, seg)) {
+              out.add(t.sid());
+            }
+          }
+        });
+    return out;
+  }
+
+  /**
+   * The views with this call's traits realized on a copy of the current person's (as the person's
+   * profile will hold them once written; a person without a profile yet starts empty).
+   */
+  private static List<TraitView> withCallTraits(
+      List<TraitView> views, Set<Integer> sids, Definitions defs, long now) {
+    List<TraitView> out = new ArrayList<>(views.size());
+    for (TraitView v : views) {
+      if (!v.has(TraitView.CURRENT)) {
+        out.add(v);
+        continue;
+      }
+      Profile copy = new Profile();
+      for (TraitRecord t : v.records().values()) {
+        copy.traits().put(t.sid(), t.copy());
+      }
+      Set<Integer> read = new TreeSet<>(sids);
+      read.retainAll(defs.segmentTraits());
+      realizeAll(copy, read, defs, now);
+      out.add(new TraitView(v.roles(), v.key(), copy.traits()));
+    }
+    return out;
+  }
+
+  private static void realizeAll(Profile p, Set<Integer> sids, Definitions defs, long now) {
+    for (int sid : sids) {
+      TraitDefinition def = defs.traits().get(sid);
+      TraitRecord rec =
+          p.traits().computeIfAbsent(sid, s -> new TraitRecord(s, now, now, 0, def.ttlDays()));
+      rec.realize(now, def.ttlDays(), def.maxCount(), defs.windowDays(sid));
+    }
+    for (TraitRecord rec : p.traits().values()) {
+      rec.trimDays(now, defs.windowDays(rec.sid()));
+    }
   }
 
   /** Records an ID sync; returns false (nothing changed) for an opted-out profile. */
@@ -191,12 +295,21 @@ public final class ProfileUpdater {
     return current;
   }
 
-  private static int[] evaluateSegments(Profile p, Definitions defs, long now) {
+  /**
+   * Every segment in dependency order, each on the profiles its merge rule picks: this profile and
+   * the {@code views} the receiving member read or wrote (a segment of segments sees the new state
+   * of the segments it reads, whatever their rules).
+   */
+  static int[] evaluateSegments(Profile p, Definitions defs, long now, List<TraitView> views) {
     ProfileHistory history = new ProfileHistory(p, now);
+    Map<Integer, TraitHistory> byRule = new HashMap<>();
     for (SegmentDefinition s : defs.evaluationOrder()) {
+      MergeRule mergeRule = defs.mergeRule(s);
+      TraitHistory seen =
+          byRule.computeIfAbsent(mergeRule.id(), id -> merged(mergeRule, p, views, history, now));
       boolean in;
       try {
-        in = s.rule().matches(history, now);
+        in = s.rule().matches(seen, now);
       } catch (RuntimeException e) {
         LOG.warn("segment {} rule failed, treated as not qualified: {}", s.id(), e.toString());
         in = false;
@@ -204,6 +317,35 @@ public final class ProfileUpdater {
       history.decide(s.id(), in);
     }
     return history.currentSegments();
+  }
+
+  /** What {@code rule} sees: this profile alone is read straight, several through a sum. */
+  private static TraitHistory merged(
+      MergeRule rule, Profile p, List<TraitView> views, ProfileHistory history, long now) {
+    List<Map<Integer, TraitRecord>> sources = new ArrayList<>();
+    boolean own = rule.devices() != MergeRule.Devices.NONE;
+    if (own) {
+      sources.add(p.traits());
+    }
+    int wanted =
+        switch (rule.authenticated()) {
+          case NONE -> 0;
+          case CURRENT -> TraitView.CURRENT;
+          case LAST -> TraitView.LAST;
+          case ALL -> TraitView.ALL;
+        };
+    if (rule.devices() == MergeRule.Devices.LINKED) {
+      wanted |= TraitView.LINKED_DEVICE;
+    }
+    for (TraitView v : views) {
+      if ((v.roles() & wanted) != 0) {
+        sources.add(v.records());
+      }
+    }
+    if (own && sources.size() == 1) {
+      return history;
+    }
+    return new MergedHistory(sources, history, now);
   }
 
   private static void capTraits(Profile p) {

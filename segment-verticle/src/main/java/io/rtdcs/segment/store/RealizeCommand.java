@@ -13,6 +13,12 @@ import java.util.Map;
  * AppliedCalls}; null or empty for none) and, once evaluated by the sender, the {@link RuleVerdict}
  * of its trait rules (see {@link #withVerdict}). A dry run (the node's warm-up) runs the whole
  * logic at the key's owner on an empty profile and stores nothing.
+ *
+ * <p>People (docs/profiles.md): {@code person}, when set, is the key of the person's profile that
+ * this call's traits go to (a proven declared ID with auth state 1); the device profile then
+ * records the call but realizes none of its signal traits. {@code personWrite}: this command is
+ * applied at that person's profile. {@code views}: the other profiles the segments' merge rules
+ * read.
  */
 public record RealizeCommand(
     Map<String, List<String>> signals,
@@ -23,7 +29,35 @@ public record RealizeCommand(
     long now,
     String tid,
     boolean dryRun,
-    RuleVerdict verdict) {
+    RuleVerdict verdict,
+    String person,
+    boolean personWrite,
+    List<TraitView> views) {
+
+  public RealizeCommand(
+      Map<String, List<String>> signals,
+      List<Integer> sids,
+      List<Integer> tdpid,
+      List<DeclaredId> declaredIds,
+      List<PartnerOutcome> partners,
+      long now,
+      String tid,
+      boolean dryRun,
+      RuleVerdict verdict) {
+    this(
+        signals,
+        sids,
+        tdpid,
+        declaredIds,
+        partners,
+        now,
+        tid,
+        dryRun,
+        verdict,
+        null,
+        false,
+        List.of());
+  }
 
   /** A command not evaluated yet (see {@link #withVerdict}). */
   public RealizeCommand(
@@ -44,7 +78,52 @@ public record RealizeCommand(
    * values never travel to the owner or run on its partition thread).
    */
   public RealizeCommand withVerdict(RuleVerdict v) {
-    return new RealizeCommand(Map.of(), sids, tdpid, declaredIds, partners, now, tid, dryRun, v);
+    return new RealizeCommand(
+        Map.of(),
+        sids,
+        tdpid,
+        declaredIds,
+        partners,
+        now,
+        tid,
+        dryRun,
+        v,
+        person,
+        personWrite,
+        views);
+  }
+
+  /** This call's traits go to the person's profile {@code key} instead of the device's. */
+  public RealizeCommand toPerson(String key) {
+    return new RealizeCommand(
+        signals, sids, tdpid, declaredIds, partners, now, tid, dryRun, verdict, key, false, views);
+  }
+
+  /**
+   * What the person's profile applies: the verdict's and {@code d_sid} traits, as they are (the
+   * device profile owns the partner answers, the declared IDs and the segments).
+   */
+  public RealizeCommand forPerson() {
+    return new RealizeCommand(
+        Map.of(), sids, tdpid, List.of(), List.of(), now, tid, dryRun, verdict, person, true,
+        List.of());
+  }
+
+  /** With the other profiles the merge rules read. */
+  public RealizeCommand withViews(List<TraitView> v) {
+    return new RealizeCommand(
+        signals,
+        sids,
+        tdpid,
+        declaredIds,
+        partners,
+        now,
+        tid,
+        dryRun,
+        verdict,
+        person,
+        personWrite,
+        v);
   }
 
   /** A command applied for real. */
@@ -77,6 +156,8 @@ public record RealizeCommand(
     tdpid = List.copyOf(tdpid);
     declaredIds = List.copyOf(declaredIds);
     partners = List.copyOf(partners);
+    person = person == null || person.isEmpty() ? null : person;
+    views = views == null ? List.of() : List.copyOf(views);
   }
 
   byte[] pack() {
@@ -92,7 +173,7 @@ public record RealizeCommand(
     ints(w, tdpid);
     w.unsigned(declaredIds.size());
     for (DeclaredId d : declaredIds) {
-      w.unsigned(d.dpid()).string(d.dpuuid()).unsigned(d.auth());
+      w.unsigned(d.dpid()).string(d.dpuuid()).unsigned(d.packedState());
     }
     w.unsigned(partners.size());
     for (PartnerOutcome p : partners) {
@@ -110,6 +191,8 @@ public record RealizeCommand(
     } else {
       w.unsigned(0);
     }
+    w.string(person == null ? "" : person).unsigned(personWrite ? 1 : 0);
+    TraitView.write(w, views, now);
     return w.toBytes();
   }
 
@@ -133,7 +216,7 @@ public record RealizeCommand(
     for (int i = 0; i < d; i++) {
       int dpid = r.unsignedInt();
       String dpuuid = r.string();
-      declared.add(new DeclaredId(dpid, dpuuid, r.unsignedInt()));
+      declared.add(DeclaredId.unpack(dpid, dpuuid, r.unsignedInt()));
     }
     int p = r.unsignedInt();
     List<PartnerOutcome> partners = new ArrayList<>(p);
@@ -159,7 +242,23 @@ public record RealizeCommand(
       Map<Integer, List<String>> view = RuleVerdict.readView(r);
       verdict = new RuleVerdict(matched, view, hasVerdict == 2);
     }
-    return new RealizeCommand(signals, sids, tdpid, declared, partners, now, tid, dryRun, verdict);
+    // absent when packed by a member of a version without people's profiles
+    String person = r.hasMore() ? r.string() : null;
+    boolean personWrite = r.hasMore() && r.unsigned() == 1;
+    List<TraitView> views = r.hasMore() ? TraitView.read(r, now) : List.of();
+    return new RealizeCommand(
+        signals,
+        sids,
+        tdpid,
+        declared,
+        partners,
+        now,
+        tid,
+        dryRun,
+        verdict,
+        person,
+        personWrite,
+        views);
   }
 
   /** The idempotency key of this command, 0 for none. */

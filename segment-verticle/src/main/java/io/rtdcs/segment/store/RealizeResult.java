@@ -11,7 +11,8 @@ import java.util.TreeMap;
  * caller can tell qualifications and disqualifications apart). {@code duplicate}: the profile
  * already held this call (a retry): nothing changed, nothing realized now, the segments unchanged.
  * {@code staleView}: null, or nothing applied and the rules to be evaluated again (see {@link
- * #stale}).
+ * #stale}). {@code records}: null, or a person's profile's live traits that segment rules read (the
+ * answer of {@link RealizeCommand#forPerson}).
  */
 public record RealizeResult(
     boolean optedOut,
@@ -22,7 +23,46 @@ public record RealizeResult(
     Map<Integer, String> knownIds,
     int[] previousSegments,
     boolean duplicate,
-    Map<Integer, List<String>> staleView) {
+    Map<Integer, List<String>> staleView,
+    Map<Integer, TraitRecord> records) {
+
+  public RealizeResult(
+      boolean optedOut,
+      int[] traits,
+      int[] realized,
+      int[] segments,
+      int[] unknownSids,
+      Map<Integer, String> knownIds,
+      int[] previousSegments,
+      boolean duplicate,
+      Map<Integer, List<String>> staleView) {
+    this(
+        optedOut,
+        traits,
+        realized,
+        segments,
+        unknownSids,
+        knownIds,
+        previousSegments,
+        duplicate,
+        staleView,
+        null);
+  }
+
+  /** With the profile's live traits that segment rules read (a person's profile's answer). */
+  public RealizeResult withRecords(Map<Integer, TraitRecord> r) {
+    return new RealizeResult(
+        optedOut,
+        traits,
+        realized,
+        segments,
+        unknownSids,
+        knownIds,
+        previousSegments,
+        duplicate,
+        staleView,
+        r);
+  }
 
   public RealizeResult(
       boolean optedOut,

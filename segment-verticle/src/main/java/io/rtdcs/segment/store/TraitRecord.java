@@ -27,6 +27,13 @@ public final class TraitRecord {
     this.ttlDays = ttlDays;
   }
 
+  /** An independent copy (day counters included). */
+  public TraitRecord copy() {
+    TraitRecord c = new TraitRecord(sid, firstRealized, lastRealized, count, ttlDays);
+    c.dailyCounts.putAll(dailyCounts);
+    return c;
+  }
+
   public static long epochDay(long millis) {
     return Math.floorDiv(millis, DAY_MILLIS);
   }
