@@ -173,7 +173,10 @@ class SegmentVerticleContractTest {
   @Test
   void getShouldReturnTheWholeProfileWithoutPrivateSignals() {
     String uuid = "4" + UUID.substring(1);
-    request(vertx, Addresses.PROFILE_REALIZE, contractRealize(uuid));
+    // auth state 0: the call's traits stay on the device (in state 1 they go to the person's)
+    JsonObject anonymous = contractRealize(uuid);
+    anonymous.getJsonArray("declaredIds").getJsonObject(0).put("auth", 0);
+    request(vertx, Addresses.PROFILE_REALIZE, anonymous);
 
     JsonObject p = request(vertx, Addresses.PROFILE_GET, new JsonObject().put("uuid", uuid));
 
@@ -197,7 +200,12 @@ class SegmentVerticleContractTest {
     assertThat(t.getInteger("sid")).isEqualTo(1001);
     assertThat(t.getLong("expiresAt")).isEqualTo(CLOCK.millis() + Duration.ofDays(120).toMillis());
     assertThat(p.getJsonArray("declaredIds"))
-        .containsExactly(new JsonObject().put("dpid", 20915).put("dpuuid", "AB-12").put("auth", 1));
+        .containsExactly(
+            new JsonObject()
+                .put("dpid", 20915)
+                .put("dpuuid", "AB-12")
+                .put("auth", 0)
+                .put("proven", true));
     JsonObject cache = p.getJsonObject("partnerCache").getJsonObject("9001");
     assertThat(cache.getLong("fetchedAt")).isEqualTo(CLOCK.millis());
     assertThat(p.encode()).doesNotContain("example.com").doesNotContain("p_email");

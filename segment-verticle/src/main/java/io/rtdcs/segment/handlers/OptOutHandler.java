@@ -4,6 +4,7 @@ import io.rtdcs.common.Addresses;
 import io.rtdcs.segment.definitions.Definitions;
 import io.rtdcs.segment.definitions.MemberDefinitions;
 import io.rtdcs.segment.outbound.Outbox;
+import io.rtdcs.segment.store.DeclaredId;
 import io.rtdcs.segment.store.ProfileStore;
 import io.rtdcs.segment.store.RealizeResult;
 import io.vertx.core.Future;
@@ -19,8 +20,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * {@code dcs.profiles.optout}: opts out the uuid and every profile its declared IDs link to; after
- * the reply, the segments they left are queued as status 0 for server-to-server destinations.
+ * {@code dcs.profiles.optout}: opts out the uuid, every profile its declared IDs link to and the
+ * people's profiles of those declared IDs ({@code people}: their "dpid:id" keys); after the reply,
+ * the segments they left are queued as status 0 for server-to-server destinations.
  */
 public final class OptOutHandler implements Handler<Message<Object>> {
   private final ProfileStore store;
@@ -59,7 +61,12 @@ public final class OptOutHandler implements Handler<Message<Object>> {
               for (String u : order) {
                 writes.add(store.optOut(u, now));
               }
-              return Future.all(writes)
+              // the people's profiles of the proven declared IDs (they hold no segments to push)
+              List<Future<RealizeResult>> people = new ArrayList<>();
+              for (DeclaredId d : request.declared()) {
+                people.add(store.optOutPerson(d.key(), now));
+              }
+              return Future.all(Future.all(writes), Future.all(people))
                   .map(
                       v -> {
                         Map<String, RealizeResult> left = new LinkedHashMap<>();
@@ -72,8 +79,12 @@ public final class OptOutHandler implements Handler<Message<Object>> {
         .onSuccess(
             left -> {
               meters.optedOut(left.size());
+              JsonArray people = new JsonArray();
+              request.declared().forEach(d -> people.add(d.key()));
               message.reply(
-                  new JsonObject().put("optedOut", new JsonArray(new ArrayList<>(left.keySet()))));
+                  new JsonObject()
+                      .put("optedOut", new JsonArray(new ArrayList<>(left.keySet())))
+                      .put("people", people));
               queuePushes(left, now);
             })
         .onFailure(e -> Replies.fail(message, Addresses.PROFILE_OPTOUT, e));

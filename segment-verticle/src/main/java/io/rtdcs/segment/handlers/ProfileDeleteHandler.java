@@ -1,6 +1,7 @@
 package io.rtdcs.segment.handlers;
 
 import io.rtdcs.common.Addresses;
+import io.rtdcs.segment.store.DeclaredId;
 import io.rtdcs.segment.store.ProfileEraser;
 import io.rtdcs.segment.store.ProfileStore;
 import io.vertx.core.Future;
@@ -15,8 +16,9 @@ import java.util.Objects;
 
 /**
  * {@code dcs.profiles.delete}: a data-subject deletion. Erases the uuid and every profile its
- * declared IDs link to (profile, partner answers, ID links, outbound pushes). An opted-out visitor
- * keeps a bare opt-out marker (no data), so the opt-out outlives the deletion.
+ * declared IDs link to (profile, partner answers, ID links, outbound pushes), and the people's
+ * profiles of those declared IDs with their links ({@code people}). An opted-out visitor keeps a
+ * bare opt-out marker (no data), so the opt-out outlives the deletion.
  */
 public final class ProfileDeleteHandler implements Handler<Message<Object>> {
   private final ProfileStore store;
@@ -45,16 +47,40 @@ public final class ProfileDeleteHandler implements Handler<Message<Object>> {
               for (String u : uuids) {
                 erasures.add(erase(u));
               }
-              return Future.all(erasures)
+              List<Future<JsonObject>> people = new ArrayList<>();
+              for (DeclaredId d : request.declared()) {
+                people.add(erasePerson(d.key()));
+              }
+              return Future.all(Future.all(erasures), Future.all(people))
                   .map(
                       done -> {
                         JsonArray out = new JsonArray();
                         erasures.forEach(f -> out.add(f.result()));
-                        return out;
+                        JsonArray persons = new JsonArray();
+                        people.forEach(f -> persons.add(f.result()));
+                        return new JsonObject().put("deleted", out).put("people", persons);
                       });
             })
-        .onSuccess(list -> message.reply(new JsonObject().put("deleted", list)))
+        .onSuccess(message::reply)
         .onFailure(e -> Replies.fail(message, Addresses.PROFILE_DELETE, e));
+  }
+
+  /** A person's profile and its link; an opted-out person keeps a bare opt-out marker. */
+  private Future<JsonObject> erasePerson(String key) {
+    return eraser
+        .erasePerson(key, clock.millis())
+        .compose(
+            erased -> {
+              JsonObject json =
+                  new JsonObject()
+                      .put("person", key)
+                      .put("profile", erased.profile())
+                      .put("idLink", erased.idLink())
+                      .put("optOutKept", erased.optedOut());
+              return erased.optedOut()
+                  ? store.optOutPerson(key, clock.millis()).map(json)
+                  : Future.succeededFuture(json);
+            });
   }
 
   private Future<JsonObject> erase(String uuid) {

@@ -174,7 +174,13 @@ public final class RealizeHandler implements Handler<Message<Object>> {
               }
               return store
                   .realizePerson(plan.current(), command.withVerdict(applied.verdict()).forPerson())
-                  .map(person -> withPersonTraits(result, person));
+                  .map(
+                      person -> {
+                        if (person.optedOut() && !command.dryRun()) {
+                          renewOptOut(plan.current(), command.now());
+                        }
+                        return withPersonTraits(result, person);
+                      });
             });
   }
 

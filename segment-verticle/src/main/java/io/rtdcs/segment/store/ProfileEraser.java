@@ -73,6 +73,34 @@ public final class ProfileEraser {
                                 scans.get(1))));
   }
 
+  /** What erasing a person's profile removed. */
+  public record ErasedPerson(String key, boolean profile, boolean optedOut, boolean idLink) {}
+
+  /**
+   * Removes the person's profile {@code key} ("dpid:id", {@code rtdcs.people}) and the declared
+   * ID's link; like {@link #erase}, the deletion is written through first, so that neither comes
+   * back from the database.
+   */
+  public Future<ErasedPerson> erasePerson(String key, long now) {
+    IMap<String, PrivacyMark> privacy = hz.getMap(ClusterMaps.PRIVACY);
+    IMap<String, Profile> people = hz.getMap(ClusterMaps.PEOPLE);
+    IMap<String, IdLink> ids = hz.getMap(ClusterMaps.IDS);
+    return HazelcastFutures.onContext(privacy.setAsync(key, PrivacyMark.NONE.deleted(now)), context)
+        .compose(
+            v -> {
+              Future<Profile> person = HazelcastFutures.onContext(people.removeAsync(key), context);
+              Future<IdLink> link = HazelcastFutures.onContext(ids.removeAsync(key), context);
+              return Future.all(person, link)
+                  .map(
+                      all ->
+                          new ErasedPerson(
+                              key,
+                              person.result() != null,
+                              person.result() != null && person.result().optedOut(),
+                              link.result() != null));
+            });
+  }
+
   /**
    * Every link that names the uuid: pointing to it (removed) or remembering it as an earlier device
    * (the uuid leaves the history). Found by cluster-wide queries, plus the profile's own IDs.

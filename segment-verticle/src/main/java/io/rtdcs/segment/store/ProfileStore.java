@@ -87,6 +87,14 @@ public final class ProfileStore {
   }
 
   /**
+   * Opts the person's profile {@code key} ("dpid:id") out, written through first like a device's.
+   */
+  public Future<RealizeResult> optOutPerson(String key, long now) {
+    return markPrivacy(key, PrivacyMark.NONE.optedOut(now))
+        .compose(v -> timed(optOutTimer, people.submitToKey(key, new OptOutProcessor(now))));
+  }
+
+  /**
    * Records a privacy action on the visitor ({@code rtdcs.privacy}, written through: with a durable
    * store it completes once the database holds it, and a deletion has removed the visitor's rows).
    */

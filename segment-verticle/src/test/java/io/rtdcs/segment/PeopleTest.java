@@ -1,0 +1,195 @@
+package io.rtdcs.segment;
+
+import static io.rtdcs.segment.SegmentFixture.request;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.hazelcast.core.HazelcastInstance;
+import io.rtdcs.common.Addresses;
+import io.rtdcs.common.ClusterMaps;
+import io.rtdcs.segment.store.Profile;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * People's profiles through three members, each with its own Vert.x and SegmentVerticle, over the
+ * event bus (docs/profiles.md, "People"): the phone and the laptop of one person.
+ */
+class PeopleTest {
+  static final int CRM = 20914;
+  private static List<HazelcastInstance> members;
+  private static final List<Vertx> nodes = new ArrayList<>();
+  private static int calls;
+
+  /** Trait 1 (c_a=1), trait 2 (c_b=1); segment 6001 "1T AND 2T" under the default merge rule. */
+  static JsonObject definitions() {
+    return new JsonObject(
+        """
+        {"traits": [
+          {"sid": 1, "name": "A", "rule": "c_a == 1"},
+          {"sid": 2, "name": "B", "rule": "c_b == 1"}],
+         "segments": [
+          {"id": 6001, "name": "A and B (current authenticated + this device)", "rule": "1T AND 2T"}]}
+        """);
+  }
+
+  @BeforeAll
+  static void start() {
+    members = TestMembers.start(3);
+    for (HazelcastInstance hz : members) {
+      Vertx vertx = Vertx.vertx();
+      nodes.add(vertx);
+      SegmentFixture.deploy(
+          vertx, hz, Clock.systemUTC(), new JsonObject().put("definitions", definitions()));
+    }
+  }
+
+  @AfterAll
+  static void stop() {
+    for (Vertx v : nodes) {
+      SegmentFixture.await(v.close());
+    }
+    TestMembers.shutdown(members);
+  }
+
+  static JsonObject id(String crmId, int auth, boolean proven) {
+    return new JsonObject()
+        .put("dpid", CRM)
+        .put("dpuuid", crmId)
+        .put("auth", auth)
+        .put("proven", proven);
+  }
+
+  static JsonObject call(String uuid, String signal, JsonObject... ids) {
+    JsonObject body =
+        new JsonObject()
+            .put("tid", "people-" + calls++)
+            .put("uuid", uuid)
+            .put("signals", new JsonObject().put(signal, new JsonArray().add("1")));
+    JsonArray declared = new JsonArray();
+    for (JsonObject d : ids) {
+      declared.add(d);
+    }
+    return body.put("declaredIds", declared);
+  }
+
+  private static JsonObject realize(int node, JsonObject body) {
+    return request(nodes.get(node % 3), Addresses.PROFILE_REALIZE, body);
+  }
+
+  private static Profile person(String crmId) {
+    return members.get(0).<String, Profile>getMap(ClusterMaps.PEOPLE).get(CRM + ":" + crmId);
+  }
+
+  @Test
+  void theLaptopShouldSeeWhatThePhoneDidWhileTheSamePersonIsLoggedInOnIt() {
+    String phone = "71000000000000000000000000000000000001";
+    String laptop = "71000000000000000000000000000000000002";
+    // A on the phone while authenticated: the person's profile takes it, not the phone's
+    realize(0, call(phone, "c_a", id("crm-phone-laptop", 1, true)));
+    assertThat(person("crm-phone-laptop").traits()).containsOnlyKeys(1);
+    JsonObject phoneProfile =
+        request(nodes.get(1), Addresses.PROFILE_GET, new JsonObject().put("uuid", phone));
+    assertThat(phoneProfile.getJsonArray("traits")).isEmpty();
+
+    // B on the laptop, anonymous: the laptop's own profile; no segment
+    assertThat(realize(1, call(laptop, "c_b")).getJsonArray("segments")).isEmpty();
+    // the laptop logs in: current authenticated (A) + this device (B)
+    JsonObject in = realize(2, call(laptop, "c_x", id("crm-phone-laptop", 1, true)));
+    assertThat(in.getJsonArray("segments")).containsExactly(6001);
+    assertThat(in.getJsonArray("traits")).contains(1, 2);
+    // logged out: no current authenticated profile
+    JsonObject out = realize(0, call(laptop, "c_x", id("crm-phone-laptop", 2, true)));
+    assertThat(out.getJsonArray("segments")).isEmpty();
+  }
+
+  @Test
+  void anUnprovenDeclaredIdShouldNeitherWriteNorReadAPersonsProfile() {
+    String owner = "71000000000000000000000000000000000011";
+    String stranger = "71000000000000000000000000000000000012";
+    realize(0, call(owner, "c_a", id("crm-unproven", 1, true)));
+    realize(1, call(stranger, "c_b"));
+    // the stranger claims the person's id without proving it: nothing of the person is seen
+    JsonObject claim = realize(2, call(stranger, "c_x", id("crm-unproven", 1, false)));
+    assertThat(claim.getJsonArray("segments")).isEmpty();
+    assertThat(claim.getJsonArray("traits")).doesNotContain(1);
+    // and the unproven call's own traits stay on the stranger's device
+    realize(0, call(stranger, "c_a", id("crm-unproven", 1, false)));
+    assertThat(person("crm-unproven").traits().get(1).count()).isEqualTo(1);
+  }
+
+  @Test
+  void fiveHundredConcurrentAuthenticatedRealizationsFromThreeDevicesShouldAllCount() {
+    List<Future<?>> replies = new ArrayList<>();
+    for (int i = 0; i < 500; i++) {
+      String device = "7200000000000000000000000000000000000" + (i % 3);
+      replies.add(
+          nodes
+              .get(i % 3)
+              .eventBus()
+              .request(
+                  Addresses.PROFILE_REALIZE,
+                  call(device, "c_a", id("crm-concurrent", 1, true)),
+                  new DeliveryOptions().setSendTimeout(30_000)));
+    }
+    SegmentFixture.await(Future.all(replies));
+    assertThat(person("crm-concurrent").traits().get(1).count()).isEqualTo(500);
+    for (int d = 0; d < 3; d++) {
+      JsonObject device =
+          request(
+              nodes.get(d),
+              Addresses.PROFILE_GET,
+              new JsonObject().put("uuid", "7200000000000000000000000000000000000" + d));
+      assertThat(device.getJsonArray("traits")).as("device %s", d).isEmpty();
+    }
+  }
+
+  @Test
+  void optOutByDeclaredIdShouldReachThePersonAndEveryLinkedDevice() {
+    String phone = "73000000000000000000000000000000000001";
+    String laptop = "73000000000000000000000000000000000002";
+    realize(0, call(phone, "c_a", id("crm-optout", 1, true)));
+    realize(1, call(laptop, "c_b", id("crm-optout", 0, true)));
+    JsonObject reply =
+        request(
+            nodes.get(2),
+            Addresses.PROFILE_OPTOUT,
+            new JsonObject().put("declaredIds", new JsonArray().add(id("crm-optout", 1, true))));
+    assertThat(reply.getJsonArray("optedOut")).contains(phone, laptop);
+    assertThat(reply.getJsonArray("people")).containsExactly(CRM + ":crm-optout");
+    assertThat(person("crm-optout").optedOut()).isTrue();
+    assertThat(person("crm-optout").traits()).isEmpty();
+    // a later authenticated call adds nothing to the person
+    realize(0, call("73000000000000000000000000000000000003", "c_a", id("crm-optout", 1, true)));
+    assertThat(person("crm-optout").traits()).isEmpty();
+  }
+
+  @Test
+  void deletionByDeclaredIdShouldRemoveThePersonItsLinkAndTheLinkedDevices() {
+    String phone = "74000000000000000000000000000000000001";
+    realize(0, call(phone, "c_a", id("crm-delete", 1, true)));
+    realize(1, call(phone, "c_b"));
+    assertThat(person("crm-delete")).isNotNull();
+    JsonObject reply =
+        request(
+            nodes.get(2),
+            Addresses.PROFILE_DELETE,
+            new JsonObject().put("declaredIds", new JsonArray().add(id("crm-delete", 0, true))));
+    JsonObject erased = reply.getJsonArray("people").getJsonObject(0);
+    assertThat(erased.getString("person")).isEqualTo(CRM + ":crm-delete");
+    assertThat(erased.getBoolean("profile")).isTrue();
+    assertThat(erased.getBoolean("idLink")).isTrue();
+    assertThat(reply.getJsonArray("deleted").getJsonObject(0).getString("uuid")).isEqualTo(phone);
+    assertThat(person("crm-delete")).isNull();
+    assertThat(members.get(1).getMap(ClusterMaps.IDS).get(CRM + ":crm-delete")).isNull();
+    assertThat(members.get(1).getMap(ClusterMaps.PROFILES).get(phone)).isNull();
+  }
+}
