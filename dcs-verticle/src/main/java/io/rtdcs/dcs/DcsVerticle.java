@@ -262,6 +262,7 @@ public final class DcsVerticle extends VerticleBase {
     adminRoutes.delete("/admin/:kind/:id").handler(admin::item);
     adminRoutes.route("/profiles/*").handler(auth);
     adminRoutes.get("/profiles/:uuid").handler(admin::profile);
+    adminRoutes.get("/profiles/by-declared-id/:dpid/:id").handler(admin::person);
     DataSubjectHandler subjects = new DataSubjectHandler(admin);
     adminRoutes.delete("/profiles/:uuid").handler(subjects::byUuid);
     adminRoutes.delete("/profiles").handler(auth).handler(subjects::byDeclaredId);

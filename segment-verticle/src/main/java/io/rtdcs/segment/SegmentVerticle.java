@@ -117,7 +117,8 @@ public final class SegmentVerticle extends VerticleBase {
         consume(
             Addresses.PROFILE_OPTOUT,
             new OptOutHandler(store, definitions, outbox, clock, meters)));
-    registrations.add(consume(Addresses.PROFILE_GET, new ProfileGetHandler(store, clock)));
+    registrations.add(
+        consume(Addresses.PROFILE_GET, new ProfileGetHandler(store, definitions, clock)));
     registrations.add(
         consume(
             Addresses.PROFILE_DELETE,

@@ -106,6 +106,27 @@ class PeopleTest {
     JsonObject in = realize(2, call(laptop, "c_x", id("crm-phone-laptop", 1, true)));
     assertThat(in.getJsonArray("segments")).containsExactly(6001);
     assertThat(in.getJsonArray("traits")).contains(1, 2);
+
+    // what an access request shows: the device, and its merged view per rule
+    JsonObject laptopProfile =
+        request(nodes.get(0), Addresses.PROFILE_GET, new JsonObject().put("uuid", laptop));
+    assertThat(laptopProfile.getJsonArray("people")).containsExactly(CRM + ":crm-phone-laptop");
+    JsonObject view = laptopProfile.getJsonArray("mergedViews").getJsonObject(0);
+    assertThat(view.getInteger("id")).isZero();
+    assertThat(view.getJsonArray("profiles"))
+        .containsExactly("device:" + laptop, "person:" + CRM + ":crm-phone-laptop");
+    assertThat(view.getJsonArray("segments")).containsExactly(6001);
+    // and by declared ID: the person's profile, its devices, the newest device's merged views
+    JsonObject byId =
+        request(
+            nodes.get(1),
+            Addresses.PROFILE_GET,
+            new JsonObject().put("dpid", CRM).put("dpuuid", "crm-phone-laptop"));
+    assertThat(
+            byId.getJsonObject("profile").getJsonArray("traits").getJsonObject(0).getInteger("sid"))
+        .isEqualTo(1);
+    assertThat(byId.getJsonArray("devices")).containsExactlyInAnyOrder(laptop, phone);
+    assertThat(byId.getString("mergedViewsOf")).isEqualTo(laptop);
     // logged out: no current authenticated profile
     JsonObject out = realize(0, call(laptop, "c_x", id("crm-phone-laptop", 2, true)));
     assertThat(out.getJsonArray("segments")).isEmpty();

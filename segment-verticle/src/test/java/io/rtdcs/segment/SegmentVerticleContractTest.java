@@ -191,7 +191,9 @@ class SegmentVerticleContractTest {
             "declaredIds",
             "partnerCache",
             "expiredTraits",
-            "idLinks");
+            "idLinks",
+            "people",
+            "mergedViews");
     assertThat(p.getLong("lastSeen")).isEqualTo(CLOCK.millis());
     JsonObject t = p.getJsonArray("traits").getJsonObject(0);
     assertThat(t.fieldNames())

@@ -108,6 +108,29 @@ public final class AdminHandler {
     forward(ctx, Addresses.PROFILE_GET, new JsonObject().put("uuid", uuid));
   }
 
+  /** Longest declared ID accepted (as on /event). */
+  private static final int MAX_DECLARED_ID_LENGTH = 512;
+
+  /** {@code GET /profiles/by-declared-id/:dpid/:id}: a person's profile and merged views. */
+  public void person(RoutingContext ctx) {
+    int dpid;
+    try {
+      dpid = Integer.parseInt(ctx.pathParam("dpid"));
+    } catch (NumberFormatException e) {
+      dpid = 0;
+    }
+    if (dpid <= 0) {
+      error(ctx, 400, "dpid: expected a positive integer");
+      return;
+    }
+    String id = ctx.pathParam("id");
+    if (id == null || id.isEmpty() || id.length() > MAX_DECLARED_ID_LENGTH) {
+      error(ctx, 400, "id: expected 1 to " + MAX_DECLARED_ID_LENGTH + " characters");
+      return;
+    }
+    forward(ctx, Addresses.PROFILE_GET, new JsonObject().put("dpid", dpid).put("dpuuid", id));
+  }
+
   void forward(RoutingContext ctx, String address, JsonObject body) {
     Future<JsonObject> reply = bus.any(address, body, timeoutMs);
     reply.onComplete(

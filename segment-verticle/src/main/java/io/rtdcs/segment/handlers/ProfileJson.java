@@ -84,6 +84,20 @@ final class ProfileJson {
     return out;
   }
 
+  /**
+   * A person's profile ({@code rtdcs.people}): its key, opt-out, last call and traits (a person's
+   * profile keeps no segments, partner answers or IDs: the devices do).
+   */
+  static JsonObject person(String key, Profile p, long now) {
+    JsonObject full = full(key, p, now);
+    return new JsonObject()
+        .put("key", key)
+        .put("optedOut", full.getValue("optedOut"))
+        .put("lastSeen", full.getValue("lastSeen"))
+        .put("traits", full.getValue("traits"))
+        .put("expiredTraits", full.getValue("expiredTraits"));
+  }
+
   /** The declared IDs the device proved, newest first (a resolve's {@code identities}). */
   static JsonArray provenIdentities(Profile p) {
     JsonArray out = new JsonArray();

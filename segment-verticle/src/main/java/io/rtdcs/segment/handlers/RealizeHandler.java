@@ -10,12 +10,10 @@ import io.rtdcs.segment.definitions.MemberDefinitions;
 import io.rtdcs.segment.destinations.DestinationRenderer;
 import io.rtdcs.segment.outbound.Outbox;
 import io.rtdcs.segment.store.DeclaredId;
-import io.rtdcs.segment.store.IdLink;
 import io.rtdcs.segment.store.ProfileStore;
 import io.rtdcs.segment.store.RealizeCommand;
 import io.rtdcs.segment.store.RealizeResult;
 import io.rtdcs.segment.store.RuleVerdict;
-import io.rtdcs.segment.store.TraitView;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.eventbus.Message;
@@ -23,11 +21,9 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -162,7 +158,7 @@ public final class RealizeHandler implements Handler<Message<Object>> {
           .map(Applied::result);
     }
     RealizeCommand device = plan.current() == null ? command : command.toPerson(plan.current());
-    return views(plan, uuid, defs, command.now())
+    return PeopleViews.read(store, plan, uuid, defs, command.now())
         .compose(
             views ->
                 realize(uuid, device.withViews(views), d, RuleVerdict.commandView(d, command), 1))
@@ -205,73 +201,6 @@ public final class RealizeHandler implements Handler<Message<Object>> {
         device.knownIds(),
         device.previousSegments(),
         device.duplicate());
-  }
-
-  /**
-   * The other profiles the plan names, read in parallel (linked devices after their links); a
-   * person without a profile yet is an empty view (the call's own traits join it at the owner).
-   */
-  private Future<List<TraitView>> views(PeoplePlan plan, String uuid, Definitions defs, long now) {
-    Set<Integer> read = defs.segmentTraits();
-    List<Future<TraitView>> reads = new ArrayList<>();
-    for (Map.Entry<String, Integer> person : plan.people().entrySet()) {
-      reads.add(
-          store
-              .getPerson(person.getKey())
-              .map(p -> TraitView.of(person.getValue(), person.getKey(), p, read, now)));
-    }
-    Future<List<TraitView>> devices = linkedDevices(plan, uuid, read, now);
-    return Future.all(Future.all(reads), devices)
-        .map(
-            all -> {
-              List<TraitView> out = new ArrayList<>();
-              for (Future<TraitView> f : reads) {
-                out.add(f.result());
-              }
-              out.addAll(devices.result());
-              return out;
-            });
-  }
-
-  private Future<List<TraitView>> linkedDevices(
-      PeoplePlan plan, String uuid, Set<Integer> read, long now) {
-    if (plan.linkIdentities().isEmpty()) {
-      return Future.succeededFuture(List.of());
-    }
-    List<Future<IdLink>> links = new ArrayList<>();
-    for (String key : plan.linkIdentities()) {
-      links.add(store.lookup(key));
-    }
-    return Future.all(links)
-        .compose(
-            all -> {
-              Set<String> others = new LinkedHashSet<>();
-              for (Future<IdLink> f : links) {
-                if (f.result() != null) {
-                  others.addAll(f.result().allDevices());
-                }
-              }
-              others.remove(uuid);
-              List<Future<TraitView>> reads = new ArrayList<>();
-              for (String other : others) {
-                if (reads.size() == PeoplePlan.MAX_LINKED_DEVICES) {
-                  break;
-                }
-                reads.add(
-                    store
-                        .get(other)
-                        .map(p -> TraitView.of(TraitView.LINKED_DEVICE, other, p, read, now)));
-              }
-              return Future.all(reads)
-                  .map(
-                      done -> {
-                        List<TraitView> out = new ArrayList<>();
-                        for (Future<TraitView> f : reads) {
-                          out.add(f.result());
-                        }
-                        return out;
-                      });
-            });
   }
 
   /** A result and the verdict its owner applied. */

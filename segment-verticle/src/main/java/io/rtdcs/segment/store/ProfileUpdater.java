@@ -300,7 +300,8 @@ public final class ProfileUpdater {
    * the {@code views} the receiving member read or wrote (a segment of segments sees the new state
    * of the segments it reads, whatever their rules).
    */
-  static int[] evaluateSegments(Profile p, Definitions defs, long now, List<TraitView> views) {
+  public static int[] evaluateSegments(
+      Profile p, Definitions defs, long now, List<TraitView> views) {
     ProfileHistory history = new ProfileHistory(p, now);
     Map<Integer, TraitHistory> byRule = new HashMap<>();
     for (SegmentDefinition s : defs.evaluationOrder()) {
@@ -327,16 +328,7 @@ public final class ProfileUpdater {
     if (own) {
       sources.add(p.traits());
     }
-    int wanted =
-        switch (rule.authenticated()) {
-          case NONE -> 0;
-          case CURRENT -> TraitView.CURRENT;
-          case LAST -> TraitView.LAST;
-          case ALL -> TraitView.ALL;
-        };
-    if (rule.devices() == MergeRule.Devices.LINKED) {
-      wanted |= TraitView.LINKED_DEVICE;
-    }
+    int wanted = TraitView.rolesReadBy(rule);
     for (TraitView v : views) {
       if ((v.roles() & wanted) != 0) {
         sources.add(v.records());

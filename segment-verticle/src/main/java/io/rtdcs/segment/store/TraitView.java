@@ -1,5 +1,6 @@
 package io.rtdcs.segment.store;
 
+import io.rtdcs.segment.definitions.MergeRule;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -41,6 +42,18 @@ public record TraitView(int roles, String key, Map<Integer, TraitRecord> records
       }
     }
     return new TraitView(roles, key, out);
+  }
+
+  /** The roles of the views {@code rule} reads (besides the device's own profile). */
+  public static int rolesReadBy(MergeRule rule) {
+    int wanted =
+        switch (rule.authenticated()) {
+          case NONE -> 0;
+          case CURRENT -> CURRENT;
+          case LAST -> LAST;
+          case ALL -> ALL;
+        };
+    return rule.devices() == MergeRule.Devices.LINKED ? wanted | LINKED_DEVICE : wanted;
   }
 
   public boolean has(int role) {
