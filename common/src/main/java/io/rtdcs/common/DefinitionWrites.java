@@ -23,7 +23,11 @@ public final class DefinitionWrites {
   /** The maps an import may touch. */
   public static final Set<String> MAPS =
       Set.of(
-          ClusterMaps.PARTNERS, ClusterMaps.TRAITS, ClusterMaps.SEGMENTS, ClusterMaps.DESTINATIONS);
+          ClusterMaps.PARTNERS,
+          ClusterMaps.TRAITS,
+          ClusterMaps.SEGMENTS,
+          ClusterMaps.DESTINATIONS,
+          ClusterMaps.MERGE_RULES);
 
   /** Write {@code json} at {@code id} of {@code map}; a null {@code json} deletes the entry. */
   public record Step(String map, int id, String json) {
@@ -31,7 +35,8 @@ public final class DefinitionWrites {
       if (!MAPS.contains(map)) {
         throw new IllegalArgumentException("map: must be one of " + MAPS);
       }
-      if (id <= 0) {
+      // merge rule 0 is the default rule; every other id is positive
+      if (id < 0 || (id == 0 && !map.equals(ClusterMaps.MERGE_RULES))) {
         throw new IllegalArgumentException("id: must be a positive integer");
       }
     }

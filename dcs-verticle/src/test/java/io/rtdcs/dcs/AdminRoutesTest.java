@@ -110,6 +110,62 @@ class AdminRoutesTest {
   }
 
   @Test
+  void mergeRuleRoutesShouldForwardIdsFromZeroToTheirAddress() {
+    assertThat(send("GET", "/admin/merge-rules", TOKEN, null).statusCode()).isEqualTo(200);
+    assertThat(secured.stubs.received(Addresses.ADMIN_MERGE_RULES).get(0))
+        .isEqualTo(new JsonObject().put("op", "list"));
+
+    HttpResponse<Buffer> put =
+        send(
+            "PUT",
+            "/admin/merge-rules/0",
+            TOKEN,
+            "{\"name\":\"Device only\",\"authenticated\":\"none\",\"devices\":\"this\"}");
+    assertThat(put.statusCode()).isEqualTo(200);
+    assertThat(secured.stubs.received(Addresses.ADMIN_MERGE_RULES).get(1))
+        .isEqualTo(
+            new JsonObject()
+                .put("op", "put")
+                .put("id", 0)
+                .put(
+                    "definition",
+                    new JsonObject()
+                        .put("name", "Device only")
+                        .put("authenticated", "none")
+                        .put("devices", "this")));
+    assertThat(send("DELETE", "/admin/merge-rules/2", TOKEN, null).bodyAsJsonObject())
+        .isEqualTo(new JsonObject().put("deleted", 2));
+    // 0 is a merge rule's id only
+    assertThat(send("GET", "/admin/segments/0", TOKEN, null).statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void badMergeRuleShouldBe400NamingTheFieldAndForwardNothing() {
+    HttpResponse<Buffer> misspelt =
+        send(
+            "PUT",
+            "/admin/merge-rules/1",
+            TOKEN,
+            "{\"name\":\"R\",\"authenticated\":\"all\",\"device\":\"this\"}");
+    assertThat(misspelt.statusCode()).isEqualTo(400);
+    assertThat(misspelt.bodyAsJsonObject().getString("error"))
+        .startsWith("device: unknown field of a merge rule definition");
+    HttpResponse<Buffer> wrongValue =
+        send(
+            "PUT",
+            "/admin/merge-rules/1",
+            TOKEN,
+            "{\"name\":\"R\",\"authenticated\":\"sometimes\",\"devices\":\"this\"}");
+    assertThat(wrongValue.statusCode()).isEqualTo(400);
+    assertThat(wrongValue.bodyAsJsonObject().getString("error")).startsWith("authenticated: ");
+    HttpResponse<Buffer> negative = send("GET", "/admin/merge-rules/-1", TOKEN, null);
+    assertThat(negative.statusCode()).isEqualTo(400);
+    assertThat(negative.bodyAsJsonObject().getString("error"))
+        .isEqualTo("id: expected 0 or a positive integer");
+    assertThat(secured.stubs.totalReceived()).isZero();
+  }
+
+  @Test
   void misspeltDefinitionFieldShouldBe400NamingItAndForwardNothing() {
     HttpResponse<Buffer> r =
         send(

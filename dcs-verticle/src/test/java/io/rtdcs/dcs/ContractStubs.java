@@ -44,7 +44,8 @@ final class ContractStubs {
           Addresses.ADMIN_PARTNERS,
           Addresses.ADMIN_TRAITS,
           Addresses.ADMIN_SEGMENTS,
-          Addresses.ADMIN_DESTINATIONS);
+          Addresses.ADMIN_DESTINATIONS,
+          Addresses.ADMIN_MERGE_RULES);
 
   /** What a stub does with one request: reply, fail, or never answer (null reply). */
   record Behaviour(Function<JsonObject, JsonObject> reply, int failCode, long delayMs) {}
@@ -87,7 +88,8 @@ final class ContractStubs {
             Addresses.ADMIN_PARTNERS,
             Addresses.ADMIN_TRAITS,
             Addresses.ADMIN_SEGMENTS,
-            Addresses.ADMIN_DESTINATIONS)) {
+            Addresses.ADMIN_DESTINATIONS,
+            Addresses.ADMIN_MERGE_RULES)) {
       reply(admin, ContractStubs::admin);
     }
   }

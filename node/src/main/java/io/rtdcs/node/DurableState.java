@@ -74,6 +74,11 @@ final class DurableState implements AutoCloseable {
                 uuid ->
                     VisitorIds.mintedWithin(
                         uuid, clock.millis(), options.getWriteDelaySeconds() * 1000L - 1)));
+    // people's profiles: keyed by a proven declared ID, never minted, so no key is known unstored
+    stores.put(
+        ClusterMaps.PEOPLE,
+        new TableEntryStore<String, Profile>(
+            db, table(ClusterMaps.PEOPLE), ProfileRows.CODEC, false, ProfileRows.PRIVACY, clock));
     stores.put(
         ClusterMaps.IDS,
         new TableEntryStore<>(db, table(ClusterMaps.IDS), IdLinkRows.CODEC, false, null, clock));
@@ -86,7 +91,11 @@ final class DurableState implements AutoCloseable {
         new PrivacyEntryStore(db, clock, Duration.ofDays(options.getOptOutDays())));
     for (String map :
         new String[] {
-          ClusterMaps.PARTNERS, ClusterMaps.TRAITS, ClusterMaps.SEGMENTS, ClusterMaps.DESTINATIONS
+          ClusterMaps.PARTNERS,
+          ClusterMaps.TRAITS,
+          ClusterMaps.SEGMENTS,
+          ClusterMaps.DESTINATIONS,
+          ClusterMaps.MERGE_RULES
         }) {
       stores.put(
           map, new TableEntryStore<>(db, table(map), RowCodec.idToText(), true, null, clock));
@@ -108,12 +117,13 @@ final class DurableState implements AutoCloseable {
   }
 
   /**
-   * Measures this member's write-behind backlog of profiles and links (the entries it owns that
-   * wait for the database) for {@link WriteBacklog#admit}; returns it. Called every second.
+   * Measures this member's write-behind backlog of profiles (of devices and of people) and links
+   * (the entries it owns that wait for the database) for {@link WriteBacklog#admit}; returns it.
+   * Called every second.
    */
   long measureBacklog(HazelcastInstance hz) {
     long waiting = 0;
-    for (String map : List.of(ClusterMaps.PROFILES, ClusterMaps.IDS)) {
+    for (String map : List.of(ClusterMaps.PROFILES, ClusterMaps.PEOPLE, ClusterMaps.IDS)) {
       var stats = hz.getMap(map).getLocalMapStats();
       waiting += stats.getDirtyEntryCount();
     }
@@ -162,7 +172,8 @@ final class DurableState implements AutoCloseable {
         .description("visitor writes refused at this member: its write-behind backlog was full")
         .register(registry);
     Gauge.builder("rtdcs.store.write.backlog", backlog, WriteBacklog::waiting)
-        .description("profiles and links waiting to be written (store.writeBehindLimit bounds it)")
+        .description(
+            "profiles (of devices and people) and links waiting to be written (store.writeBehindLimit bounds it)")
         .register(registry);
     Gauge.builder("rtdcs.store.write.backlog.limit", backlog, WriteBacklog::limit)
         .description("store.writeBehindLimit: past this backlog new visitor data is refused")

@@ -27,6 +27,7 @@ final class MapMetrics {
   static final List<String> MAPS =
       List.of(
           ClusterMaps.PROFILES,
+          ClusterMaps.PEOPLE,
           ClusterMaps.IDS,
           ClusterMaps.PRIVACY,
           ClusterMaps.OUTBOUND,
@@ -34,6 +35,7 @@ final class MapMetrics {
           ClusterMaps.TRAITS,
           ClusterMaps.SEGMENTS,
           ClusterMaps.DESTINATIONS,
+          ClusterMaps.MERGE_RULES,
           ClusterMaps.META);
 
   /** A scrape reads a dozen values per map: one snapshot serves them for this long. */

@@ -160,7 +160,7 @@ public final class NodeOptions {
    */
   private static void checkDefinitions(JsonObject definitions) {
     ConfigValues c = new ConfigValues(definitions);
-    List<String> kinds = List.of("partners", "traits", "segments", "destinations");
+    List<String> kinds = List.of("partners", "traits", "segments", "destinations", "mergeRules");
     DefinitionSchemas schemas = null;
     for (String kind : kinds) {
       Object list = c.raw(kind);

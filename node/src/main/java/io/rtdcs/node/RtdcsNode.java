@@ -408,7 +408,8 @@ public final class RtdcsNode {
               new JsonObject()
                   .put("traits", d.getJsonArray("traits", new JsonArray()).copy())
                   .put("segments", d.getJsonArray("segments", new JsonArray()).copy())
-                  .put("destinations", d.getJsonArray("destinations", new JsonArray()).copy()));
+                  .put("destinations", d.getJsonArray("destinations", new JsonArray()).copy())
+                  .put("mergeRules", d.getJsonArray("mergeRules", new JsonArray()).copy()));
     }
   }
 }

@@ -19,6 +19,7 @@ final class StoreConfig {
           "writeBehindLimit",
           "profileHeapPercentage",
           "idHeapPercentage",
+          "peopleHeapPercentage",
           "sweepIntervalSeconds",
           "optOutDays");
 
@@ -61,6 +62,12 @@ final class StoreConfig {
     o.setIdHeapPercentage(
         NodeOptions.intValue(
             store, "idHeapPercentage", "store.idHeapPercentage", o.getIdHeapPercentage()));
+    o.setPeopleHeapPercentage(
+        NodeOptions.intValue(
+            store,
+            "peopleHeapPercentage",
+            "store.peopleHeapPercentage",
+            o.getPeopleHeapPercentage()));
     o.setSweepIntervalSeconds(
         NodeOptions.intValue(
             store,
@@ -85,6 +92,7 @@ final class StoreConfig {
         .put("writeBehindLimit", o.getWriteBehindLimit())
         .put("profileHeapPercentage", o.getProfileHeapPercentage())
         .put("idHeapPercentage", o.getIdHeapPercentage())
+        .put("peopleHeapPercentage", o.getPeopleHeapPercentage())
         .put("sweepIntervalSeconds", o.getSweepIntervalSeconds())
         .put("optOutDays", o.getOptOutDays());
   }

@@ -150,8 +150,29 @@ class DefinitionsExportImportTest {
         admin(
             portA,
             HttpMethod.PUT,
+            "/admin/merge-rules/0",
+            new JsonObject()
+                .put("name", "This device only")
+                .put("authenticated", "none")
+                .put("devices", "this")));
+    ok(
+        admin(
+            portA,
+            HttpMethod.PUT,
+            "/admin/merge-rules/1",
+            new JsonObject()
+                .put("name", "Every device of the person")
+                .put("authenticated", "all")
+                .put("devices", "linked")));
+    ok(
+        admin(
+            portA,
+            HttpMethod.PUT,
             "/admin/segments/5100",
-            new JsonObject().put("name", "Hats and shoes").put("rule", "1100T AND 5001S")));
+            new JsonObject()
+                .put("name", "Hats and shoes")
+                .put("rule", "1100T AND 5001S")
+                .put("mergeRule", 1)));
     ok(
         admin(
             portA,
@@ -189,7 +210,9 @@ class DefinitionsExportImportTest {
   void exportShouldBeOneSortedDocumentWithSecretsWriteOnly() {
     JsonObject doc = new JsonObject(exportA);
     assertThat(doc.fieldNames())
-        .containsExactly("format", "partners", "traits", "segments", "destinations");
+        .containsExactly("format", "partners", "traits", "segments", "destinations", "mergeRules");
+    assertThat(ids(doc, "mergeRules", "id")).containsExactly(0, 1);
+    assertThat(item(doc, "segments", "id", 5100).getInteger("mergeRule")).isEqualTo(1);
     assertThat(doc.getString("format")).isEqualTo("rtdcs-definitions/1");
     assertThat(ids(doc, "partners", "dpid")).containsExactly(9001, 9050);
     assertThat(ids(doc, "traits", "sid"))
@@ -237,6 +260,7 @@ class DefinitionsExportImportTest {
     assertThat(changes.getJsonObject("segments").getJsonArray("removed")).containsExactly(5999);
     assertThat(changes.getJsonObject("destinations").getJsonArray("added")).containsExactly(7100);
     assertThat(changes.getJsonObject("destinations").getJsonArray("removed")).containsExactly(7002);
+    assertThat(changes.getJsonObject("mergeRules").getJsonArray("added")).containsExactly(0, 1);
     assertThat(imported.bodyAsString()).doesNotContain(PARTNER_KEY);
 
     assertThat(admin(adminPortB, HttpMethod.GET, "/admin/export", null).bodyAsString())
@@ -244,6 +268,8 @@ class DefinitionsExportImportTest {
     // written through to B's database
     assertThat(rows(dataB, "rtdcs_traits", "1100")).isEqualTo(1);
     assertThat(rows(dataB, "rtdcs_segments", "5999")).isZero();
+    assertThat(rows(dataB, "rtdcs_mergerules", "0")).isEqualTo(1);
+    assertThat(rows(dataB, "rtdcs_mergerules", "1")).isEqualTo(1);
 
     // the imported partner signs B's calls with the key
     assertSigned(publicPortB);
@@ -254,7 +280,7 @@ class DefinitionsExportImportTest {
     HttpResponse<Buffer> again = admin(portA, HttpMethod.POST, "/admin/import", exportA);
     assertThat(again.statusCode()).as(again.bodyAsString()).isEqualTo(200);
     JsonObject changes = again.bodyAsJsonObject().getJsonObject("changes");
-    for (String kind : List.of("partners", "traits", "segments", "destinations")) {
+    for (String kind : List.of("partners", "traits", "segments", "destinations", "mergeRules")) {
       JsonObject c = changes.getJsonObject(kind);
       assertThat(c.getJsonArray("added")).as(kind).isEmpty();
       assertThat(c.getJsonArray("changed")).as(kind).isEmpty();
@@ -284,6 +310,21 @@ class DefinitionsExportImportTest {
     item(doc, "partners", "dpid", 9050).put("timeoutMs", -1);
     // and a misspelt field, refused by the kind's JSON Schema as a PUT body would be
     item(doc, "partners", "dpid", 9001).put("timeoutMS", 60);
+    // a merge rule that sees nothing, and a segment naming a merge rule that does not exist
+    doc.getJsonArray("mergeRules")
+        .add(
+            new JsonObject()
+                .put("id", 2)
+                .put("name", "Nothing")
+                .put("authenticated", "none")
+                .put("devices", "none"));
+    doc.getJsonArray("segments")
+        .add(
+            new JsonObject()
+                .put("id", 5201)
+                .put("name", "Unknown rule")
+                .put("rule", "1001T")
+                .put("mergeRule", 77));
 
     HttpResponse<Buffer> r = admin(portA, HttpMethod.POST, "/admin/import", doc.encode());
     assertThat(r.statusCode()).isEqualTo(400);
@@ -296,6 +337,10 @@ class DefinitionsExportImportTest {
     assertThat(error(errors, "partners", 9001).getString("message"))
         .startsWith("timeoutMS: unknown field");
     assertThat(error(errors, "traits", 1100).getInteger("index")).isEqualTo(3);
+    assertThat(error(errors, "mergeRules", 2).getString("message")).startsWith("devices: ");
+    assertThat(error(errors, "segments", 5201).getString("message"))
+        .startsWith("mergeRule: ")
+        .contains("77");
     assertThat(admin(portA, HttpMethod.GET, "/admin/export", null).bodyAsString())
         .isEqualTo(exportA);
   }
@@ -373,6 +418,50 @@ class DefinitionsExportImportTest {
         .isEqualTo(before);
     assertThat(rows(dataB, "rtdcs_traits", "1400")).isZero();
     assertThat(rows(dataB, "rtdcs_partners", "9060")).isZero();
+  }
+
+  @Test
+  void mergeRulesShouldBeCappedKeptByOlderDocumentsAndNotPrunedWhileNamed() {
+    JsonObject doc = new JsonObject(exportA);
+    // beyond segment.maxMergeRules (4 by default): refused as a whole kind
+    for (int id = 2; id <= 4; id++) {
+      doc.getJsonArray("mergeRules")
+          .add(
+              new JsonObject()
+                  .put("id", id)
+                  .put("name", "Rule " + id)
+                  .put("authenticated", "current")
+                  .put("devices", "this"));
+    }
+    HttpResponse<Buffer> capped =
+        admin(portA, HttpMethod.POST, "/admin/import?dryRun=true", doc.encode());
+    assertThat(capped.statusCode()).isEqualTo(400);
+    assertThat(
+            error(capped.bodyAsJsonObject().getJsonArray("errors"), "mergeRules", null)
+                .getString("message"))
+        .contains("at most 4");
+
+    // a document from before merge rules: the stored ones stay, nothing is pruned
+    JsonObject older = new JsonObject(exportA);
+    older.remove("mergeRules");
+    HttpResponse<Buffer> kept = admin(portA, HttpMethod.POST, "/admin/import", older.encode());
+    assertThat(kept.statusCode()).as(kept.bodyAsString()).isEqualTo(200);
+    assertThat(kept.bodyAsJsonObject().getJsonObject("changes").containsKey("mergeRules"))
+        .isFalse();
+
+    // pruning rule 1 while segment 5100 names it
+    JsonObject dropped = new JsonObject(exportA);
+    JsonArray onlyZero = new JsonArray();
+    onlyZero.add(item(dropped, "mergeRules", "id", 0));
+    dropped.put("mergeRules", onlyZero);
+    HttpResponse<Buffer> named = admin(portA, HttpMethod.POST, "/admin/import", dropped.encode());
+    assertThat(named.statusCode()).isEqualTo(400);
+    assertThat(
+            error(named.bodyAsJsonObject().getJsonArray("errors"), "segments", 5100)
+                .getString("message"))
+        .startsWith("mergeRule: ");
+    assertThat(admin(portA, HttpMethod.GET, "/admin/export", null).bodyAsString())
+        .isEqualTo(exportA);
   }
 
   @Test
@@ -458,11 +547,14 @@ class DefinitionsExportImportTest {
         .orElseThrow();
   }
 
-  private static JsonObject error(JsonArray errors, String kind, int id) {
+  /** The error of {@code kind}'s item {@code id}; a null id: the error of the whole kind. */
+  private static JsonObject error(JsonArray errors, String kind, Integer id) {
     return errors.stream()
         .map(JsonObject.class::cast)
         .filter(
-            e -> kind.equals(e.getString("kind")) && Integer.valueOf(id).equals(e.getInteger("id")))
+            e ->
+                kind.equals(e.getString("kind"))
+                    && java.util.Objects.equals(id, e.getInteger("id")))
         .findFirst()
         .orElseThrow(() -> new AssertionError("no error for " + kind + " " + id + " in " + errors));
   }

@@ -90,7 +90,7 @@ class HazelcastConfigFactoryTest {
           .as(map)
           .isEqualTo(HazelcastConfigFactory.MINIMUM_MEMBERS);
     }
-    assertThat(HazelcastConfigFactory.VISITOR_DATA_MAPS).contains("rtdcs.privacy");
+    assertThat(HazelcastConfigFactory.VISITOR_DATA_MAPS).contains("rtdcs.privacy", "rtdcs.people");
 
     Config open = HazelcastConfigFactory.create(new NodeOptions(new JsonObject()));
     assertThat(open.getSplitBrainProtectionConfigs()).isEmpty();
@@ -108,7 +108,8 @@ class HazelcastConfigFactoryTest {
                     new JsonObject()
                         .put("path", dir.toString())
                         .put("writeDelaySeconds", 3)
-                        .put("profileHeapPercentage", 20)));
+                        .put("profileHeapPercentage", 20)
+                        .put("peopleHeapPercentage", 7)));
     Config config = HazelcastConfigFactory.create(options);
     try (DurableState durable =
         DurableState.open(options.getStore(), java.time.Clock.systemUTC())) {
@@ -123,6 +124,16 @@ class HazelcastConfigFactoryTest {
           .isEqualTo(spec.mode() == io.rtdcs.store.DurableMaps.Mode.WRITE_BEHIND ? 3 : 0);
     }
     assertThat(config.getMapConfig("rtdcs.profiles").getEvictionConfig().getSize()).isEqualTo(20);
+    // people's profiles: written behind like the device profiles, bounded on their own
+    assertThat(config.getMapConfig("rtdcs.people").getMapStoreConfig().getWriteDelaySeconds())
+        .isEqualTo(3);
+    assertThat(config.getMapConfig("rtdcs.people").getEvictionConfig().getSize()).isEqualTo(7);
+    assertThat(config.getMapConfig("rtdcs.people").getEvictionConfig().getMaxSizePolicy())
+        .isEqualTo(com.hazelcast.config.MaxSizePolicy.USED_HEAP_PERCENTAGE);
+    assertThat(config.getMapConfig("rtdcs.people").getMergePolicyConfig().getPolicy())
+        .isEqualTo(config.getMapConfig("rtdcs.profiles").getMergePolicyConfig().getPolicy());
+    assertThat(config.getMapConfig("rtdcs.mergerules").getMapStoreConfig().getWriteDelaySeconds())
+        .isZero();
     assertThat(config.getMapConfig("rtdcs.profiles").getEvictionConfig().getMaxSizePolicy())
         .isEqualTo(com.hazelcast.config.MaxSizePolicy.USED_HEAP_PERCENTAGE);
   }

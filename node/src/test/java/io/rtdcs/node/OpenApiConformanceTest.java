@@ -187,6 +187,60 @@ class OpenApiConformanceTest {
     assertThat(admin(HttpMethod.DELETE, "/admin/traits/1009", null).statusCode()).isEqualTo(200);
     assertThat(admin(HttpMethod.DELETE, "/admin/traits/1009", null).statusCode()).isEqualTo(404);
 
+    // merge rules: ids from 0, the cap, a rule a segment names
+    JsonObject rule =
+        new JsonObject()
+            .put("name", "Every device of the person")
+            .put("authenticated", "all")
+            .put("devices", "linked");
+    assertThat(admin(HttpMethod.GET, "/admin/merge-rules/0", null).statusCode())
+        .as("the built-in default is not stored")
+        .isEqualTo(404);
+    assertThat(admin(HttpMethod.PUT, "/admin/merge-rules/0", rule.toBuffer()).statusCode())
+        .isEqualTo(200);
+    assertThat(admin(HttpMethod.PUT, "/admin/merge-rules/1", rule.toBuffer()).statusCode())
+        .isEqualTo(200);
+    assertThat(admin(HttpMethod.GET, "/admin/merge-rules", null).bodyAsJsonObject())
+        .isEqualTo(
+            new JsonObject()
+                .put(
+                    "items",
+                    new JsonArray().add(rule.copy().put("id", 0)).add(rule.copy().put("id", 1))));
+    assertThat(admin(HttpMethod.GET, "/admin/merge-rules/1", null).bodyAsJsonObject())
+        .isEqualTo(rule.copy().put("id", 1));
+    for (int id = 2; id <= 3; id++) {
+      assertThat(admin(HttpMethod.PUT, "/admin/merge-rules/" + id, rule.toBuffer()).statusCode())
+          .isEqualTo(200);
+    }
+    assertThat(admin(HttpMethod.PUT, "/admin/merge-rules/4", rule.toBuffer()).statusCode())
+        .as("beyond segment.maxMergeRules")
+        .isEqualTo(409);
+    assertThat(
+            admin(
+                    HttpMethod.PUT,
+                    "/admin/merge-rules/4",
+                    rule.copy().put("devices", "all").toBuffer())
+                .statusCode())
+        .isEqualTo(400);
+    assertThat(admin(HttpMethod.GET, "/admin/merge-rules/-1", null).statusCode()).isEqualTo(400);
+    JsonObject personal =
+        new JsonObject().put("name", "Shoes, any device").put("rule", "1001T").put("mergeRule", 1);
+    assertThat(admin(HttpMethod.PUT, "/admin/segments/5010", personal.toBuffer()).statusCode())
+        .isEqualTo(200);
+    assertThat(admin(HttpMethod.DELETE, "/admin/merge-rules/1", null).statusCode())
+        .as("named by segment 5010")
+        .isEqualTo(409);
+    assertThat(
+            admin(HttpMethod.PUT, "/admin/segments/5011", personal.put("mergeRule", 9).toBuffer())
+                .statusCode())
+        .isEqualTo(409);
+    assertThat(admin(HttpMethod.DELETE, "/admin/segments/5010", null).statusCode()).isEqualTo(200);
+    for (int id = 0; id <= 3; id++) {
+      assertThat(admin(HttpMethod.DELETE, "/admin/merge-rules/" + id, null).statusCode())
+          .isEqualTo(200);
+    }
+    assertThat(admin(HttpMethod.DELETE, "/admin/merge-rules/1", null).statusCode()).isEqualTo(404);
+
     // definitions as code: export, import it back (dry run, then for real), a refused document
     HttpResponse<Buffer> exported = admin(HttpMethod.GET, "/admin/export", null);
     assertThat(exported.statusCode()).isEqualTo(200);

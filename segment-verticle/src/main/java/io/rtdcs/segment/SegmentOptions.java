@@ -5,18 +5,25 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * segment-verticle's config: {@code definitions} (seeded once per cluster), {@code idTtlDays} (life
- * of an ID-graph link, renewed when seen) and {@code egress.allow} (the internal addresses
+ * of an ID-graph link, renewed when seen), {@code maxMergeRules} (Profile Merge Rules the cluster
+ * may define, rule 0 counted when defined) and {@code egress.allow} (the internal addresses
  * server-to-server destinations may reach, {@link OutboundAddressPolicy}).
  */
 public final class SegmentOptions {
   public static final int DEFAULT_ID_TTL_DAYS = 120;
 
+  /** Audience Manager's limit: 4 Profile Merge Rules per account (more are sold separately). */
+  public static final int DEFAULT_MAX_MERGE_RULES = 4;
+
+  public static final int MAX_MAX_MERGE_RULES = 100;
+
   private JsonObject definitions = new JsonObject();
   private int idTtlDays = DEFAULT_ID_TTL_DAYS;
+  private int maxMergeRules = DEFAULT_MAX_MERGE_RULES;
   private OutboundAddressPolicy egress = OutboundAddressPolicy.DEFAULT;
 
   /** The keys of the node's {@code segment} section this verticle reads (docs/configuration.md). */
-  public static final String[] KEYS = {"idTtlDays"};
+  public static final String[] KEYS = {"idTtlDays", "maxMergeRules"};
 
   public SegmentOptions() {}
 
@@ -34,6 +41,13 @@ public final class SegmentOptions {
         throw new IllegalArgumentException("idTtlDays: must be an integer");
       }
       setIdTtlDays((Integer) ttl);
+    }
+    Object rules = json.getValue("maxMergeRules");
+    if (rules != null) {
+      if (!(rules instanceof Integer)) {
+        throw new IllegalArgumentException("maxMergeRules: must be an integer");
+      }
+      setMaxMergeRules((Integer) rules);
     }
     setEgress(OutboundAddressPolicy.fromVerticleConfig(json));
   }
@@ -74,10 +88,24 @@ public final class SegmentOptions {
     return this;
   }
 
+  public int maxMergeRules() {
+    return maxMergeRules;
+  }
+
+  public SegmentOptions setMaxMergeRules(int maxMergeRules) {
+    if (maxMergeRules < 1 || maxMergeRules > MAX_MAX_MERGE_RULES) {
+      throw new IllegalArgumentException(
+          "maxMergeRules: must be 1 to " + MAX_MAX_MERGE_RULES + ", was " + maxMergeRules);
+    }
+    this.maxMergeRules = maxMergeRules;
+    return this;
+  }
+
   public JsonObject toJson() {
     return new JsonObject()
         .put("definitions", definitions.copy())
         .put("idTtlDays", idTtlDays)
+        .put("maxMergeRules", maxMergeRules)
         .put(OutboundAddressPolicy.KEY, egress.toJson());
   }
 }

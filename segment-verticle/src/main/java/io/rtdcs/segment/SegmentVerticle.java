@@ -59,7 +59,7 @@ public final class SegmentVerticle extends VerticleBase {
     try {
       options = new SegmentOptions(config());
       outboxOptions = OutboxOptions.fromJson(outboundSection(config()));
-      seed = DefinitionsSeeder.validate(options.definitions());
+      seed = DefinitionsSeeder.validate(options.definitions(), options.maxMergeRules());
     } catch (RequestException e) {
       return Future.failedFuture(new IllegalArgumentException(e.getMessage()));
     } catch (IllegalArgumentException e) {
@@ -104,7 +104,7 @@ public final class SegmentVerticle extends VerticleBase {
     SegmentMeters meters = new SegmentMeters(Meters.registry(vertx), Meters.perDefinition(vertx));
     outbox = new Outbox(hz, vertx, context, outboxOptions);
     outbox.start();
-    DefinitionsAdmin admin = new DefinitionsAdmin(hz, options.egress());
+    DefinitionsAdmin admin = new DefinitionsAdmin(hz, options.egress(), options.maxMergeRules());
     List<Future<Void>> registrations = new ArrayList<>();
     registrations.add(consume(Addresses.PROFILE_RESOLVE, new ResolveHandler(store, clock)));
     registrations.add(
@@ -136,7 +136,7 @@ public final class SegmentVerticle extends VerticleBase {
             new WorkerRequestHandler(
                 vertx,
                 Addresses.ADMIN_DEFINITIONS,
-                new DefinitionsImport(hz, options.egress())::handle,
+                new DefinitionsImport(hz, options.egress(), options.maxMergeRules())::handle,
                 true)));
     return Future.all(registrations);
   }

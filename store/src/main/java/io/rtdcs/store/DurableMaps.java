@@ -12,9 +12,10 @@ import java.util.Map;
 
 /**
  * Which rtdcs map is durable how (docs/storage.md): definitions, markers and privacy actions are
- * written through (durable before the change is acknowledged); profiles, ID links and queued pushes
- * are written behind, coalesced and batched, after {@code store.writeDelaySeconds}. Profiles and
- * links are bounded in memory (least recently used leave, and load again on the next call).
+ * written through (durable before the change is acknowledged); profiles (of devices and of people),
+ * ID links and queued pushes are written behind, coalesced and batched, after {@code
+ * store.writeDelaySeconds}. Profiles and links are bounded in memory (least recently used leave,
+ * and load again on the next call).
  */
 public final class DurableMaps {
   /** How a map reaches the database. */
@@ -35,6 +36,7 @@ public final class DurableMaps {
   public static final List<Spec> SPECS =
       List.of(
           new Spec(ClusterMaps.PROFILES, Mode.WRITE_BEHIND, false),
+          new Spec(ClusterMaps.PEOPLE, Mode.WRITE_BEHIND, false),
           new Spec(ClusterMaps.IDS, Mode.WRITE_BEHIND, false),
           new Spec(ClusterMaps.OUTBOUND, Mode.WRITE_BEHIND, true),
           new Spec(ClusterMaps.PRIVACY, Mode.WRITE_THROUGH, false),
@@ -42,6 +44,7 @@ public final class DurableMaps {
           new Spec(ClusterMaps.TRAITS, Mode.WRITE_THROUGH, true),
           new Spec(ClusterMaps.SEGMENTS, Mode.WRITE_THROUGH, true),
           new Spec(ClusterMaps.DESTINATIONS, Mode.WRITE_THROUGH, true),
+          new Spec(ClusterMaps.MERGE_RULES, Mode.WRITE_THROUGH, true),
           new Spec(ClusterMaps.META, Mode.WRITE_THROUGH, true));
 
   /** The maps written behind (flushed on a graceful stop). */
@@ -55,7 +58,8 @@ public final class DurableMaps {
   }
 
   /**
-   * Puts each store behind its map in {@code config}, and the memory bound on profiles and links.
+   * Puts each store behind its map in {@code config}, and the memory bound on profiles (of devices
+   * and of people) and links.
    *
    * @param stores map name -> its store, one for every {@link #SPECS} entry
    */
@@ -79,6 +83,7 @@ public final class DurableMaps {
       config.getMapConfig(spec.map()).setMapStoreConfig(msc);
     }
     bound(config.getMapConfig(ClusterMaps.PROFILES), options.getProfileHeapPercentage());
+    bound(config.getMapConfig(ClusterMaps.PEOPLE), options.getPeopleHeapPercentage());
     bound(config.getMapConfig(ClusterMaps.IDS), options.getIdHeapPercentage());
   }
 

@@ -38,6 +38,15 @@ public final class StoreOptions {
   public static final int DEFAULT_WRITE_BEHIND_LIMIT = 200_000;
   public static final int DEFAULT_PROFILE_HEAP_PERCENTAGE = 25;
   public static final int DEFAULT_ID_HEAP_PERCENTAGE = 10;
+
+  /**
+   * People's profiles: one per authenticated person, so at most as many as the device profiles and
+   * usually far fewer (only visitors who log in have one), each about the size of a device profile;
+   * and only segments whose merge rule adds them read them. The ID links' share, not the profiles':
+   * the three bounds together (45 %) leave more than half of the heap to everything else.
+   */
+  public static final int DEFAULT_PEOPLE_HEAP_PERCENTAGE = 10;
+
   public static final int DEFAULT_SWEEP_INTERVAL_SECONDS = 3600;
   public static final int DEFAULT_OPT_OUT_DAYS = 400;
 
@@ -52,6 +61,7 @@ public final class StoreOptions {
   private int writeBehindLimit = DEFAULT_WRITE_BEHIND_LIMIT;
   private int profileHeapPercentage = DEFAULT_PROFILE_HEAP_PERCENTAGE;
   private int idHeapPercentage = DEFAULT_ID_HEAP_PERCENTAGE;
+  private int peopleHeapPercentage = DEFAULT_PEOPLE_HEAP_PERCENTAGE;
   private int sweepIntervalSeconds = DEFAULT_SWEEP_INTERVAL_SECONDS;
   private int optOutDays = DEFAULT_OPT_OUT_DAYS;
 
@@ -164,6 +174,19 @@ public final class StoreOptions {
 
   public StoreOptions setProfileHeapPercentage(int percentage) {
     this.profileHeapPercentage = range("store.profileHeapPercentage", percentage, 1, 80);
+    return this;
+  }
+
+  /**
+   * Share of the heap people's (authenticated) profiles may use on a member before the least
+   * recently used leave it.
+   */
+  public int getPeopleHeapPercentage() {
+    return peopleHeapPercentage;
+  }
+
+  public StoreOptions setPeopleHeapPercentage(int percentage) {
+    this.peopleHeapPercentage = range("store.peopleHeapPercentage", percentage, 1, 80);
     return this;
   }
 

@@ -15,10 +15,11 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The admin API: {@code GET /admin/{kind}}, {@code GET|PUT|DELETE /admin/{kind}/{id}} and {@code
- * GET /profiles/{uuid}}, each translated to one {@code dcs.admin.*} / {@code dcs.profiles.get}
- * request. Runs behind {@link AdminAuth}. A PUT body is checked against its kind's schema ({@link
- * DefinitionSchemas}) before it is forwarded.
+ * The admin API ({@code kind}: partners, traits, segments, destinations, merge-rules): {@code GET
+ * /admin/{kind}}, {@code GET|PUT|DELETE /admin/{kind}/{id}} and {@code GET /profiles/{uuid}}, each
+ * translated to one {@code dcs.admin.*} / {@code dcs.profiles.get} request. Runs behind {@link
+ * AdminAuth}. A PUT body is checked against its kind's schema ({@link DefinitionSchemas}) before it
+ * is forwarded.
  */
 public final class AdminHandler {
   static final int MAX_BODY_BYTES = 1 << 20;
@@ -27,7 +28,12 @@ public final class AdminHandler {
           "partners", Addresses.ADMIN_PARTNERS,
           "traits", Addresses.ADMIN_TRAITS,
           "segments", Addresses.ADMIN_SEGMENTS,
-          "destinations", Addresses.ADMIN_DESTINATIONS);
+          "destinations", Addresses.ADMIN_DESTINATIONS,
+          "merge-rules", Addresses.ADMIN_MERGE_RULES);
+
+  /** Kinds whose ids start at 0: merge rule 0 is the default rule of every segment. */
+  private static final Set<String> ZERO_ID_KINDS = Set.of("merge-rules");
+
   private static final Set<Integer> PASSED_CODES = Set.of(400, 401, 404, 409, 500, 503);
 
   private final BusClient bus;
@@ -57,9 +63,14 @@ public final class AdminHandler {
       error(ctx, 404, "not found");
       return;
     }
-    Integer id = positiveInt(ctx.pathParam("id"));
+    boolean zeroAllowed = ZERO_ID_KINDS.contains(ctx.pathParam("kind"));
+    Integer id =
+        zeroAllowed ? nonNegativeInt(ctx.pathParam("id")) : positiveInt(ctx.pathParam("id"));
     if (id == null) {
-      error(ctx, 400, "id: expected a positive integer");
+      error(
+          ctx,
+          400,
+          zeroAllowed ? "id: expected 0 or a positive integer" : "id: expected a positive integer");
       return;
     }
     HttpMethod method = ctx.request().method();
@@ -176,6 +187,11 @@ public final class AdminHandler {
   }
 
   static Integer positiveInt(String s) {
+    Integer v = nonNegativeInt(s);
+    return v == null || v == 0 ? null : v;
+  }
+
+  static Integer nonNegativeInt(String s) {
     if (s == null
         || s.isEmpty()
         || s.length() > 10
@@ -183,6 +199,6 @@ public final class AdminHandler {
       return null;
     }
     long v = Long.parseLong(s);
-    return v <= 0 || v > Integer.MAX_VALUE ? null : (int) v;
+    return v > Integer.MAX_VALUE ? null : (int) v;
   }
 }

@@ -16,9 +16,9 @@ import java.util.stream.Collectors;
 
 /**
  * The JSON Schemas of the admin API's definitions, taken from {@link ApiDocument}'s {@code
- * components/schemas} (Partner, Trait, Segment, Destination): a PUT body is checked against its
- * kind's schema before anything is sent, so an unknown or misspelt field ({@code timeoutMS}) is
- * refused with its name. Only the admin path uses it; {@code /event} never does.
+ * components/schemas} (Partner, Trait, Segment, Destination, MergeRule): a PUT body is checked
+ * against its kind's schema before anything is sent, so an unknown or misspelt field ({@code
+ * timeoutMS}) is refused with its name. Only the admin path uses it; {@code /event} never does.
  */
 public final class DefinitionSchemas {
   private static final String DOCUMENT = "openapi.json";
@@ -27,7 +27,10 @@ public final class DefinitionSchemas {
           "partners", "Partner",
           "traits", "Trait",
           "segments", "Segment",
-          "destinations", "Destination");
+          "destinations", "Destination",
+          // the admin path's kind, and the key of the config section and of an export document
+          "merge-rules", "MergeRule",
+          "mergeRules", "MergeRule");
 
   private final Map<String, Validator> validators;
 
@@ -90,7 +93,8 @@ public final class DefinitionSchemas {
 
   private static String describe(String kind, OutputUnit e) {
     String field = field(e.getInstanceLocation());
-    String noun = SCHEMAS.get(kind).toLowerCase(Locale.ROOT);
+    // MergeRule -> merge rule
+    String noun = SCHEMAS.get(kind).replaceAll("(?<=[a-z])(?=[A-Z])", " ").toLowerCase(Locale.ROOT);
     if (isUnknownField(e)) {
       return field + ": unknown field of a " + noun + " definition (see /openapi.json)";
     }

@@ -13,8 +13,10 @@ import java.util.TreeSet;
 /**
  * The definitions document of {@code GET /admin/export} and {@code POST /admin/import}: {@code
  * {"format": "rtdcs-definitions/1", "partners": [...], "traits": [...], "segments": [...],
- * "destinations": [...]}}, each kind sorted by id and every object's keys sorted, so that two
- * exports of the same definitions are byte for byte the same and diff well in git.
+ * "destinations": [...], "mergeRules": [...]}}, each kind sorted by id and every object's keys
+ * sorted, so that two exports of the same definitions are byte for byte the same and diff well in
+ * git. An export always has {@code mergeRules}; an import may lack it (a document exported before
+ * merge rules existed): the stored merge rules then stay as they are.
  */
 final class DefinitionsDocument {
   static final String FORMAT = "rtdcs-definitions/1";
@@ -28,7 +30,11 @@ final class DefinitionsDocument {
           "partners", Addresses.ADMIN_PARTNERS,
           "traits", Addresses.ADMIN_TRAITS,
           "segments", Addresses.ADMIN_SEGMENTS,
-          "destinations", Addresses.ADMIN_DESTINATIONS);
+          "destinations", Addresses.ADMIN_DESTINATIONS,
+          "mergeRules", Addresses.ADMIN_MERGE_RULES);
+
+  /** The kind an import document may leave out (documents from before it existed). */
+  static final String OPTIONAL_KIND = "mergeRules";
 
   private DefinitionsDocument() {}
 
@@ -65,6 +71,9 @@ final class DefinitionsDocument {
       }
     }
     for (String kind : ID_FIELDS.keySet()) {
+      if (kind.equals(OPTIONAL_KIND) && doc.getValue(kind) == null) {
+        continue;
+      }
       if (!(doc.getValue(kind) instanceof JsonArray)) {
         return kind + ": required, an array (an empty one when there are none)";
       }
@@ -99,6 +108,7 @@ final class DefinitionsDocument {
     m.put("traits", "sid");
     m.put("segments", "id");
     m.put("destinations", "id");
+    m.put("mergeRules", "id");
     return java.util.Collections.unmodifiableMap(m);
   }
 }

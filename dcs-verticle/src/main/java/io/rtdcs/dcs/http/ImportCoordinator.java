@@ -59,7 +59,7 @@ final class ImportCoordinator {
     JsonArray errors = new JsonArray();
     DefinitionsDocument.ID_FIELDS.forEach(
         (kind, idField) -> {
-          JsonArray items = doc.getJsonArray(kind);
+          JsonArray items = doc.getJsonArray(kind, new JsonArray());
           for (int i = 0; i < items.size(); i++) {
             if (items.getValue(i) instanceof JsonObject item) {
               String problem = schemas.problem(kind, item);
@@ -158,6 +158,9 @@ final class ImportCoordinator {
             .put("destinations", doc.getJsonArray("destinations"))
             .put("prune", prune)
             .put("dryRun", dryRun);
+    if (doc.containsKey(DefinitionsDocument.OPTIONAL_KIND)) {
+      request.put("mergeRules", doc.getJsonArray("mergeRules"));
+    }
     return bus.any(Addresses.ADMIN_DEFINITIONS, request, timeoutMs);
   }
 

@@ -15,19 +15,22 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Admin list/get/put/delete of traits, segments and destinations: validates against the current
- * cluster maps (rules parse, references exist, nothing breaks, a server-to-server destination's
- * URLs reach no internal address {@code egress.allow} does not name), then writes one entry.
- * Blocking: the verticle runs it through {@code executeBlocking}; admin calls are rare and not on
- * the /event path.
+ * Admin list/get/put/delete of traits, segments, destinations and merge rules: validates against
+ * the current cluster maps (rules parse, references exist, nothing breaks, a server-to-server
+ * destination's URLs reach no internal address {@code egress.allow} does not name, at most {@code
+ * segment.maxMergeRules} merge rules), then writes one entry. Blocking: the verticle runs it
+ * through {@code executeBlocking}; admin calls are rare and not on the /event path.
  */
 public final class DefinitionsAdmin {
   private final HazelcastInstance hz;
   private final OutboundAddressPolicy egress;
+  private final int maxMergeRules;
 
-  public DefinitionsAdmin(HazelcastInstance hz, OutboundAddressPolicy egress) {
+  /** {@code maxMergeRules}: {@code segment.maxMergeRules}, rule 0 counted when defined. */
+  public DefinitionsAdmin(HazelcastInstance hz, OutboundAddressPolicy egress, int maxMergeRules) {
     this.hz = Objects.requireNonNull(hz, "hz");
     this.egress = Objects.requireNonNull(egress, "egress");
+    this.maxMergeRules = maxMergeRules;
   }
 
   public JsonObject handle(DefinitionKind kind, JsonObject request) {
@@ -36,14 +39,26 @@ public final class DefinitionsAdmin {
       case "list":
         return list(kind);
       case "get":
-        return get(kind, JsonFields.requirePositiveInt(request, "id", "id"));
+        return get(kind, id(kind, request));
       case "put":
         return put(kind, request);
       case "delete":
-        return delete(kind, JsonFields.requirePositiveInt(request, "id", "id"));
+        return delete(kind, id(kind, request));
       default:
         throw RequestException.badRequest("op", "must be list, get, put or delete");
     }
+  }
+
+  /** The request's {@code id}: positive, or 0 too for a merge rule (the default rule). */
+  private static int id(DefinitionKind kind, JsonObject request) {
+    if (kind.minId() > 0) {
+      return JsonFields.requirePositiveInt(request, "id", "id");
+    }
+    int id = JsonFields.requireInt(request, "id", "id");
+    if (id < kind.minId()) {
+      throw RequestException.badRequest("id", "must be 0 (the default rule) or positive");
+    }
+    return id;
   }
 
   private JsonObject list(DefinitionKind kind) {
@@ -73,7 +88,7 @@ public final class DefinitionsAdmin {
   }
 
   private JsonObject put(DefinitionKind kind, JsonObject request) {
-    int id = JsonFields.requirePositiveInt(request, "id", "id");
+    int id = id(kind, request);
     JsonObject definition = JsonFields.object(request.getValue("definition"), "definition").copy();
     Object declared = definition.getValue(kind.idField());
     if (declared == null) {
@@ -96,24 +111,42 @@ public final class DefinitionsAdmin {
       }
     }
     Definitions current = DefinitionsLoader.load(hz, 0);
-    JsonObject stored;
-    switch (kind) {
-      case TRAITS -> stored = TraitDefinition.fromJson(definition).json();
-      case SEGMENTS -> {
-        SegmentDefinition s = SegmentDefinition.fromJson(definition);
-        current.withSegment(s).checkSegment(s);
-        stored = s.json();
-      }
-      default -> {
-        DestinationDefinition d = DestinationDefinition.fromJson(definition);
-        DestinationUrlGuard.check(d, egress);
-        current.checkDestination(d);
-        stored = d.json();
-      }
-    }
+    JsonObject stored =
+        switch (kind) {
+          case TRAITS -> TraitDefinition.fromJson(definition).json();
+          case SEGMENTS -> {
+            SegmentDefinition s = SegmentDefinition.fromJson(definition);
+            current.withSegment(s).checkSegment(s);
+            yield s.json();
+          }
+          case MERGE_RULES -> {
+            MergeRule r = MergeRule.fromJson(definition);
+            checkMergeRuleCap(id);
+            yield r.json();
+          }
+          case DESTINATIONS -> {
+            DestinationDefinition d = DestinationDefinition.fromJson(definition);
+            DestinationUrlGuard.check(d, egress);
+            current.checkDestination(d);
+            yield d.json();
+          }
+        };
     map(kind).set(id, stored.encode());
     refreshLocal();
     return shown(kind, stored);
+  }
+
+  /** 409 when a new rule {@code id} would exceed {@code segment.maxMergeRules}. */
+  private void checkMergeRuleCap(int id) {
+    IMap<Integer, String> rules = map(DefinitionKind.MERGE_RULES);
+    if (!rules.containsKey(id) && rules.size() >= maxMergeRules) {
+      throw RequestException.conflict(
+          "id",
+          "at most "
+              + maxMergeRules
+              + " merge rules (segment.maxMergeRules; rule 0 counts when defined): delete one"
+              + " first");
+    }
   }
 
   private JsonObject delete(DefinitionKind kind, int id) {
@@ -130,6 +163,12 @@ public final class DefinitionsAdmin {
       List<String> users = current.usersOfSegment(id);
       if (!users.isEmpty()) {
         throw RequestException.conflict("id", "segment " + id + " is used by " + users);
+      }
+    } else if (kind == DefinitionKind.MERGE_RULES && id != MergeRule.DEFAULT_ID) {
+      // deleting rule 0 is always allowed: its segments then see the built-in default
+      List<String> users = current.usersOfMergeRule(id);
+      if (!users.isEmpty()) {
+        throw RequestException.conflict("id", "merge rule " + id + " is used by " + users);
       }
     }
     map(kind).delete(id);

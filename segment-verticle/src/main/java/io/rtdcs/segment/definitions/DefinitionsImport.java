@@ -20,28 +20,47 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * {@code dcs.admin.definitions}: the traits, segments and destinations of {@code POST
+ * {@code dcs.admin.definitions}: the traits, segments, destinations and merge rules of {@code POST
  * /admin/import} as one set. {@code import} validates every item as its PUT would (rules parse,
- * masked secrets keep the stored ones) and the references of the resulting set (a segment's traits
- * and segments exist, no cycle, a destination's segments exist), answers the difference, and unless
- * a dry run writes it all or nothing; {@code restore} puts back what an import wrote. Blocking: the
- * handler runs it on a worker.
+ * masked secrets keep the stored ones) and the references of the resulting set (a segment's traits,
+ * segments and merge rule exist, no cycle, a destination's segments exist, at most {@code
+ * segment.maxMergeRules} merge rules), answers the difference, and unless a dry run writes it all
+ * or nothing; {@code restore} puts back what an import wrote. A request without {@code mergeRules}
+ * (a document exported before merge rules existed) leaves the stored merge rules as they are.
+ * Blocking: the handler runs it on a worker.
  */
 public final class DefinitionsImport {
   private static final Set<String> MAPS =
       Set.of(
           DefinitionKind.TRAITS.map(),
           DefinitionKind.SEGMENTS.map(),
-          DefinitionKind.DESTINATIONS.map());
+          DefinitionKind.DESTINATIONS.map(),
+          DefinitionKind.MERGE_RULES.map());
+
+  /**
+   * The order of the writes: merge rules before the segments that name them (deletes run in the
+   * reverse order, so a merge rule leaves after its segments).
+   */
+  private static final List<DefinitionKind> WRITE_ORDER =
+      List.of(
+          DefinitionKind.MERGE_RULES,
+          DefinitionKind.TRAITS,
+          DefinitionKind.SEGMENTS,
+          DefinitionKind.DESTINATIONS);
 
   private final HazelcastInstance hz;
   private final OutboundAddressPolicy egress;
   private final DefinitionWrites writes;
+  private final int maxMergeRules;
 
-  /** {@code egress}: what a destination's URLs may reach, as for a PUT. */
-  public DefinitionsImport(HazelcastInstance hz, OutboundAddressPolicy egress) {
+  /**
+   * {@code egress}: what a destination's URLs may reach, as for a PUT; {@code maxMergeRules}:
+   * {@code segment.maxMergeRules}.
+   */
+  public DefinitionsImport(HazelcastInstance hz, OutboundAddressPolicy egress, int maxMergeRules) {
     this.hz = Objects.requireNonNull(hz, "hz");
     this.egress = Objects.requireNonNull(egress, "egress");
+    this.maxMergeRules = maxMergeRules;
     this.writes = new DefinitionWrites(name -> hz.<Integer, String>getMap(name));
   }
 
@@ -60,15 +79,19 @@ public final class DefinitionsImport {
     Map<DefinitionKind, JsonArray> items = new EnumMap<>(DefinitionKind.class);
     Map<DefinitionKind, Map<Integer, String>> stored = new EnumMap<>(DefinitionKind.class);
     for (DefinitionKind kind : DefinitionKind.values()) {
-      if (!(request.getValue(name(kind)) instanceof JsonArray a)) {
+      Object given = request.getValue(name(kind));
+      if (given == null && kind == DefinitionKind.MERGE_RULES) {
+        // a document from before merge rules: the stored ones stay (no items, nothing compared)
+      } else if (given instanceof JsonArray a) {
+        items.put(kind, a);
+      } else {
         throw RequestException.badRequest(name(kind), "required, an array");
       }
-      items.put(kind, a);
       Map<Integer, String> raw = new TreeMap<>();
       hz.<Integer, Object>getMap(kind.map()).forEach((id, v) -> raw.put(id, String.valueOf(v)));
       stored.put(kind, raw);
     }
-    ImportPlan plan = plan(items, stored, prune, egress);
+    ImportPlan plan = plan(items, stored, prune, egress, maxMergeRules);
     if (!plan.valid() || dryRun) {
       return plan.toJson();
     }
@@ -98,13 +121,22 @@ public final class DefinitionsImport {
     return new JsonObject().put("restored", undo.size());
   }
 
-  /** Validates the document's items against the stored ones; writes nothing. */
+  /**
+   * Validates the document's items against the stored ones; writes nothing. {@code items} lacks
+   * {@link DefinitionKind#MERGE_RULES} when the document has none: the stored ones stay.
+   */
   static ImportPlan plan(
       Map<DefinitionKind, JsonArray> items,
       Map<DefinitionKind, Map<Integer, String>> stored,
       boolean prune,
-      OutboundAddressPolicy egress) {
+      OutboundAddressPolicy egress,
+      int maxMergeRules) {
     ImportPlan plan = new ImportPlan();
+    boolean withRules = items.containsKey(DefinitionKind.MERGE_RULES);
+    Map<Integer, MergeRule> mergeRules =
+        withRules
+            ? parsed(items, stored, DefinitionKind.MERGE_RULES, MergeRule::fromJson, plan)
+            : Map.of();
     Map<Integer, TraitDefinition> traits =
         parsed(items, stored, DefinitionKind.TRAITS, TraitDefinition::fromJson, plan);
     Map<Integer, SegmentDefinition> segments =
@@ -123,11 +155,25 @@ public final class DefinitionsImport {
                 DestinationDefinition::fromJson,
                 destinations),
             Map.of(),
+            merged(
+                prune && withRules,
+                stored.get(DefinitionKind.MERGE_RULES),
+                MergeRule::fromJson,
+                mergeRules),
             0);
-    Map<Integer, Integer> segmentIndex = index(items.get(DefinitionKind.SEGMENTS), "id");
+    if (after.mergeRules().size() > maxMergeRules) {
+      plan.error(
+          name(DefinitionKind.MERGE_RULES),
+          after.mergeRules().size()
+              + " merge rules, at most "
+              + maxMergeRules
+              + " (segment.maxMergeRules; rule 0 counts when defined)");
+    }
+    Map<Integer, Integer> segmentIndex = index(items.get(DefinitionKind.SEGMENTS), "id", 1);
     for (SegmentDefinition s : segments.values()) {
       try {
         after.checkSegmentReferences(s);
+        after.checkMergeRuleReference(s);
       } catch (RequestException e) {
         plan.error(
             name(DefinitionKind.SEGMENTS),
@@ -144,7 +190,7 @@ public final class DefinitionsImport {
           segmentIndex.getOrDefault(id, -1),
           "rule: segment " + id + " depends on itself through its segment references");
     }
-    Map<Integer, Integer> destinationIndex = index(items.get(DefinitionKind.DESTINATIONS), "id");
+    Map<Integer, Integer> destinationIndex = index(items.get(DefinitionKind.DESTINATIONS), "id", 1);
     for (DestinationDefinition d : destinations.values()) {
       try {
         DestinationUrlGuard.check(d, egress);
@@ -157,13 +203,17 @@ public final class DefinitionsImport {
             e.getMessage());
       }
     }
-    for (DefinitionKind kind : DefinitionKind.values()) {
+    for (DefinitionKind kind : WRITE_ORDER) {
+      if (!items.containsKey(kind)) {
+        continue;
+      }
       Map<Integer, JsonObject> desired = new TreeMap<>();
       Map<Integer, ?> defs =
           switch (kind) {
             case TRAITS -> traits;
             case SEGMENTS -> segments;
             case DESTINATIONS -> destinations;
+            case MERGE_RULES -> mergeRules;
           };
       defs.forEach((id, d) -> desired.put(id, json(d)));
       plan.compare(name(kind), kind.map(), stored.get(kind), desired, prune);
@@ -186,9 +236,16 @@ public final class DefinitionsImport {
         plan.error(name(kind), null, i, "expected a JSON object");
         continue;
       }
-      Integer id = positiveInt(item.getValue(kind.idField()));
+      Integer id = id(item.getValue(kind.idField()), kind.minId());
       if (id == null) {
-        plan.error(name(kind), null, i, kind.idField() + ": required, a positive integer");
+        plan.error(
+            name(kind),
+            null,
+            i,
+            kind.idField()
+                + (kind.minId() == 0
+                    ? ": required, 0 or a positive integer"
+                    : ": required, a positive integer"));
         continue;
       }
       if (seen.put(id, true) != null) {
@@ -234,11 +291,11 @@ public final class DefinitionsImport {
     return out;
   }
 
-  private static Map<Integer, Integer> index(JsonArray items, String idField) {
+  private static Map<Integer, Integer> index(JsonArray items, String idField, int minId) {
     Map<Integer, Integer> out = new HashMap<>();
     for (int i = 0; i < items.size(); i++) {
       if (items.getValue(i) instanceof JsonObject o) {
-        Integer id = positiveInt(o.getValue(idField));
+        Integer id = id(o.getValue(idField), minId);
         if (id != null) {
           out.putIfAbsent(id, i);
         }
@@ -254,18 +311,22 @@ public final class DefinitionsImport {
     if (definition instanceof SegmentDefinition s) {
       return s.json();
     }
+    if (definition instanceof MergeRule r) {
+      return r.json();
+    }
     return ((DestinationDefinition) definition).json();
   }
 
   static String name(DefinitionKind kind) {
-    return kind.name().toLowerCase(java.util.Locale.ROOT);
+    return kind.key();
   }
 
-  private static Integer positiveInt(Object value) {
-    if (value instanceof Integer i && i > 0) {
+  /** An id of at least {@code minId}, or null. */
+  private static Integer id(Object value, int minId) {
+    if (value instanceof Integer i && i >= minId) {
       return i;
     }
-    if (value instanceof Long l && l > 0 && l <= Integer.MAX_VALUE) {
+    if (value instanceof Long l && l >= minId && l <= Integer.MAX_VALUE) {
       return l.intValue();
     }
     return null;

@@ -32,6 +32,10 @@ public final class DefinitionsLoader {
     for (String json : strings(hz, ClusterMaps.DESTINATIONS)) {
       parse(json, "destination", d -> destinations.put(d.id(), d), DestinationDefinition::fromJson);
     }
+    Map<Integer, MergeRule> mergeRules = new HashMap<>();
+    for (String json : strings(hz, ClusterMaps.MERGE_RULES)) {
+      parse(json, "merge rule", r -> mergeRules.put(r.id(), r), MergeRule::fromJson);
+    }
     Map<Integer, Integer> partnerTtl = new HashMap<>();
     for (String json : strings(hz, ClusterMaps.PARTNERS)) {
       try {
@@ -45,7 +49,7 @@ public final class DefinitionsLoader {
         LOG.debug("partner definition without a usable cacheTtlSeconds: {}", e.toString());
       }
     }
-    return new Definitions(traits, segments, destinations, partnerTtl, version);
+    return new Definitions(traits, segments, destinations, partnerTtl, mergeRules, version);
   }
 
   private static List<String> strings(HazelcastInstance hz, String mapName) {

@@ -6,6 +6,7 @@ import io.rtdcs.common.ClusterMaps;
 import io.rtdcs.common.egress.OutboundAddressPolicy;
 import io.rtdcs.segment.JsonFields;
 import io.rtdcs.segment.RequestException;
+import io.rtdcs.segment.SegmentOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.HashMap;
@@ -23,16 +24,27 @@ public final class DefinitionsSeeder {
   public record Seed(
       Map<Integer, TraitDefinition> traits,
       Map<Integer, SegmentDefinition> segments,
-      Map<Integer, DestinationDefinition> destinations) {
+      Map<Integer, DestinationDefinition> destinations,
+      Map<Integer, MergeRule> mergeRules) {
     public boolean isEmpty() {
-      return traits.isEmpty() && segments.isEmpty() && destinations.isEmpty();
+      return traits.isEmpty()
+          && segments.isEmpty()
+          && destinations.isEmpty()
+          && mergeRules.isEmpty();
     }
   }
 
-  /**
-   * Validates the {@code definitions} section; 400 naming {@code definitions.<list>[i].<field>}.
-   */
+  /** {@link #validate(JsonObject, int)} with the default {@code segment.maxMergeRules}. */
   public static Seed validate(JsonObject section) {
+    return validate(section, SegmentOptions.DEFAULT_MAX_MERGE_RULES);
+  }
+
+  /**
+   * Validates the {@code definitions} section; 400 naming {@code definitions.<list>[i].<field>},
+   * 409 for a reference to a definition that does not exist (a segment's trait, segment or merge
+   * rule), 400 for more than {@code maxMergeRules} merge rules.
+   */
+  public static Seed validate(JsonObject section, int maxMergeRules) {
     Map<Integer, TraitDefinition> traits =
         parse(section, "traits", TraitDefinition::fromJson, TraitDefinition::sid, "sid");
     Map<Integer, SegmentDefinition> segments =
@@ -44,12 +56,22 @@ public final class DefinitionsSeeder {
             DestinationDefinition::fromJson,
             DestinationDefinition::id,
             "id");
+    Map<Integer, MergeRule> mergeRules =
+        parse(section, "mergeRules", MergeRule::fromJson, MergeRule::id, "id");
+    if (mergeRules.size() > maxMergeRules) {
+      throw RequestException.badRequest(
+          "definitions.mergeRules",
+          mergeRules.size()
+              + " merge rules, at most "
+              + maxMergeRules
+              + " (segment.maxMergeRules; rule 0 counts when defined)");
+    }
     try {
-      new Definitions(traits, segments, destinations, Map.of(), 0).checkReferences();
+      new Definitions(traits, segments, destinations, Map.of(), mergeRules, 0).checkReferences();
     } catch (RequestException e) {
       throw new RequestException(e.code(), "definitions: " + e.getMessage());
     }
-    return new Seed(traits, segments, destinations);
+    return new Seed(traits, segments, destinations, mergeRules);
   }
 
   /**
@@ -82,6 +104,7 @@ public final class DefinitionsSeeder {
     if (meta.putIfAbsent(MARKER, "seeding:" + now) != null) {
       return false;
     }
+    write(hz.getMap(ClusterMaps.MERGE_RULES), seed.mergeRules(), MergeRule::json);
     write(hz.getMap(ClusterMaps.TRAITS), seed.traits(), TraitDefinition::json);
     write(hz.getMap(ClusterMaps.SEGMENTS), seed.segments(), SegmentDefinition::json);
     write(hz.getMap(ClusterMaps.DESTINATIONS), seed.destinations(), DestinationDefinition::json);

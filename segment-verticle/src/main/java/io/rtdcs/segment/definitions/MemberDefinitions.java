@@ -99,6 +99,7 @@ public final class MemberDefinitions {
               ClusterMaps.TRAITS,
               ClusterMaps.SEGMENTS,
               ClusterMaps.DESTINATIONS,
+              ClusterMaps.MERGE_RULES,
               ClusterMaps.PARTNERS
             }) {
           hz.getMap(name).addEntryListener(listener, false);
@@ -145,12 +146,13 @@ public final class MemberDefinitions {
     Definitions d = DefinitionsLoader.load(hz, version.incrementAndGet());
     current.set(d);
     LOG.debug(
-        "member {} loaded definitions v{}: {} traits, {} segments, {} destinations",
+        "member {} loaded definitions v{}: {} traits, {} segments, {} destinations, {} merge rules",
         hz.getName(),
         d.version(),
         d.traits().size(),
         d.segments().size(),
-        d.destinations().size());
+        d.destinations().size(),
+        d.mergeRules().size());
     return d;
   }
 
