@@ -29,15 +29,26 @@ class PeopleTest {
   private static final List<Vertx> nodes = new ArrayList<>();
   private static int calls;
 
-  /** Trait 1 (c_a=1), trait 2 (c_b=1); segment 6001 "1T AND 2T" under the default merge rule. */
+  /**
+   * Trait 1 (c_a=1), trait 2 (c_b=1); "1T AND 2T" as segment 6001 under the default merge rule
+   * (current authenticated + this device), 6002 under "this device only", 6003 under "last
+   * authenticated + this device", 6004 under "linked devices".
+   */
   static JsonObject definitions() {
     return new JsonObject(
         """
         {"traits": [
           {"sid": 1, "name": "A", "rule": "c_a == 1"},
           {"sid": 2, "name": "B", "rule": "c_b == 1"}],
+         "mergeRules": [
+          {"id": 2, "name": "This device only", "authenticated": "none", "devices": "this"},
+          {"id": 3, "name": "Last authenticated + this device", "authenticated": "last", "devices": "this"},
+          {"id": 4, "name": "Linked devices", "authenticated": "none", "devices": "linked"}],
          "segments": [
-          {"id": 6001, "name": "A and B (current authenticated + this device)", "rule": "1T AND 2T"}]}
+          {"id": 6001, "name": "A and B, current + device", "rule": "1T AND 2T"},
+          {"id": 6002, "name": "A and B, device only", "rule": "1T AND 2T", "mergeRule": 2},
+          {"id": 6003, "name": "A and B, last + device", "rule": "1T AND 2T", "mergeRule": 3},
+          {"id": 6004, "name": "A and B, linked devices", "rule": "1T AND 2T", "mergeRule": 4}]}
         """);
   }
 
@@ -102,9 +113,10 @@ class PeopleTest {
 
     // B on the laptop, anonymous: the laptop's own profile; no segment
     assertThat(realize(1, call(laptop, "c_b")).getJsonArray("segments")).isEmpty();
-    // the laptop logs in: current authenticated (A) + this device (B)
+    // the laptop logs in: current authenticated (A) + this device (B); not this device alone; the
+    // phone holds nothing (A went to the person), so the linked devices do not have A either
     JsonObject in = realize(2, call(laptop, "c_x", id("crm-phone-laptop", 1, true)));
-    assertThat(in.getJsonArray("segments")).containsExactly(6001);
+    assertThat(in.getJsonArray("segments")).containsExactly(6001, 6003);
     assertThat(in.getJsonArray("traits")).contains(1, 2);
 
     // what an access request shows: the device, and its merged view per rule
@@ -127,9 +139,32 @@ class PeopleTest {
         .isEqualTo(1);
     assertThat(byId.getJsonArray("devices")).containsExactlyInAnyOrder(laptop, phone);
     assertThat(byId.getString("mergedViewsOf")).isEqualTo(laptop);
-    // logged out: no current authenticated profile
+    // logged out: no current authenticated profile, the last authenticated one still applies
     JsonObject out = realize(0, call(laptop, "c_x", id("crm-phone-laptop", 2, true)));
-    assertThat(out.getJsonArray("segments")).isEmpty();
+    assertThat(out.getJsonArray("segments")).containsExactly(6003);
+    // and with no declared ID at all: the device remembers whom it authenticated last (the dcs
+    // verticle's resolve passes it as identities)
+    JsonObject later =
+        realize(
+            1,
+            call(laptop, "c_x")
+                .put("identities", new JsonArray().add(id("crm-phone-laptop", 2, true))));
+    assertThat(later.getJsonArray("segments")).containsExactly(6003);
+  }
+
+  @Test
+  void underLinkedDevicesTheLaptopShouldSeeWhatThePhoneDidUnderTheSameDeclaredId() {
+    String phone = "75000000000000000000000000000000000001";
+    String laptop = "75000000000000000000000000000000000002";
+    // state 0: the traits stay on each device, both devices are linked to the declared ID
+    realize(0, call(phone, "c_a", id("crm-linked", 0, true)));
+    JsonObject seen = realize(1, call(laptop, "c_b", id("crm-linked", 0, true)));
+    assertThat(seen.getJsonArray("segments")).containsExactly(6004);
+    // an unproven claim of the same ID links nothing and sees no device
+    String stranger = "75000000000000000000000000000000000003";
+    JsonObject claim = realize(2, call(stranger, "c_b", id("crm-linked", 0, false)));
+    realize(0, call(stranger, "c_x", id("crm-linked", 0, false)));
+    assertThat(claim.getJsonArray("segments")).isEmpty();
   }
 
   @Test

@@ -93,11 +93,13 @@ public final class PrivacyEntryStore extends TableEntryStore<String, PrivacyMark
   }
 
   private void eraseRows(Connection c, String uuid) throws SQLException {
-    try (PreparedStatement s =
-        c.prepareStatement(
-            "DELETE FROM " + DurableMaps.table(ClusterMaps.PROFILES) + " WHERE k = ?")) {
-      s.setString(1, uuid);
-      s.executeUpdate();
+    // a device's key is its uuid; a person's ("dpid:id") names its profile and its own link
+    for (String map : List.of(ClusterMaps.PROFILES, ClusterMaps.PEOPLE, ClusterMaps.IDS)) {
+      try (PreparedStatement s =
+          c.prepareStatement("DELETE FROM " + DurableMaps.table(map) + " WHERE k = ?")) {
+        s.setString(1, uuid);
+        s.executeUpdate();
+      }
     }
     try (PreparedStatement s =
         c.prepareStatement(

@@ -7,6 +7,7 @@ import io.rtdcs.common.ClusterMaps;
 import io.rtdcs.store.Database;
 import io.rtdcs.store.DurableMaps;
 import io.rtdcs.store.PostgresServer;
+import io.rtdcs.store.PrivacyMark;
 import io.rtdcs.store.StoreOptions;
 import io.rtdcs.store.TableEntryStore;
 import java.nio.file.Files;
@@ -95,6 +96,44 @@ class PeopleTableTest {
       rules.store(1, new MetadataAwareValue<>("{\"id\":1}"));
       assertThat(rules.loadAllKeys()).containsExactlyInAnyOrder(0, 1);
       assertThat(rules.load(0).getValue()).isEqualTo("{\"id\":0}");
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"embedded", "postgresql"})
+  void aDeletionByDeclaredIdShouldEraseThePersonsRowAndLinkAndAnOptOutShouldHideItsTraits(
+      String backend) throws Exception {
+    try (Database db = Database.open(options(backend))) {
+      TableEntryStore<String, Profile> people =
+          new TableEntryStore<>(
+              db,
+              DurableMaps.table(ClusterMaps.PEOPLE),
+              ProfileRows.CODEC,
+              false,
+              ProfileRows.PRIVACY,
+              CLOCK);
+      var ids =
+          new TableEntryStore<>(
+              db, DurableMaps.table(ClusterMaps.IDS), IdLinkRows.CODEC, false, null, CLOCK);
+      PrivacyEntryStore privacy = new PrivacyEntryStore(db, CLOCK, java.time.Duration.ofDays(400));
+      for (String key : List.of("20915:deleted", "20915:opted-out", "20915:kept")) {
+        Profile person = new Profile();
+        person.setLastSeen(NOW - 1_000);
+        person.traits().put(1001, new TraitRecord(1001, NOW - 2_000, NOW - 1_000, 2, 120));
+        people.store(key, new MetadataAwareValue<>(person, NOW + 86_400_000L));
+        ids.store(key, new MetadataAwareValue<>(new IdLink("u1", NOW), NOW + 86_400_000L));
+      }
+
+      privacy.store("20915:deleted", new MetadataAwareValue<>(PrivacyMark.NONE.deleted(NOW)));
+      privacy.store("20915:opted-out", new MetadataAwareValue<>(PrivacyMark.NONE.optedOut(NOW)));
+
+      assertThat(people.load("20915:deleted")).as("the deleted person's row").isNull();
+      assertThat(ids.load("20915:deleted")).as("the declared ID's link row").isNull();
+      Profile optedOut = people.load("20915:opted-out").getValue();
+      assertThat(optedOut.optedOut()).isTrue();
+      assertThat(optedOut.traits()).isEmpty();
+      assertThat(people.load("20915:kept").getValue().traits()).containsOnlyKeys(1001);
+      assertThat(ids.load("20915:kept")).isNotNull();
     }
   }
 }
