@@ -211,13 +211,14 @@ class DefinitionsExportImportTest {
     JsonObject doc = new JsonObject(exportA);
     assertThat(doc.fieldNames())
         .containsExactly("format", "partners", "traits", "segments", "destinations", "mergeRules");
-    assertThat(ids(doc, "mergeRules", "id")).containsExactly(0, 1);
+    assertThat(ids(doc, "mergeRules", "id")).containsExactly(0, 1, 3);
     assertThat(item(doc, "segments", "id", 5100).getInteger("mergeRule")).isEqualTo(1);
     assertThat(doc.getString("format")).isEqualTo("rtdcs-definitions/1");
     assertThat(ids(doc, "partners", "dpid")).containsExactly(9001, 9050);
     assertThat(ids(doc, "traits", "sid"))
         .containsExactly(1001, 1002, 1003, 1100, 2001, 2002, 2003, 2004, 3001);
-    assertThat(ids(doc, "segments", "id")).containsExactly(5001, 5002, 5003, 5004, 5005, 5100);
+    assertThat(ids(doc, "segments", "id"))
+        .containsExactly(5001, 5002, 5003, 5004, 5005, 5006, 5007, 5100);
     assertThat(ids(doc, "destinations", "id")).containsExactly(7001, 7100);
     assertThat(item(doc, "partners", "dpid", 9050).getJsonObject("signing").getString("key"))
         .isEqualTo("(write-only)");

@@ -200,12 +200,22 @@ class OpenApiConformanceTest {
         .isEqualTo(200);
     assertThat(admin(HttpMethod.PUT, "/admin/merge-rules/1", rule.toBuffer()).statusCode())
         .isEqualTo(200);
+    JsonObject demoRule = // demo.json's, named by its segment 5007
+        new JsonObject()
+            .put("id", 3)
+            .put("name", "This device only")
+            .put("authenticated", "none")
+            .put("devices", "this");
     assertThat(admin(HttpMethod.GET, "/admin/merge-rules", null).bodyAsJsonObject())
         .isEqualTo(
             new JsonObject()
                 .put(
                     "items",
-                    new JsonArray().add(rule.copy().put("id", 0)).add(rule.copy().put("id", 1))));
+                    new JsonArray()
+                        .add(rule.copy().put("id", 0))
+                        .add(rule.copy().put("id", 1))
+                        .add(demoRule)));
+    assertThat(admin(HttpMethod.DELETE, "/admin/segments/5007", null).statusCode()).isEqualTo(200);
     assertThat(admin(HttpMethod.GET, "/admin/merge-rules/1", null).bodyAsJsonObject())
         .isEqualTo(rule.copy().put("id", 1));
     for (int id = 2; id <= 3; id++) {
@@ -258,6 +268,24 @@ class OpenApiConformanceTest {
     assertThat(admin(HttpMethod.GET, "/profiles/123", null).statusCode()).isEqualTo(400);
     assertThat(admin(HttpMethod.GET, "/profiles/" + "5".repeat(38), null).statusCode())
         .isEqualTo(404);
+    String person = "crm-openapi";
+    assertThat(
+            call(
+                    HttpMethod.GET,
+                    "/event?d_rtbd=json&c_category=shoes&d_cid=20915%01"
+                        + person
+                        + "%011&"
+                        + TestConfigs.sig(20915, person))
+                .statusCode())
+        .isEqualTo(200);
+    HttpResponse<Buffer> byId =
+        admin(HttpMethod.GET, "/profiles/by-declared-id/20915/" + person, null);
+    assertThat(byId.statusCode()).isEqualTo(200);
+    assertThat(byId.bodyAsJsonObject().getString("person")).isEqualTo("20915:" + person);
+    assertThat(admin(HttpMethod.GET, "/profiles/by-declared-id/20915/nobody", null).statusCode())
+        .isEqualTo(404);
+    assertThat(admin(HttpMethod.GET, "/profiles/by-declared-id/x/y", null).statusCode())
+        .isEqualTo(400);
     assertThat(admin(HttpMethod.DELETE, "/profiles?dpid=20915&dpuuid=nobody", null).statusCode())
         .isEqualTo(200);
     assertThat(admin(HttpMethod.DELETE, "/profiles?dpid=x&dpuuid=y", null).statusCode())

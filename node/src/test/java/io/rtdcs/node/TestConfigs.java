@@ -38,11 +38,13 @@ final class TestConfigs {
         .put("port", clusterPort)
         .put("members", new JsonArray().add("127.0.0.1"));
     c.put("admin", new JsonObject().put("token", ADMIN_TOKEN));
-    JsonObject secrets = new JsonObject();
+    // the tests' data sources beside the demo's own (the README's calls sign with it)
+    JsonObject declaredIds = c.getJsonObject("dcs").getJsonObject("declaredIds", new JsonObject());
+    JsonObject secrets = declaredIds.getJsonObject("secrets", new JsonObject());
     for (int dpid : SIGNED_DPIDS) {
       secrets.put(Integer.toString(dpid), ID_SECRET);
     }
-    c.getJsonObject("dcs").put("declaredIds", new JsonObject().put("secrets", secrets));
+    c.getJsonObject("dcs").put("declaredIds", declaredIds.put("secrets", secrets));
     // functional tests check what a call gets, not how a busy node degrades: beside a CPU load the
     // event-loop delay would skip partners at random (the overload tests turn admission on)
     c.getJsonObject("dcs").put("admission", new JsonObject().put("enabled", false));
