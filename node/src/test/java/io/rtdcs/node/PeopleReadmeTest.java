@@ -89,4 +89,42 @@ class PeopleReadmeTest {
         .doesNotContain(1003);
     assertThat(alice.getJsonArray("devices")).contains(phone.getString("uuid"), laptopUuid);
   }
+
+  @Test
+  void afterALogoutTheLastAuthenticatedPersonShouldStillApplyThroughTheResolvedIdentities() {
+    JsonObject rule =
+        new JsonObject()
+            .put("name", "Last authenticated + this device")
+            .put("authenticated", "last")
+            .put("devices", "this");
+    assertThat(admin("/admin/merge-rules/2", rule).statusCode()).isEqualTo(200);
+    JsonObject segment =
+        new JsonObject()
+            .put("name", "Sports and big basket, last person")
+            .put("rule", "1002T AND 1003T")
+            .put("mergeRule", 2);
+    assertThat(admin("/admin/segments/5090", segment).statusCode()).isEqualTo(200);
+    String bob =
+        "d_cid=20914%01bob%01{auth}&d_cid_sig=20914%01"
+            + io.rtdcs.dcs.request.DeclaredIdProof.sign(
+                "demo-crm-secret-for-local-tries-only", "bob");
+
+    String laptop = event("d_rtbd=json&c_price=150").getString("uuid");
+    event("d_rtbd=json&c_category=sports&" + bob.replace("{auth}", "1"));
+    JsonObject in = event("d_rtbd=json&d_uuid=" + laptop + "&" + bob.replace("{auth}", "1"));
+    assertThat(in.getJsonArray("segments")).contains(5006, 5090);
+    JsonObject out = event("d_rtbd=json&d_uuid=" + laptop + "&" + bob.replace("{auth}", "2"));
+    assertThat(out.getJsonArray("segments")).contains(5090).doesNotContain(5006);
+    // no declared ID at all: the dcs verticle's resolve finds whom the laptop authenticated last
+    JsonObject later = event("d_rtbd=json&d_uuid=" + laptop);
+    assertThat(later.getJsonArray("segments")).contains(5090).doesNotContain(5006);
+  }
+
+  private static io.vertx.ext.web.client.HttpResponse<io.vertx.core.buffer.Buffer> admin(
+      String path, JsonObject body) {
+    return web.put(port, "127.0.0.1", path)
+        .bearerTokenAuthentication(TestConfigs.ADMIN_TOKEN)
+        .sendJsonObject(body)
+        .await();
+  }
 }
