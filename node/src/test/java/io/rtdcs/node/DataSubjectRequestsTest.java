@@ -49,7 +49,8 @@ class DataSubjectRequestsTest {
   void deletionShouldRemoveEverythingAndALaterEventShouldStartANewProfile() {
     JsonObject first =
         event(
-            "d_rtbd=json&c_category=shoes&d_cid=20915%01crm-42%011&"
+            // auth state 0: the traits stay on the device (state 1 sends them to the person's)
+            "d_rtbd=json&c_category=shoes&d_cid=20915%01crm-42&"
                 + TestConfigs.sig(20915, "crm-42"));
     String uuid = first.getString("uuid");
     event("d_rtbd=json&c_category=shoes&d_uuid=" + uuid);
