@@ -206,7 +206,13 @@ class SiteBrowserIT {
       String uuid = text(browser, "uuid");
       assertThat(uuid).matches("\\d{38}");
       assertThat(profile(uuid).getJsonArray("declaredIds"))
-          .contains(new JsonObject().put("dpid", 9100).put("dpuuid", "crm 42").put("auth", 1));
+          .contains(
+              // not signed: kept on the device, naming no one (docs/privacy.md)
+              new JsonObject()
+                  .put("dpid", 9100)
+                  .put("dpuuid", "crm 42")
+                  .put("auth", 1)
+                  .put("proven", false));
       assertThat(attribute(browser, "segments", "data-ids").split(",")).contains("5001", "5003");
       assertThat(browser.manage().getCookieNamed("aam_tnt").getValue())
           .isEqualTo("segs=shoe_shoppers,partner_audience");
