@@ -1,8 +1,9 @@
 -- wrk script: authenticated /event calls (issue 19). Each call is one of BENCH_PEOPLE_FILE's people
 -- (a line "ID HEX": the declared ID and its signature, made by scripts/bench with the demo's secret
 -- for data source 20914), logged in (auth state 1, proven by d_cid_sig), from one of the person's
--- BENCH_DEVICES devices (a d_uuid of its own) or, for a BENCH_NO_UUID share of calls, from a new
--- device without a d_uuid; 3-8 signals as in event.lua. Prints one parseable line at the end.
+-- BENCH_DEVICES devices (a d_uuid of its own) or, for a BENCH_NO_UUID share of calls, without a d_uuid
+-- (the node then takes the device the ID's newest link points to: a server-to-server call naming only
+-- the person); 3-8 signals as in event.lua. Prints one parseable line at the end.
 local people_file = os.getenv("BENCH_PEOPLE_FILE") or "run/bench/people.txt"
 local devices = tonumber(os.getenv("BENCH_DEVICES") or "2")
 local no_uuid = tonumber(os.getenv("BENCH_NO_UUID") or "0.1")
