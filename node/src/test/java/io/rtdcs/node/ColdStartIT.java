@@ -46,7 +46,9 @@ class ColdStartIT {
     TestConfigs.partnerSection(conf).remove("warmup");
     Path confFile = Files.createTempFile(logDir, "cold-start-", ".json");
     Files.writeString(confFile, conf.encodePrettily());
-    NodeProcess node = NodeProcess.start(confFile, TestPorts.free(), Map.of(), logDir);
+    NodeProcess node =
+        NodeProcess.start(
+            confFile, TestPorts.free(), Map.of(), logDir, NodeProcess.PRODUCTION_START_JVM);
     nodes.add(node);
     node.awaitReady(Duration.ofSeconds(90));
 
