@@ -43,9 +43,12 @@ class ColdStartIT {
             TestConfigs.clusterName(), TestPorts.freeClusterBase(2), 0, TestPorts.free());
     conf.getJsonObject("dcs").remove("admission"); // production defaults
     conf.getJsonObject("dcs").remove("warmup");
+    TestConfigs.partnerSection(conf).remove("warmup");
     Path confFile = Files.createTempFile(logDir, "cold-start-", ".json");
     Files.writeString(confFile, conf.encodePrettily());
-    NodeProcess node = NodeProcess.start(confFile, TestPorts.free(), Map.of(), logDir);
+    NodeProcess node =
+        NodeProcess.start(
+            confFile, TestPorts.free(), Map.of(), logDir, NodeProcess.PRODUCTION_START_JVM);
     nodes.add(node);
     node.awaitReady(Duration.ofSeconds(90));
 

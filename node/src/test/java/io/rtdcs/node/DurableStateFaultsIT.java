@@ -20,7 +20,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -30,6 +29,11 @@ import org.junit.jupiter.api.Timeout;
  * for 30 s under load (every answer in time, every acknowledged realization stored once it is
  * back), and the whole cluster killed with {@code kill -9} under load (only the last write-behind
  * window is lost; the test prints how much).
+ *
+ * <p>Both tests end by starting the cluster's JVMs afresh (a graceful restart, a start after the
+ * kill) and read back only what they acknowledged themselves (visitors of their own), so the second
+ * test takes the cluster the first one left instead of starting one more (a 2-node start is 12-17
+ * s); either order works, and a cluster that is not whole and ready is started again.
  */
 @Timeout(600)
 class DurableStateFaultsIT {
@@ -39,7 +43,9 @@ class DurableStateFaultsIT {
   private static final int WRITE_DELAY_SECONDS = 1;
 
   private static PostgresServer postgres;
-  private final List<NodeProcess> nodes = new ArrayList<>();
+  private static final List<NodeProcess> nodes = new ArrayList<>();
+  private static Cluster shared;
+  private static int clusters;
 
   @BeforeAll
   static void startPostgres() throws Exception {
@@ -47,18 +53,14 @@ class DurableStateFaultsIT {
   }
 
   @AfterAll
-  static void stopPostgres() {
-    postgres.close();
-  }
-
-  @AfterEach
-  void stopAll() {
+  static void stopAll() {
     NodeProcess.closeAll(nodes);
+    postgres.close();
   }
 
   @Test
   void aDatabaseDownFor30SecondsShouldCostNoAnswerAndNoAcknowledgedRealization() throws Exception {
-    Cluster cluster = cluster("outage");
+    Cluster cluster = cluster();
     Map<String, Integer> acked = createVisitors();
 
     Load load = new Load(acked);
@@ -96,7 +98,7 @@ class DurableStateFaultsIT {
 
   @Test
   void aWholeClusterKilledUnderLoadShouldLoseAtMostTheLastWriteBehindWindow() throws Exception {
-    Cluster cluster = cluster("killed");
+    Cluster cluster = cluster();
     Map<String, Integer> acked = createVisitors();
     Load load = new Load(acked);
     Thread generator = new Thread(() -> load.run(Duration.ofSeconds(12)), "load");
@@ -148,7 +150,7 @@ class DurableStateFaultsIT {
   }
 
   /** The cluster under test: two nodes on one PostgreSQL database. */
-  private final class Cluster {
+  private static final class Cluster {
     private final Path conf;
     private final int[] ports;
     private final Map<String, String> env;
@@ -181,7 +183,22 @@ class DurableStateFaultsIT {
     }
   }
 
-  private Cluster cluster(String database) throws Exception {
+  /**
+   * The cluster the previous test left when both its nodes still run and are ready (each test ends
+   * with freshly started JVMs), else a new one; the PostgreSQL server is the class's.
+   */
+  private static Cluster cluster() throws Exception {
+    if (shared != null
+        && nodes.size() == 2
+        && nodes.stream().allMatch(n -> n.isAlive() && n.status("/health/ready") == 200)) {
+      return shared;
+    }
+    NodeProcess.closeAll(nodes);
+    shared = newCluster();
+    return shared;
+  }
+
+  private static Cluster newCluster() throws Exception {
     Path logDir = NodeProcess.logDir().toPath();
     JsonObject conf =
         TestConfigs.demoCluster(TestConfigs.clusterName(), TestPorts.freeClusterBase(6), 0, 0);
@@ -198,7 +215,7 @@ class DurableStateFaultsIT {
                 "RTDCS_STORE_BACKEND",
                 "postgresql",
                 "RTDCS_STORE_URL",
-                postgres.createDatabase(database),
+                postgres.createDatabase("faults" + ++clusters),
                 "RTDCS_STORE_USER",
                 PostgresServer.USER,
                 "RTDCS_STORE_WRITE_DELAY_SECONDS",

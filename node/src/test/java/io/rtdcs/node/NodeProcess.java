@@ -73,6 +73,14 @@ final class NodeProcess implements AutoCloseable {
       List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
   /**
+   * {@link #SMALL_JVM} without the suite's class archive ({@link ClassArchive}): a start as in
+   * production, for tests of what happens right after it (ColdStartIT). Any {@code -Xshare} option
+   * keeps the archive out; {@code auto} is the JVM's default.
+   */
+  static final List<String> PRODUCTION_START_JVM =
+      List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto");
+
+  /**
    * For tests that measure latency: the same, with the collector's pauses in the node's log (the
    * serial collector's young pauses, a few ms on a quiet machine, reach 20-100 ms on a 2-core
    * machine shared with other builds, and land in the answer times).
@@ -91,6 +99,9 @@ final class NodeProcess implements AutoCloseable {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(jvmOptions);
+    if (jvmOptions.stream().noneMatch(o -> o.startsWith("-Xshare:") || o.contains("Archive"))) {
+      cmd.addAll(ClassArchive.options());
+    }
     cmd.add("-Dlogback.configurationFile=" + nodeLogback());
     cmd.add("-jar");
     cmd.add(jar().toAbsolutePath().toString());

@@ -47,14 +47,15 @@ final class PartnerClientWarmup {
   }
 
   /**
-   * Runs the warm-up with the default settings the first time a verticle instance of this JVM
-   * starts (JIT and class loading are per JVM); later calls succeed at once.
+   * Runs the warm-up with {@code settings} (the defaults, within {@code partner.warmup.maxSeconds})
+   * the first time a verticle instance of this JVM starts (JIT and class loading are per JVM);
+   * later calls succeed at once.
    */
-  static Future<Void> oncePerJvm(Vertx vertx) {
+  static Future<Void> oncePerJvm(Vertx vertx, PartnerWarmupSettings settings) {
     if (!DONE.compareAndSet(false, true)) {
       return Future.succeededFuture();
     }
-    return new PartnerClientWarmup(vertx, PartnerWarmupSettings.DEFAULT).run().mapEmpty();
+    return new PartnerClientWarmup(vertx, settings).run().mapEmpty();
   }
 
   /**

@@ -72,7 +72,11 @@ public class PartnerVerticle extends VerticleBase {
               return null;
             },
             false)
-        .compose(v -> PartnerClientWarmup.oncePerJvm(vertx))
+        .compose(
+            v ->
+                options.isWarmupEnabled()
+                    ? PartnerClientWarmup.oncePerJvm(vertx, options.warmupSettings())
+                    : Future.succeededFuture())
         .compose(v -> urls.check(options.getDefinitions(), "definitions"))
         .compose(v -> new PartnerSeeder(vertx, hz, store, clock).seed(options.getDefinitions()))
         .compose(seeded -> store.addListener(new ChangeListener(this::onChange)))

@@ -10,20 +10,28 @@ import java.util.List;
 /**
  * The verticle config: {@code definitions} (seeded once per cluster), {@code http.maxPoolSize}
  * (connections per partner host and verticle instance), {@code lookup.replyMarginMs} (kept for the
- * reply's hop back) and {@code egress.allow} (the internal addresses partner URLs may reach, {@link
- * OutboundAddressPolicy}). Invalid config fails the deployment with the key's name.
+ * reply's hop back), {@code warmup.enabled} and {@code warmup.maxSeconds} (the client warm-up at
+ * start, {@link PartnerClientWarmup}: true, at most 5 s) and {@code egress.allow} (the internal
+ * addresses partner URLs may reach, {@link OutboundAddressPolicy}). Invalid config fails the
+ * deployment with the key's name.
  */
 public final class PartnerVerticleOptions {
   public static final int DEFAULT_MAX_POOL_SIZE = 64;
   public static final long DEFAULT_REPLY_MARGIN_MS = 10;
+  public static final long DEFAULT_WARMUP_MAX_SECONDS =
+      PartnerWarmupSettings.DEFAULT.maxDurationMs() / 1_000;
 
   private int maxPoolSize = DEFAULT_MAX_POOL_SIZE;
   private long replyMarginMs = DEFAULT_REPLY_MARGIN_MS;
+  private boolean warmupEnabled = true;
+  private long warmupMaxSeconds = DEFAULT_WARMUP_MAX_SECONDS;
   private List<PartnerDefinition> definitions = List.of();
   private OutboundAddressPolicy egress = OutboundAddressPolicy.DEFAULT;
 
   /** The keys of the node's {@code partner} section this verticle reads (docs/configuration.md). */
-  public static final String[] KEYS = {"http.maxPoolSize", "lookup.replyMarginMs"};
+  public static final String[] KEYS = {
+    "http.maxPoolSize", "lookup.replyMarginMs", "warmup.enabled", "warmup.maxSeconds"
+  };
 
   public PartnerVerticleOptions() {}
 
@@ -31,6 +39,8 @@ public final class PartnerVerticleOptions {
     JsonObject json = config == null ? new JsonObject() : config;
     setMaxPoolSize(intValue(json, "http.maxPoolSize", DEFAULT_MAX_POOL_SIZE));
     setReplyMarginMs(intValue(json, "lookup.replyMarginMs", DEFAULT_REPLY_MARGIN_MS));
+    setWarmupEnabled(boolValue(json, "warmup.enabled", true));
+    setWarmupMaxSeconds(intValue(json, "warmup.maxSeconds", DEFAULT_WARMUP_MAX_SECONDS));
     setEgress(OutboundAddressPolicy.fromVerticleConfig(json));
     Object defs = json.getValue("definitions");
     if (defs != null) {
@@ -78,6 +88,17 @@ public final class PartnerVerticleOptions {
     return ((Number) v).longValue();
   }
 
+  private static boolean boolValue(JsonObject json, String key, boolean fallback) {
+    Object v = lookup(json, key);
+    if (v == null) {
+      return fallback;
+    }
+    if (!(v instanceof Boolean b)) {
+      throw new IllegalArgumentException(key + ": must be true or false");
+    }
+    return b;
+  }
+
   public int getMaxPoolSize() {
     return maxPoolSize;
   }
@@ -102,6 +123,32 @@ public final class PartnerVerticleOptions {
     return this;
   }
 
+  public boolean isWarmupEnabled() {
+    return warmupEnabled;
+  }
+
+  public PartnerVerticleOptions setWarmupEnabled(boolean warmupEnabled) {
+    this.warmupEnabled = warmupEnabled;
+    return this;
+  }
+
+  public long getWarmupMaxSeconds() {
+    return warmupMaxSeconds;
+  }
+
+  public PartnerVerticleOptions setWarmupMaxSeconds(long warmupMaxSeconds) {
+    if (warmupMaxSeconds < 1 || warmupMaxSeconds > 60) {
+      throw new IllegalArgumentException("warmup.maxSeconds: must be between 1 and 60");
+    }
+    this.warmupMaxSeconds = warmupMaxSeconds;
+    return this;
+  }
+
+  /** The client warm-up's settings: the defaults, within {@code warmup.maxSeconds}. */
+  PartnerWarmupSettings warmupSettings() {
+    return PartnerWarmupSettings.DEFAULT.withMaxDurationMs(warmupMaxSeconds * 1_000);
+  }
+
   /** The internal addresses partner URLs may reach; by default none. */
   public OutboundAddressPolicy getEgress() {
     return egress;
@@ -122,6 +169,8 @@ public final class PartnerVerticleOptions {
     return new JsonObject()
         .put("http.maxPoolSize", maxPoolSize)
         .put("lookup.replyMarginMs", replyMarginMs)
+        .put("warmup.enabled", warmupEnabled)
+        .put("warmup.maxSeconds", warmupMaxSeconds)
         .put(OutboundAddressPolicy.KEY, egress.toJson())
         .put("definitions", defs);
   }

@@ -31,4 +31,25 @@ class PartnerVerticleOptionsTest {
                     new JsonObject().put("http", new JsonObject().put("maxPoolSize", "many"))))
         .hasMessageStartingWith("http.maxPoolSize:");
   }
+
+  @Test
+  void theWarmupShouldDefaultToTheSettingsAndBeCappedOrTurnedOff() {
+    PartnerVerticleOptions defaults = new PartnerVerticleOptions(new JsonObject());
+    assertThat(defaults.isWarmupEnabled()).isTrue();
+    assertThat(defaults.warmupSettings()).isEqualTo(PartnerWarmupSettings.DEFAULT);
+    PartnerVerticleOptions capped =
+        new PartnerVerticleOptions(
+            new JsonObject().put("warmup", new JsonObject().put("maxSeconds", 1)));
+    assertThat(capped.warmupSettings().maxDurationMs()).isEqualTo(1_000);
+    assertThat(
+            new PartnerVerticleOptions(new JsonObject().put("warmup.enabled", false))
+                .isWarmupEnabled())
+        .isFalse();
+    assertThatThrownBy(
+            () -> new PartnerVerticleOptions(new JsonObject().put("warmup.maxSeconds", 0)))
+        .hasMessageStartingWith("warmup.maxSeconds:");
+    assertThatThrownBy(
+            () -> new PartnerVerticleOptions(new JsonObject().put("warmup.enabled", "no")))
+        .hasMessageStartingWith("warmup.enabled:");
+  }
 }
