@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeSet;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -185,7 +186,7 @@ public final class RealizeHandler implements Handler<Message<Object>> {
     if (person.optedOut()) {
       return device;
     }
-    java.util.TreeSet<Integer> traits = new java.util.TreeSet<>();
+    TreeSet<Integer> traits = new TreeSet<>();
     for (int t : device.traits()) {
       traits.add(t);
     }
