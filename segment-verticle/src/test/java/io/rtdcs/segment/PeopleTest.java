@@ -61,6 +61,17 @@ class PeopleTest {
       SegmentFixture.deploy(
           vertx, hz, Clock.systemUTC(), new JsonObject().put("definitions", definitions()));
     }
+    // the first calls should not wait for a member still loading its definitions or for partitions
+    // still moving to the members that just joined (a busy machine took over 10 s for both)
+    for (HazelcastInstance member : members) {
+      io.rtdcs.segment.definitions.DefinitionsRegistry.forInstance(member)
+          .ready()
+          .orTimeout(60, java.util.concurrent.TimeUnit.SECONDS)
+          .join();
+    }
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(60))
+        .until(() -> members.get(0).getPartitionService().isClusterSafe());
   }
 
   @AfterAll

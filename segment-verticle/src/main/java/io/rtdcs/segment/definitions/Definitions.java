@@ -35,6 +35,7 @@ public final class Definitions {
   private final Map<Integer, Integer> partnerCacheTtlSeconds;
   private final Map<Integer, MergeRule> mergeRules;
   private final Set<Integer> segmentTraits = new HashSet<>();
+  private final Set<Integer> segmentTraitsView = Collections.unmodifiableSet(segmentTraits);
   private final EnumSet<MergeRule.Authenticated> authenticatedInUse =
       EnumSet.noneOf(MergeRule.Authenticated.class);
   private boolean linkedDevicesInUse;
@@ -148,7 +149,7 @@ public final class Definitions {
 
   /** The traits some segment rule reads: only they matter in other profiles' views. */
   public Set<Integer> segmentTraits() {
-    return Collections.unmodifiableSet(segmentTraits);
+    return segmentTraitsView;
   }
 
   /** Whether some segment's merge rule adds people's profiles of this kind. */

@@ -66,12 +66,9 @@ final class MergedViewsJson {
         profiles.add("device:" + uuid);
         add(counts, copy.traits(), defs, now);
       }
-      int wanted = TraitView.rolesReadBy(rule);
-      for (TraitView v : views) {
-        if ((v.roles() & wanted) != 0) {
-          profiles.add((v.has(TraitView.LINKED_DEVICE) ? "device:" : "person:") + v.key());
-          add(counts, v.records(), defs, now);
-        }
+      for (TraitView v : TraitView.readBy(rule, views)) {
+        profiles.add((v.has(TraitView.LINKED_DEVICE) ? "device:" : "person:") + v.key());
+        add(counts, v.records(), defs, now);
       }
       JsonArray traits = new JsonArray();
       counts.forEach((sid, c) -> traits.add(new JsonObject().put("sid", sid).put("count", c)));

@@ -28,7 +28,12 @@ record PeoplePlan(String current, Map<String, Integer> people, List<String> link
   /** Other devices read for "linked devices" at most. */
   static final int MAX_LINKED_DEVICES = 10;
 
+  private static final PeoplePlan DEVICE_ONLY = new PeoplePlan(null, Map.of(), List.of());
+
   static PeoplePlan of(Definitions defs, List<DeclaredId> declared, List<DeclaredId> known) {
+    if (declared.isEmpty() && known.isEmpty()) {
+      return DEVICE_ONLY; // an anonymous call (the common one): nothing to plan
+    }
     Map<String, DeclaredId> ids = new LinkedHashMap<>();
     String current = null;
     for (DeclaredId d : declared) {
@@ -44,6 +49,7 @@ record PeoplePlan(String current, Map<String, Integer> people, List<String> link
         ids.putIfAbsent(d.key(), d);
       }
     }
+    // the current person's view also carries this call's traits to rules reading "last" or "all"
     boolean readCurrent =
         defs.usesAuthenticated(MergeRule.Authenticated.CURRENT)
             || defs.usesAuthenticated(MergeRule.Authenticated.LAST)

@@ -78,30 +78,11 @@ public final class ProfileUpdater {
 
     Map<Integer, List<String>> partnerSegments = updatePartners(p, cmd, defs, now);
 
-    Set<Integer> realize = new TreeSet<>();
-    for (int sid : verdict.sids()) {
-      // evaluated with the definitions of the member that received the call: a trait deleted
-      // since is skipped
-      if (defs.traits().containsKey(sid)) {
-        realize.add(sid);
-      }
-    }
     Set<Integer> unknown = new TreeSet<>();
-    for (int sid : cmd.sids()) {
-      if (defs.traits().containsKey(sid)) {
-        realize.add(sid);
-      } else {
-        unknown.add(sid);
-      }
-    }
-    partnerSegments.forEach(
-        (dpid, segs) -> {
-          for (String seg : segs) {
-            for (TraitDefinition t : defs.partnerTraits(dpid, seg)) {
-              realize.add(t.sid());
-            }
-          }
-        });
+    Set<Integer> signal = callTraits(verdict, cmd, defs, unknown);
+    Set<Integer> mapped = partnerMapped(partnerSegments, defs);
+    Set<Integer> realize = new TreeSet<>(signal);
+    realize.addAll(mapped);
 
     List<TraitView> views = cmd.views();
     if (cmd.person() == null) {
@@ -109,16 +90,11 @@ public final class ProfileUpdater {
     } else {
       // auth state 1: the call's own traits go to the person's profile (written after this, by
       // the receiving member, with the same verdict); the merge rules see them there already
-      Set<Integer> own = new TreeSet<>(realize);
-      own.retainAll(partnerMapped(partnerSegments, defs));
-      Set<Integer> toPerson = new TreeSet<>(realize);
-      toPerson.removeAll(own);
-      realizeAll(p, own, defs, now);
-      views = withCallTraits(views, toPerson, defs, now);
+      realizeAll(p, mapped, defs, now);
+      signal.removeAll(mapped);
+      views = withCallTraits(views, signal, defs, now);
     }
-    for (TraitRecord rec : p.traits().values()) {
-      rec.trimDays(now, defs.windowDays(rec.sid()));
-    }
+    trimDays(p, defs, now);
     capTraits(p);
     for (DeclaredId d : cmd.declaredIds()) {
       p.addDeclaredId(d);
@@ -150,17 +126,9 @@ public final class ProfileUpdater {
       p.appliedCalls().record(key, now);
       p.setLastSeen(Math.max(p.lastSeen(), now));
       p.traits().values().removeIf(t -> !t.isLive(now));
-      if (cmd.verdict() != null) {
-        for (int sid : cmd.verdict().sids()) {
-          if (defs.traits().containsKey(sid)) {
-            realize.add(sid);
-          }
-        }
-      }
-      for (int sid : cmd.sids()) {
-        (defs.traits().containsKey(sid) ? realize : unknown).add(sid);
-      }
+      realize = callTraits(cmd.verdict(), cmd, defs, unknown);
       realizeAll(p, realize, defs, now);
+      trimDays(p, defs, now);
       capTraits(p);
     }
     return new RealizeResult(
@@ -175,6 +143,28 @@ public final class ProfileUpdater {
         .withRecords(TraitView.of(0, "", p, defs.segmentTraits(), now).records());
   }
 
+  /**
+   * The call's own traits: the verdict's (evaluated with the definitions of the member that
+   * received the call: a trait deleted since is skipped) and the {@code d_sid}s naming a trait; the
+   * other {@code d_sid}s go to {@code unknown}.
+   */
+  private static Set<Integer> callTraits(
+      RuleVerdict verdict, RealizeCommand cmd, Definitions defs, Set<Integer> unknown) {
+    Set<Integer> out = new TreeSet<>();
+    if (verdict != null) {
+      for (int sid : verdict.sids()) {
+        if (defs.traits().containsKey(sid)) {
+          out.add(sid);
+        }
+      }
+    }
+    for (int sid : cmd.sids()) {
+      (defs.traits().containsKey(sid) ? out : unknown).add(sid);
+    }
+    return out;
+  }
+
+  /** The traits mapped to the partners' segments (fresh or cached). */
   private static Set<Integer> partnerMapped(
       Map<Integer, List<String>> partnerSegments, Definitions defs) {
     Set<Integer> out = new TreeSet<>();
@@ -220,6 +210,10 @@ public final class ProfileUpdater {
           p.traits().computeIfAbsent(sid, s -> new TraitRecord(s, now, now, 0, def.ttlDays()));
       rec.realize(now, def.ttlDays(), def.maxCount(), defs.windowDays(sid));
     }
+  }
+
+  /** Drops the day counters no segment window reads any more. */
+  private static void trimDays(Profile p, Definitions defs, long now) {
     for (TraitRecord rec : p.traits().values()) {
       rec.trimDays(now, defs.windowDays(rec.sid()));
     }
@@ -328,11 +322,8 @@ public final class ProfileUpdater {
     if (own) {
       sources.add(p.traits());
     }
-    int wanted = TraitView.rolesReadBy(rule);
-    for (TraitView v : views) {
-      if ((v.roles() & wanted) != 0) {
-        sources.add(v.records());
-      }
+    for (TraitView v : TraitView.readBy(rule, views)) {
+      sources.add(v.records());
     }
     if (own && sources.size() == 1) {
       return history;

@@ -44,8 +44,20 @@ public record TraitView(int roles, String key, Map<Integer, TraitRecord> records
     return new TraitView(roles, key, out);
   }
 
+  /** The {@code views} that {@code rule} reads (besides the device's own profile). */
+  public static List<TraitView> readBy(MergeRule rule, List<TraitView> views) {
+    int wanted = rolesReadBy(rule);
+    List<TraitView> out = new ArrayList<>();
+    for (TraitView v : views) {
+      if ((v.roles() & wanted) != 0) {
+        out.add(v);
+      }
+    }
+    return out;
+  }
+
   /** The roles of the views {@code rule} reads (besides the device's own profile). */
-  public static int rolesReadBy(MergeRule rule) {
+  private static int rolesReadBy(MergeRule rule) {
     int wanted =
         switch (rule.authenticated()) {
           case NONE -> 0;
