@@ -66,11 +66,11 @@ public final class ProfileRows extends StringKeyedRows<Profile> {
     for (int s : segments) {
       w.unsigned(s);
     }
-    w.bytes(p.traits().isEmpty() ? null : ProfileSerializer.writeTraits(p, lastSeen));
-    boolean noIds = p.syncedIds().isEmpty() && p.declaredIds().isEmpty();
-    w.bytes(noIds ? null : ProfileSerializer.writeIds(p));
-    w.bytes(p.partners().isEmpty() ? null : ProfileSerializer.writePartners(p, lastSeen));
-    w.bytes(p.appliedCalls().isEmpty() ? null : p.appliedCalls().pack(lastSeen));
+    // parts never decoded since the profile was read (write-behind's usual case) go as read
+    w.bytes(p.traitsBytes());
+    w.bytes(p.idsBytes());
+    w.bytes(p.partnersBytes());
+    w.bytes(p.callsBytes());
     return w.toBytes();
   }
 

@@ -20,35 +20,28 @@ public final class ProfileSerializer implements CompactSerializer<Profile> {
 
   @Override
   public Profile read(CompactReader in) {
-    Profile p = new Profile();
-    long lastSeen = in.readInt64("lastSeen");
-    p.setLastSeen(lastSeen);
-    p.setOptedOut(in.readBoolean("optedOut"));
-    int[] segments = in.readArrayOfInt32("segments");
-    p.setSegments(segments == null ? new int[0] : segments);
-    readTraits(new VarBytes.Reader(in.readArrayOfInt8("traits")), lastSeen, p);
-    readIds(new VarBytes.Reader(in.readArrayOfInt8("ids")), p);
-    readPartners(new VarBytes.Reader(in.readArrayOfInt8("partners")), lastSeen, p);
-    // absent in profiles written before idempotency keys existed (a rolling upgrade)
-    if (in.getFieldKind("calls") == FieldKind.ARRAY_OF_INT8) {
-      p.appliedCalls().unpack(new VarBytes.Reader(in.readArrayOfInt8("calls")), lastSeen);
-    }
-    return p;
+    // the parts stay packed until used (Profile): write-behind and backups pass them on as read
+    return Profile.packed(
+        in.readInt64("lastSeen"),
+        in.readBoolean("optedOut"),
+        in.readArrayOfInt32("segments"),
+        in.readArrayOfInt8("traits"),
+        in.readArrayOfInt8("ids"),
+        in.readArrayOfInt8("partners"),
+        // absent in profiles written before idempotency keys existed (a rolling upgrade)
+        in.getFieldKind("calls") == FieldKind.ARRAY_OF_INT8 ? in.readArrayOfInt8("calls") : null);
   }
 
   @Override
   public void write(CompactWriter out, Profile p) {
-    long lastSeen = p.lastSeen();
-    out.writeInt64("lastSeen", lastSeen);
+    out.writeInt64("lastSeen", p.lastSeen());
     out.writeBoolean("optedOut", p.optedOut());
     int[] segments = p.segments();
     out.writeArrayOfInt32("segments", segments.length == 0 ? null : segments);
-    out.writeArrayOfInt8("traits", p.traits().isEmpty() ? null : writeTraits(p, lastSeen));
-    boolean noIds = p.syncedIds().isEmpty() && p.declaredIds().isEmpty();
-    out.writeArrayOfInt8("ids", noIds ? null : writeIds(p));
-    out.writeArrayOfInt8("partners", p.partners().isEmpty() ? null : writePartners(p, lastSeen));
-    out.writeArrayOfInt8(
-        "calls", p.appliedCalls().isEmpty() ? null : p.appliedCalls().pack(lastSeen));
+    out.writeArrayOfInt8("traits", p.traitsBytes());
+    out.writeArrayOfInt8("ids", p.idsBytes());
+    out.writeArrayOfInt8("partners", p.partnersBytes());
+    out.writeArrayOfInt8("calls", p.callsBytes());
   }
 
   static byte[] writeTraits(Profile p, long lastSeen) {
