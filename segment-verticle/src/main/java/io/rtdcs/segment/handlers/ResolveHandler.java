@@ -23,7 +23,9 @@ import java.util.TreeMap;
 
 /**
  * {@code dcs.profiles.resolve}: who the visitor is, read only. Reads the request's profile and the
- * proven declared IDs' links in parallel, then (only if they name other uuids) those profiles.
+ * proven declared IDs' links in parallel, then (only if they name other uuids) those profiles. The
+ * reply comes within the request's {@code timeoutMs} or fails with 504 then ({@link
+ * ReplyDeadline}): the second round of reads starts only while time is left.
  */
 public final class ResolveHandler implements Handler<Message<Object>> {
   private final ProfileStore store;
@@ -40,8 +42,10 @@ public final class ResolveHandler implements Handler<Message<Object>> {
     String uuid;
     List<DeclaredId> declared;
     List<DeclaredId> proven;
+    ReplyDeadline deadline;
     try {
       body = JsonFields.object(message.body(), "body");
+      deadline = ReplyDeadline.of(Addresses.PROFILE_RESOLVE, body, clock);
       uuid = Requests.uuid(body, false);
       declared = Requests.declaredIds(body);
       proven = Requests.provenDeclaredIds(body);
@@ -58,14 +62,20 @@ public final class ResolveHandler implements Handler<Message<Object>> {
     }
     List<Future<?>> first = new ArrayList<>(lookups);
     first.add(own);
-    Future.all(first)
-        .compose(all -> resolve(uuid, own.result(), declared, lookups))
+    deadline
+        .bound(
+            Future.all(first)
+                .compose(all -> resolve(uuid, own.result(), declared, lookups, deadline)))
         .onSuccess(reply -> message.reply(reply, SharedJsonCodec.reply()))
         .onFailure(e -> Replies.fail(message, Addresses.PROFILE_RESOLVE, e));
   }
 
   private Future<JsonObject> resolve(
-      String requestUuid, Profile own, List<DeclaredId> declared, List<Future<IdLink>> lookups) {
+      String requestUuid,
+      Profile own,
+      List<DeclaredId> declared,
+      List<Future<IdLink>> lookups,
+      ReplyDeadline deadline) {
     IdLink newest = null;
     Set<String> linked = new LinkedHashSet<>();
     for (Future<IdLink> f : lookups) {
@@ -84,6 +94,9 @@ public final class ResolveHandler implements Handler<Message<Object>> {
     // second round only for profiles other than the request's own (their opt-out counts too)
     List<Future<Profile>> reads = new ArrayList<>();
     List<String> order = new ArrayList<>(linked);
+    if (!order.isEmpty() && deadline.passed()) {
+      return Future.failedFuture(deadline.expired());
+    }
     for (String u : order) {
       reads.add(store.get(u));
     }
