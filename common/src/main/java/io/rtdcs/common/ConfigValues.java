@@ -29,8 +29,20 @@ public final class ConfigValues {
   /** Every key asked for, present or not: the candidates of "did you mean". */
   private final Set<String> asked = new java.util.LinkedHashSet<>();
 
+  /** The section's name and a dot ({@code "store."}), or "" for the root: what messages name. */
+  private final String prefix;
+
   public ConfigValues(JsonObject json) {
+    this(json, "");
+  }
+
+  /**
+   * The reader of section {@code section} of the node config (say {@code "store"}): every message
+   * names the full key ({@code store.poolSize: expected an integer, was ten}).
+   */
+  public ConfigValues(JsonObject json, String section) {
     this.json = json == null ? new JsonObject() : json;
+    this.prefix = section == null || section.isEmpty() ? "" : section + ".";
   }
 
   /** The value at {@code key} (dotted, or the nested path it names), or null; remembers the key. */
@@ -156,13 +168,19 @@ public final class ConfigValues {
       return def;
     }
     if (!(v instanceof Number n) || n.doubleValue() != n.longValue()) {
-      throw new IllegalArgumentException(key + ": expected an integer, was " + v);
+      throw new IllegalArgumentException(prefix + key + ": expected an integer, was " + v);
     }
     long l = n.longValue();
     if (l < min || l > max) {
-      throw new IllegalArgumentException(key + ": must be " + min + ".." + max + ", was " + l);
+      throw new IllegalArgumentException(
+          prefix + key + ": must be " + min + ".." + max + ", was " + l);
     }
     return l;
+  }
+
+  /** An integer of any int value (the caller checks its range, naming the key). */
+  public int integer(String key, int def) {
+    return intIn(key, def, Integer.MIN_VALUE, Integer.MAX_VALUE);
   }
 
   public int intIn(String key, int def, int min, int max) {
@@ -177,7 +195,7 @@ public final class ConfigValues {
     if (v instanceof Boolean b) {
       return b;
     }
-    throw new IllegalArgumentException(key + ": expected true or false, was " + v);
+    throw new IllegalArgumentException(prefix + key + ": expected true or false, was " + v);
   }
 
   public String string(String key, String def) {
@@ -188,13 +206,14 @@ public final class ConfigValues {
     if (v instanceof String s && !s.isBlank()) {
       return s;
     }
-    throw new IllegalArgumentException(key + ": expected a non-empty string, was " + v);
+    throw new IllegalArgumentException(prefix + key + ": expected a non-empty string, was " + v);
   }
 
   public String oneOf(String key, String def, List<String> allowed) {
     String s = string(key, def);
     if (!allowed.contains(s)) {
-      throw new IllegalArgumentException(key + ": expected one of " + allowed + ", was " + s);
+      throw new IllegalArgumentException(
+          prefix + key + ": expected one of " + allowed + ", was " + s);
     }
     return s;
   }
@@ -214,12 +233,12 @@ public final class ConfigValues {
       return out;
     }
     if (!(v instanceof JsonArray a)) {
-      throw new IllegalArgumentException(key + ": expected a list of strings, was " + v);
+      throw new IllegalArgumentException(prefix + key + ": expected a list of strings, was " + v);
     }
     List<String> out = new ArrayList<>();
     for (Object o : a) {
       if (!(o instanceof String s) || s.isBlank()) {
-        throw new IllegalArgumentException(key + ": expected a list of strings, had " + o);
+        throw new IllegalArgumentException(prefix + key + ": expected a list of strings, had " + o);
       }
       out.add(s);
     }
@@ -232,13 +251,13 @@ public final class ConfigValues {
       return List.of();
     }
     if (!(v instanceof JsonArray a)) {
-      throw new IllegalArgumentException(key + ": expected a list of integers, was " + v);
+      throw new IllegalArgumentException(prefix + key + ": expected a list of integers, was " + v);
     }
     List<Integer> out = new ArrayList<>();
     for (Object o : a) {
       if (!(o instanceof Integer i) || i < min || i > max) {
         throw new IllegalArgumentException(
-            key + ": expected integers " + min + ".." + max + ", had " + o);
+            prefix + key + ": expected integers " + min + ".." + max + ", had " + o);
       }
       out.add(i);
     }

@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Timeout;
  * links in memory stay under their heap shares, and the first visitors (long evicted) read back
  * from the database with their links, as do a random sample of the rest. The issue's million:
  * {@code mvn -pl node -am verify -Dit.test=DurableMemoryBoundIT -Ddurable.bound.visitors=1000000
- * -Djunit.jupiter.execution.timeout.mode=disabled} (30 minutes on a quiet 2-core machine; BENCHMARKS.md).
+ * -Djunit.jupiter.execution.timeout.mode=disabled} (30 minutes on a quiet 2-core machine;
+ * BENCHMARKS.md).
  */
 @Timeout(900)
 class DurableMemoryBoundIT {

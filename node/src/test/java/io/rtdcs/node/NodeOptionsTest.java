@@ -39,6 +39,36 @@ class NodeOptionsTest {
   }
 
   @Test
+  void theStoreSectionShouldNameTheKeyOfAWrongTypeOrATypo() {
+    assertThatThrownBy(
+            () ->
+                new NodeOptions(
+                    new JsonObject().put("store", new JsonObject().put("poolSize", "ten"))))
+        .hasMessage("store.poolSize: expected an integer, was ten");
+    assertThatThrownBy(
+            () -> new NodeOptions(new JsonObject().put("store", new JsonObject().put("url", 5432))))
+        .hasMessage("store.url: expected a non-empty string, was 5432");
+    assertThatThrownBy(
+            () ->
+                new NodeOptions(
+                    new JsonObject().put("store", new JsonObject().put("writeDelaySecond", 5))))
+        .hasMessage("store.writeDelaySecond: unknown key (did you mean store.writeDelaySeconds?)");
+    assertThatThrownBy(
+            () ->
+                new NodeOptions(new JsonObject().put("store", new JsonObject().put("poolSize", 0))))
+        .hasMessage("store.poolSize: must be between 1 and 200, not 0");
+    assertThat(
+            new NodeOptions(
+                    new JsonObject()
+                        .put(
+                            "store",
+                            new JsonObject().put("backend", "memory").put("writeDelaySeconds", 5)))
+                .getStore()
+                .getWriteDelaySeconds())
+        .isEqualTo(5);
+  }
+
+  @Test
   void theDemoConfigShouldHaveOnlyKnownKeysAndValidDefinitions() throws Exception {
     try (var in = NodeOptions.class.getResourceAsStream("/demo.json")) {
       JsonObject demo = new JsonObject(new String(in.readAllBytes(), "UTF-8"));
