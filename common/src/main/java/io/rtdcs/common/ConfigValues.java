@@ -178,6 +178,18 @@ public final class ConfigValues {
     return l;
   }
 
+  /** A number (integer or not). */
+  public double decimal(String key, double def) {
+    Object v = raw(key);
+    if (v == null) {
+      return def;
+    }
+    if (v instanceof Number n) {
+      return n.doubleValue();
+    }
+    throw new IllegalArgumentException(prefix + key + ": expected a number, was " + v);
+  }
+
   /** An integer of any int value (the caller checks its range, naming the key). */
   public int integer(String key, int def) {
     return intIn(key, def, Integer.MIN_VALUE, Integer.MAX_VALUE);

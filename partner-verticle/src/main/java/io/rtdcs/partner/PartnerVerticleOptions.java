@@ -1,5 +1,6 @@
 package io.rtdcs.partner;
 
+import io.rtdcs.common.ConfigValues;
 import io.rtdcs.common.egress.OutboundAddressPolicy;
 import io.rtdcs.partner.definition.PartnerDefinition;
 import io.vertx.core.json.JsonArray;
@@ -37,10 +38,15 @@ public final class PartnerVerticleOptions {
 
   public PartnerVerticleOptions(JsonObject config) {
     JsonObject json = config == null ? new JsonObject() : config;
-    setMaxPoolSize(intValue(json, "http.maxPoolSize", DEFAULT_MAX_POOL_SIZE));
-    setReplyMarginMs(intValue(json, "lookup.replyMarginMs", DEFAULT_REPLY_MARGIN_MS));
-    setWarmupEnabled(boolValue(json, "warmup.enabled", true));
-    setWarmupMaxSeconds(intValue(json, "warmup.maxSeconds", DEFAULT_WARMUP_MAX_SECONDS));
+    // dotted ("http.maxPoolSize") or nested ({"http": {"maxPoolSize": 16}}), typed, named on error
+    ConfigValues c = new ConfigValues(json);
+    setMaxPoolSize(
+        c.longIn("http.maxPoolSize", DEFAULT_MAX_POOL_SIZE, Long.MIN_VALUE, Long.MAX_VALUE));
+    setReplyMarginMs(
+        c.longIn("lookup.replyMarginMs", DEFAULT_REPLY_MARGIN_MS, Long.MIN_VALUE, Long.MAX_VALUE));
+    setWarmupEnabled(c.bool("warmup.enabled", true));
+    setWarmupMaxSeconds(
+        c.longIn("warmup.maxSeconds", DEFAULT_WARMUP_MAX_SECONDS, Long.MIN_VALUE, Long.MAX_VALUE));
     setEgress(OutboundAddressPolicy.fromVerticleConfig(json));
     Object defs = json.getValue("definitions");
     if (defs != null) {
@@ -61,42 +67,6 @@ public final class PartnerVerticleOptions {
       }
       definitions = List.copyOf(parsed);
     }
-  }
-
-  /**
-   * Reads {@code "http.maxPoolSize"} as a dotted key or nested ({@code {"http": {"maxPoolSize"}}}).
-   */
-  private static Object lookup(JsonObject json, String key) {
-    if (json.containsKey(key)) {
-      return json.getValue(key);
-    }
-    int dot = key.indexOf('.');
-    if (dot > 0 && json.getValue(key.substring(0, dot)) instanceof JsonObject nested) {
-      return lookup(nested, key.substring(dot + 1));
-    }
-    return null;
-  }
-
-  private static long intValue(JsonObject json, String key, long fallback) {
-    Object v = lookup(json, key);
-    if (v == null) {
-      return fallback;
-    }
-    if (!(v instanceof Integer || v instanceof Long)) {
-      throw new IllegalArgumentException(key + ": must be an integer");
-    }
-    return ((Number) v).longValue();
-  }
-
-  private static boolean boolValue(JsonObject json, String key, boolean fallback) {
-    Object v = lookup(json, key);
-    if (v == null) {
-      return fallback;
-    }
-    if (!(v instanceof Boolean b)) {
-      throw new IllegalArgumentException(key + ": must be true or false");
-    }
-    return b;
   }
 
   public int getMaxPoolSize() {

@@ -1,5 +1,6 @@
 package io.rtdcs.partner.demo;
 
+import io.rtdcs.common.ConfigValues;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 
@@ -36,41 +37,22 @@ public final class DemoPartnerOptions {
     merge(json == null ? new JsonObject() : json);
   }
 
-  /** Applies the keys present in {@code json}; throws naming the key on a bad value. */
+  /**
+   * Applies the keys present in {@code json} (the others keep their value); a wrong type, a value
+   * out of range or an unknown key throws naming the key, and nothing is applied by the caller.
+   */
   public DemoPartnerOptions merge(JsonObject json) {
-    if (json.containsKey("host")) {
-      setHost(get(json, "host", String.class));
-    }
-    if (json.containsKey("port")) {
-      setPort(get(json, "port", Number.class).intValue());
-    }
-    if (json.containsKey("latencyMs")) {
-      setLatencyMs(get(json, "latencyMs", Number.class).longValue());
-    }
-    if (json.containsKey("failureRate")) {
-      setFailureRate(get(json, "failureRate", Number.class).doubleValue());
-    }
-    if (json.containsKey("mode")) {
-      setMode(get(json, "mode", String.class));
-    }
-    if (json.containsKey("ttl")) {
-      setTtl(get(json, "ttl", Number.class).longValue());
-    }
-    if (json.containsKey("dcsUrl")) {
-      setDcsUrl(get(json, "dcsUrl", String.class));
-    }
-    if (json.containsKey("dpid")) {
-      setDpid(get(json, "dpid", Number.class).intValue());
-    }
+    ConfigValues c = new ConfigValues(json);
+    setHost(c.string("host", host));
+    setPort(c.integer("port", port));
+    setLatencyMs(c.longIn("latencyMs", latencyMs, Long.MIN_VALUE, Long.MAX_VALUE));
+    setFailureRate(c.decimal("failureRate", failureRate));
+    setMode(c.string("mode", mode));
+    setTtl(c.longIn("ttl", ttl, Long.MIN_VALUE, Long.MAX_VALUE));
+    setDcsUrl(c.string("dcsUrl", dcsUrl));
+    setDpid(c.integer("dpid", dpid));
+    c.rejectUnknown("");
     return this;
-  }
-
-  private static <T> T get(JsonObject json, String key, Class<T> type) {
-    Object v = json.getValue(key);
-    if (!type.isInstance(v)) {
-      throw new IllegalArgumentException(key + ": must be a " + type.getSimpleName());
-    }
-    return type.cast(v);
   }
 
   public String getHost() {

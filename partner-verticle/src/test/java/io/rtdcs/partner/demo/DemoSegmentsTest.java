@@ -40,4 +40,18 @@ class DemoSegmentsTest {
     assertThatThrownBy(() -> new DemoPartnerOptions(new JsonObject().put("mode", "fast")))
         .hasMessageStartingWith("mode: must be one of");
   }
+
+  @Test
+  void optionsShouldNameAWrongTypeOrAnUnknownKeyAndChangeNothing() {
+    DemoPartnerOptions options = new DemoPartnerOptions(new JsonObject().put("latencyMs", 20));
+    assertThatThrownBy(() -> options.merge(new JsonObject().put("port", 8090.5)))
+        .hasMessage("port: expected an integer, was 8090.5");
+    assertThatThrownBy(() -> options.merge(new JsonObject().put("failureRate", "half")))
+        .hasMessage("failureRate: expected a number, was half");
+    assertThatThrownBy(() -> new DemoPartnerOptions(new JsonObject().put("latencyMS", 5)))
+        .hasMessage("latencyMS: unknown key (did you mean latencyMs?)");
+    assertThat(options.merge(new JsonObject().put("failureRate", 0.25)).getFailureRate())
+        .isEqualTo(0.25);
+    assertThat(options.getLatencyMs()).isEqualTo(20);
+  }
 }
