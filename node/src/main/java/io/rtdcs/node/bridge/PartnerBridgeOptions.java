@@ -1,6 +1,6 @@
 package io.rtdcs.node.bridge;
 
-import io.rtdcs.node.NodeOptions;
+import io.rtdcs.common.ConfigValues;
 import io.vertx.core.json.JsonObject;
 import java.util.Collections;
 import java.util.Map;
@@ -59,28 +59,16 @@ public final class PartnerBridgeOptions {
 
   public PartnerBridgeOptions(JsonObject json) {
     Objects.requireNonNull(json, "json");
-    setEnabled(NodeOptions.boolValue(json, "enabled", "bridge.enabled", DEFAULT_ENABLED));
-    setHost(NodeOptions.stringValue(json, "host", "bridge.host", host));
-    setPort(NodeOptions.intValue(json, "port", "bridge.port", port));
-    setIdleTimeoutSeconds(
-        NodeOptions.intValue(
-            json, "idleTimeoutSeconds", "bridge.idleTimeoutSeconds", idleTimeoutSeconds));
-    setMaxFrameBytes(
-        NodeOptions.intValue(json, "maxFrameBytes", "bridge.maxFrameBytes", maxFrameBytes));
-    setMaxConnections(
-        NodeOptions.intValue(json, "maxConnections", "bridge.maxConnections", maxConnections));
-    setMaxConnectionsPerAddress(
-        NodeOptions.intValue(
-            json,
-            "maxConnectionsPerAddress",
-            "bridge.maxConnectionsPerAddress",
-            maxConnectionsPerAddress));
-    setWriteQueueMaxBytes(
-        NodeOptions.intValue(
-            json, "writeQueueMaxBytes", "bridge.writeQueueMaxBytes", writeQueueMaxBytes));
-    setSlowReaderTimeoutMs(
-        NodeOptions.intValue(
-            json, "slowReaderTimeoutMs", "bridge.slowReaderTimeoutMs", slowReaderTimeoutMs));
+    ConfigValues c = new ConfigValues(json, "bridge");
+    setEnabled(c.bool("enabled", DEFAULT_ENABLED));
+    setHost(c.string("host", host));
+    setPort(c.integer("port", port));
+    setIdleTimeoutSeconds(c.integer("idleTimeoutSeconds", idleTimeoutSeconds));
+    setMaxFrameBytes(c.integer("maxFrameBytes", maxFrameBytes));
+    setMaxConnections(c.integer("maxConnections", maxConnections));
+    setMaxConnectionsPerAddress(c.integer("maxConnectionsPerAddress", maxConnectionsPerAddress));
+    setWriteQueueMaxBytes(c.integer("writeQueueMaxBytes", writeQueueMaxBytes));
+    setSlowReaderTimeoutMs(c.integer("slowReaderTimeoutMs", slowReaderTimeoutMs));
     setTls(PartnerBridgeTlsOptions.from(json.getValue("tls")));
     Object t = json.getValue("tokens");
     if (t != null) {

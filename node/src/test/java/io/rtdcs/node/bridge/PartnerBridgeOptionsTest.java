@@ -114,6 +114,14 @@ class PartnerBridgeOptionsTest {
   }
 
   @Test
+  void aWrongTypeShouldNameTheBridgeKey() {
+    assertThatThrownBy(() -> new PartnerBridgeOptions(new JsonObject().put("port", "seven")))
+        .hasMessage("bridge.port: expected an integer, was seven");
+    assertThatThrownBy(() -> new PartnerBridgeOptions(new JsonObject().put("enabled", "yes")))
+        .hasMessage("bridge.enabled: expected true or false, was yes");
+  }
+
+  @Test
   void theJsonFormShouldNeverShowATokenInClear() {
     PartnerBridgeOptions o = new PartnerBridgeOptions().putToken(9101, TOKEN);
     assertThat(o.toJson().encode()).doesNotContain(TOKEN).contains("9101");
