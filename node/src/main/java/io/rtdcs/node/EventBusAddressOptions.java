@@ -1,5 +1,6 @@
 package io.rtdcs.node;
 
+import io.rtdcs.common.ConfigValues;
 import io.vertx.core.eventbus.EventBusOptions;
 import io.vertx.core.json.JsonObject;
 import java.util.Set;
@@ -15,7 +16,8 @@ public final class EventBusAddressOptions {
   /** 0 = a random free port, picked at each start. */
   public static final int DEFAULT_PORT = 0;
 
-  private static final String PREFIX = "cluster.eventBus.";
+  private static final String SECTION = "cluster.eventBus";
+  private static final String PREFIX = SECTION + ".";
   private static final Set<String> KEYS = Set.of("host", "port", "publicHost", "publicPort");
   private static final Set<String> ANY_INTERFACE = Set.of("0.0.0.0", "::", "[::]");
 
@@ -124,8 +126,8 @@ public final class EventBusAddressOptions {
   }
 
   private static String host(JsonObject json, String key) {
-    String v = NodeOptions.stringValue(json, key, PREFIX + key, null);
-    if (v == null || v.isEmpty()) {
+    String v = new ConfigValues(json, SECTION).string(key, null);
+    if (v == null) {
       return null;
     }
     if (!v.matches("[A-Za-z0-9._:\\[\\]-]{1,253}")) {
@@ -136,7 +138,7 @@ public final class EventBusAddressOptions {
   }
 
   private static int port(JsonObject json, String key, int dflt) {
-    int v = NodeOptions.intValue(json, key, PREFIX + key, dflt);
+    int v = new ConfigValues(json, SECTION).integer(key, dflt);
     if (v < 0 || v > 65535) {
       throw new IllegalArgumentException(
           PREFIX + key + ": expected a port 0-65535 (0 = " + zeroMeans(key) + "), got " + v);

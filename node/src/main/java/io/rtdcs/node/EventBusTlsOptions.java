@@ -1,5 +1,6 @@
 package io.rtdcs.node;
 
+import io.rtdcs.common.ConfigValues;
 import io.vertx.core.eventbus.EventBusOptions;
 import io.vertx.core.http.ClientAuth;
 import io.vertx.core.json.JsonObject;
@@ -38,7 +39,7 @@ public final class EventBusTlsOptions {
       return new EventBusTlsOptions();
     }
     String p = "cluster.eventBusTls.";
-    boolean enabled = NodeOptions.boolValue(json, "enabled", p + "enabled", true);
+    boolean enabled = new ConfigValues(json, "cluster.eventBusTls").bool("enabled", true);
     if (!enabled) {
       return new EventBusTlsOptions();
     }
@@ -75,7 +76,11 @@ public final class EventBusTlsOptions {
   }
 
   private static String readable(JsonObject json, String key, String prefix) {
-    String path = NodeOptions.stringValue(json, key, prefix + key, null);
+    Object raw = json.getValue(key);
+    if (raw != null && !(raw instanceof String)) {
+      throw new IllegalArgumentException(prefix + key + ": expected a string, was " + raw);
+    }
+    String path = (String) raw;
     if (path == null || path.isBlank()) {
       throw new IllegalArgumentException(prefix + key + ": required when eventBusTls is set");
     }

@@ -94,40 +94,41 @@ public final class NodeOptions {
 
   public NodeOptions(JsonObject json) {
     Objects.requireNonNull(json, "json");
-    JsonObject http = section(json, "http");
-    setHttpPort(intValue(http, "port", "http.port", httpPort));
-    setHttpHost(stringValue(http, "host", "http.host", httpHost));
+    ConfigValues http = new ConfigValues(section(json, "http"), "http");
+    setHttpPort(http.integer("port", httpPort));
+    setHttpHost(http.string("host", httpHost));
     JsonObject cluster = section(json, "cluster");
-    setClusterName(stringValue(cluster, "name", "cluster.name", clusterName));
-    setClusterHost(stringValue(cluster, "host", "cluster.host", clusterHost));
-    setClusterPort(intValue(cluster, "port", "cluster.port", clusterPort));
-    setClusterMinimumMembers(
-        intValue(cluster, "minimumMembers", "cluster.minimumMembers", clusterMinimumMembers));
+    ConfigValues c = new ConfigValues(cluster, "cluster");
+    setClusterName(c.string("name", clusterName));
+    setClusterHost(c.string("host", clusterHost));
+    setClusterPort(c.integer("port", clusterPort));
+    setClusterMinimumMembers(c.integer("minimumMembers", clusterMinimumMembers));
     if (cluster.containsKey("members")) {
       setClusterMembers(members(cluster.getValue("members")));
     }
-    clusterConfig = stringValue(cluster, "config", "cluster.config", null);
+    clusterConfig = c.string("config", null);
     eventBusTls = EventBusTlsOptions.from(cluster);
     setEventBus(EventBusAddressOptions.from(cluster));
     setKubernetesServiceDns(
-        stringValue(
-            section(cluster, "kubernetes"), "serviceDns", "cluster.kubernetes.serviceDns", null));
+        new ConfigValues(section(cluster, "kubernetes"), "cluster.kubernetes")
+            .string("serviceDns", null));
     JsonObject verticles = section(json, "verticles");
     setDcsInstances(instances(verticles, "dcs", dcsInstances));
     setPartnerInstances(instances(verticles, "partner", partnerInstances));
     setSegmentInstances(instances(verticles, "segment", segmentInstances));
     setOutboundInstances(instances(verticles, "outbound", outboundInstances));
-    setAdminToken(stringValue(section(json, "admin"), "token", "admin.token", null));
+    setAdminToken(new ConfigValues(section(json, "admin"), "admin").string("token", null));
     JsonObject metrics = section(json, "metrics");
-    setMetricsEnabled(boolValue(metrics, "enabled", "metrics.enabled", metricsEnabled));
-    setMetricsPerDefinition(
-        boolValue(metrics, "perDefinition", "metrics.perDefinition", metricsPerDefinition));
+    ConfigValues m = new ConfigValues(metrics, "metrics");
+    setMetricsEnabled(m.bool("enabled", metricsEnabled));
+    setMetricsPerDefinition(m.bool("perDefinition", metricsPerDefinition));
     if (metrics.containsKey("disabledDomains")) {
       setMetricsDisabledDomains(
           strings(metrics.getValue("disabledDomains"), "metrics.disabledDomains"));
     }
     JsonObject demo = section(json, "demoPartner").copy();
-    setDemoPartnerEnabled(boolValue(demo, "enabled", "demoPartner.enabled", demoPartnerEnabled));
+    setDemoPartnerEnabled(
+        new ConfigValues(demo, "demoPartner").bool("enabled", demoPartnerEnabled));
     demo.remove("enabled");
     try {
       demoPartner = new DemoPartnerOptions(demo);
@@ -639,53 +640,9 @@ public final class NodeOptions {
     return (JsonObject) v;
   }
 
-  public static int intValue(JsonObject json, String key, String path, int dflt) {
-    Object v = json.getValue(key);
-    if (v == null) {
-      return dflt;
-    }
-    if (v instanceof Number n && n.doubleValue() == n.intValue()) {
-      return n.intValue();
-    }
-    if (v instanceof String s) {
-      try {
-        return Integer.parseInt(s.trim());
-      } catch (NumberFormatException e) {
-        // fall through to the error below
-      }
-    }
-    throw new IllegalArgumentException(path + ": expected an integer, got " + v);
-  }
-
-  public static String stringValue(JsonObject json, String key, String path, String dflt) {
-    Object v = json.getValue(key);
-    if (v == null) {
-      return dflt;
-    }
-    if (v instanceof String s) {
-      return s;
-    }
-    throw new IllegalArgumentException(path + ": expected a string, got " + v);
-  }
-
-  public static boolean boolValue(JsonObject json, String key, String path, boolean dflt) {
-    Object v = json.getValue(key);
-    if (v == null) {
-      return dflt;
-    }
-    if (v instanceof Boolean b) {
-      return b;
-    }
-    if ("true".equals(v) || "false".equals(v)) {
-      return Boolean.parseBoolean((String) v);
-    }
-    throw new IllegalArgumentException(path + ": expected true or false, got " + v);
-  }
-
   private static int instances(JsonObject verticles, String name, int dflt) {
     String path = "verticles." + name;
-    JsonObject section = section(verticles, name);
-    return intValue(section, "instances", path + ".instances", dflt);
+    return new ConfigValues(section(verticles, name), path).integer("instances", dflt);
   }
 
   private static List<String> members(Object v) {

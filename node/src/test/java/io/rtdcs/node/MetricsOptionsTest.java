@@ -21,8 +21,14 @@ class MetricsOptionsTest {
   void perDefinitionShouldBeReadFromConfigAndKeptByToJson() {
     NodeOptions on =
         new NodeOptions(
-            new JsonObject().put("metrics", new JsonObject().put("perDefinition", "true")));
+            new JsonObject().put("metrics", new JsonObject().put("perDefinition", true)));
     assertThat(on.isMetricsPerDefinition()).isTrue();
+    // a quoted boolean is a wrong type, named (environment variables and -D properties are typed)
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                new NodeOptions(
+                    new JsonObject().put("metrics", new JsonObject().put("perDefinition", "true"))))
+        .hasMessage("metrics.perDefinition: expected true or false, was true");
     assertThat(new NodeOptions(on.toJson()).isMetricsPerDefinition()).isTrue();
     assertThatThrownBy(
             () ->

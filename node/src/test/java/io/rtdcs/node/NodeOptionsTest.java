@@ -201,7 +201,7 @@ class NodeOptionsTest {
         new NodeOptions(
             new JsonObject(
                 "{\"cluster\": {\"host\": \"10.0.0.5\", \"eventBus\": {\"port\": 5801,"
-                    + " \"publicHost\": \"rtdcs1\", \"publicPort\": \"15801\"}}}"));
+                    + " \"publicHost\": \"rtdcs1\", \"publicPort\": 15801}}}"));
     io.vertx.core.eventbus.EventBusOptions bus =
         o.getEventBus().toEventBusOptions(o.getClusterHost());
     assertThat(bus.getHost()).isEqualTo("10.0.0.5");

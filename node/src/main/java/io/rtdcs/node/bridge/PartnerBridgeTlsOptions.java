@@ -1,6 +1,6 @@
 package io.rtdcs.node.bridge;
 
-import io.rtdcs.node.NodeOptions;
+import io.rtdcs.common.ConfigValues;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.NetServerOptions;
 import io.vertx.core.net.PemKeyCertOptions;
@@ -40,12 +40,11 @@ public final class PartnerBridgeTlsOptions {
     if (!(section instanceof JsonObject json)) {
       throw new IllegalArgumentException("bridge.tls: expected an object, got " + section);
     }
-    if (json.isEmpty() || !NodeOptions.boolValue(json, "enabled", "bridge.tls.enabled", true)) {
+    ConfigValues c = new ConfigValues(json, "bridge.tls");
+    if (json.isEmpty() || !c.bool("enabled", true)) {
       return new PartnerBridgeTlsOptions();
     }
-    return new PartnerBridgeTlsOptions(
-        NodeOptions.stringValue(json, "certPath", "bridge.tls.certPath", null),
-        NodeOptions.stringValue(json, "keyPath", "bridge.tls.keyPath", null));
+    return new PartnerBridgeTlsOptions(c.string("certPath", null), c.string("keyPath", null));
   }
 
   public boolean isEnabled() {
