@@ -190,6 +190,11 @@ public final class ConfigValues {
     throw new IllegalArgumentException(prefix + key + ": expected a number, was " + v);
   }
 
+  /** An integer of any long value (the caller checks its range, naming the key). */
+  public long longValue(String key, long def) {
+    return longIn(key, def, Long.MIN_VALUE, Long.MAX_VALUE);
+  }
+
   /** An integer of any int value (the caller checks its range, naming the key). */
   public int integer(String key, int def) {
     return intIn(key, def, Integer.MIN_VALUE, Integer.MAX_VALUE);

@@ -75,32 +75,32 @@ public final class DcsOptions {
 
   /** Reads through {@code j}, which remembers the keys (see {@link ConfigValues#rejectUnknown}). */
   public DcsOptions(ConfigValues j) {
-    setHttpPort(intValue(j, "http.port", httpPort));
+    setHttpPort(j.integer("http.port", httpPort));
     setHttpHost(stringValue(j, "http.host", httpHost));
-    long budget = longValue(j, "budgetMs", budgetMs);
-    long reserve = longValue(j, "storeReserveMs", storeReserveMs);
-    long answerReserve = longValue(j, "answerReserveMs", answerReserveMs);
+    long budget = j.longValue("budgetMs", budgetMs);
+    long reserve = j.longValue("storeReserveMs", storeReserveMs);
+    long answerReserve = j.longValue("answerReserveMs", answerReserveMs);
     storeReserveMs = 0;
     answerReserveMs = 0;
     setBudgetMs(budget);
     setStoreReserveMs(reserve);
     setAnswerReserveMs(answerReserve);
-    setRegion(intValue(j, "region", region));
+    setRegion(j.integer("region", region));
     setCookieName(stringValue(j, "cookie.name", cookieName));
     setCookieDomain(stringValue(j, "cookie.domain", cookieDomain));
-    setCookieMaxAgeDays(intValue(j, "cookie.maxAgeDays", cookieMaxAgeDays));
-    setMaxKeys(intValue(j, "maxKeys", maxKeys));
-    setMaxGetBytes(intValue(j, "maxGetBytes", maxGetBytes));
-    setMaxPostBytes(intValue(j, "maxPostBytes", maxPostBytes));
+    setCookieMaxAgeDays(j.integer("cookie.maxAgeDays", cookieMaxAgeDays));
+    setMaxKeys(j.integer("maxKeys", maxKeys));
+    setMaxGetBytes(j.integer("maxGetBytes", maxGetBytes));
+    setMaxPostBytes(j.integer("maxPostBytes", maxPostBytes));
     setCorsOrigins(listValue(j, "cors.origins"));
     setJsonpOrigins(listValue(j, "jsonp.origins"));
     setDeclaredIdSecrets(secrets(j, "declaredIds.secrets"));
     setDeclaredIdCallerTokens(listValue(j, "declaredIds.callerTokens"));
     setAdminToken(stringValue(j, "admin.token", adminToken));
-    setAdminTimeoutMs(longValue(j, "admin.timeoutMs", adminTimeoutMs));
-    setLocalSegment(boolValue(j, "localSegment", localSegment));
-    setLocalPartner(boolValue(j, "localPartner", localPartner));
-    setDebug(boolValue(j, "debug", debug));
+    setAdminTimeoutMs(j.longValue("admin.timeoutMs", adminTimeoutMs));
+    setLocalSegment(j.bool("localSegment", localSegment));
+    setLocalPartner(j.bool("localPartner", localPartner));
+    setDebug(j.bool("debug", debug));
   }
 
   public JsonObject toJson() {
@@ -412,39 +412,6 @@ public final class DcsOptions {
     if (!ok) {
       throw new IllegalArgumentException(key + ": " + reason);
     }
-  }
-
-  private static int intValue(ConfigValues j, String key, int def) {
-    Object v = j.raw(key);
-    if (v == null) {
-      return def;
-    }
-    if (v instanceof Number n && n.doubleValue() == n.intValue()) {
-      return n.intValue();
-    }
-    throw new IllegalArgumentException(key + ": expected an integer, was " + v);
-  }
-
-  private static long longValue(ConfigValues j, String key, long def) {
-    Object v = j.raw(key);
-    if (v == null) {
-      return def;
-    }
-    if (v instanceof Number n && n.doubleValue() == n.longValue()) {
-      return n.longValue();
-    }
-    throw new IllegalArgumentException(key + ": expected an integer, was " + v);
-  }
-
-  private static boolean boolValue(ConfigValues j, String key, boolean def) {
-    Object v = j.raw(key);
-    if (v == null) {
-      return def;
-    }
-    if (v instanceof Boolean b) {
-      return b;
-    }
-    throw new IllegalArgumentException(key + ": expected true or false, was " + v);
   }
 
   private static String stringValue(ConfigValues j, String key, String def) {
