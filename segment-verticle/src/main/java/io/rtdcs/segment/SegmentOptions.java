@@ -1,5 +1,6 @@
 package io.rtdcs.segment;
 
+import io.rtdcs.common.ConfigValues;
 import io.rtdcs.common.egress.OutboundAddressPolicy;
 import io.vertx.core.json.JsonObject;
 
@@ -35,20 +36,9 @@ public final class SegmentOptions {
     if (defs != null) {
       setDefinitions((JsonObject) defs);
     }
-    Object ttl = json.getValue("idTtlDays");
-    if (ttl != null) {
-      if (!(ttl instanceof Integer)) {
-        throw new IllegalArgumentException("idTtlDays: must be an integer");
-      }
-      setIdTtlDays((Integer) ttl);
-    }
-    Object rules = json.getValue("maxMergeRules");
-    if (rules != null) {
-      if (!(rules instanceof Integer)) {
-        throw new IllegalArgumentException("maxMergeRules: must be an integer");
-      }
-      setMaxMergeRules((Integer) rules);
-    }
+    ConfigValues c = new ConfigValues(json);
+    setIdTtlDays(c.integer("idTtlDays", idTtlDays));
+    setMaxMergeRules(c.integer("maxMergeRules", maxMergeRules));
     setEgress(OutboundAddressPolicy.fromVerticleConfig(json));
   }
 

@@ -1,5 +1,6 @@
 package io.rtdcs.segment.outbound;
 
+import io.rtdcs.common.ConfigValues;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -32,18 +33,10 @@ public record OutboundOptions(int scanMs, int timeoutMs, int maxInFlight, int re
         intIn(c, "region", DEFAULT_REGION, 0, Integer.MAX_VALUE));
   }
 
+  /**
+   * An integer of the {@code outbound} section in min..max, named on error ({@link ConfigValues}).
+   */
   static int intIn(JsonObject c, String key, int dflt, int min, int max) {
-    Object v = c.getValue(key);
-    if (v == null) {
-      return dflt;
-    }
-    if (!(v instanceof Integer i)) {
-      throw new IllegalArgumentException("outbound." + key + ": must be an integer");
-    }
-    if (i < min || i > max) {
-      throw new IllegalArgumentException(
-          "outbound." + key + ": must be " + min + " to " + max + ", was " + i);
-    }
-    return i;
+    return new ConfigValues(c, "outbound").intIn(key, dflt, min, max);
   }
 }
