@@ -235,6 +235,19 @@ public final class ConfigValues {
     return s;
   }
 
+  /** A JSON array of non-empty strings (a single string is a wrong type), or empty when absent. */
+  public List<String> stringArray(String key) {
+    Object v = raw(key);
+    if (v != null && !(v instanceof JsonArray)) {
+      throw new IllegalArgumentException(prefix + key + ": expected a list of strings, was " + v);
+    }
+    return strings(key);
+  }
+
+  /**
+   * A JSON array of non-empty strings, or one string of comma-separated values (an environment
+   * variable), or empty when absent.
+   */
   public List<String> strings(String key) {
     Object v = raw(key);
     if (v == null) {

@@ -76,7 +76,7 @@ public final class DcsOptions {
   /** Reads through {@code j}, which remembers the keys (see {@link ConfigValues#rejectUnknown}). */
   public DcsOptions(ConfigValues j) {
     setHttpPort(j.integer("http.port", httpPort));
-    setHttpHost(stringValue(j, "http.host", httpHost));
+    setHttpHost(j.string("http.host", httpHost));
     long budget = j.longValue("budgetMs", budgetMs);
     long reserve = j.longValue("storeReserveMs", storeReserveMs);
     long answerReserve = j.longValue("answerReserveMs", answerReserveMs);
@@ -86,17 +86,17 @@ public final class DcsOptions {
     setStoreReserveMs(reserve);
     setAnswerReserveMs(answerReserve);
     setRegion(j.integer("region", region));
-    setCookieName(stringValue(j, "cookie.name", cookieName));
-    setCookieDomain(stringValue(j, "cookie.domain", cookieDomain));
+    setCookieName(j.string("cookie.name", cookieName));
+    setCookieDomain(j.string("cookie.domain", cookieDomain));
     setCookieMaxAgeDays(j.integer("cookie.maxAgeDays", cookieMaxAgeDays));
     setMaxKeys(j.integer("maxKeys", maxKeys));
     setMaxGetBytes(j.integer("maxGetBytes", maxGetBytes));
     setMaxPostBytes(j.integer("maxPostBytes", maxPostBytes));
-    setCorsOrigins(listValue(j, "cors.origins"));
-    setJsonpOrigins(listValue(j, "jsonp.origins"));
+    setCorsOrigins(j.stringArray("cors.origins"));
+    setJsonpOrigins(j.stringArray("jsonp.origins"));
     setDeclaredIdSecrets(secrets(j, "declaredIds.secrets"));
-    setDeclaredIdCallerTokens(listValue(j, "declaredIds.callerTokens"));
-    setAdminToken(stringValue(j, "admin.token", adminToken));
+    setDeclaredIdCallerTokens(j.stringArray("declaredIds.callerTokens"));
+    setAdminToken(j.string("admin.token", adminToken));
     setAdminTimeoutMs(j.longValue("admin.timeoutMs", adminTimeoutMs));
     setLocalSegment(j.bool("localSegment", localSegment));
     setLocalPartner(j.bool("localPartner", localPartner));
@@ -412,34 +412,5 @@ public final class DcsOptions {
     if (!ok) {
       throw new IllegalArgumentException(key + ": " + reason);
     }
-  }
-
-  private static String stringValue(ConfigValues j, String key, String def) {
-    Object v = j.raw(key);
-    if (v == null) {
-      return def;
-    }
-    if (v instanceof String s) {
-      return s;
-    }
-    throw new IllegalArgumentException(key + ": expected a string, was " + v);
-  }
-
-  private static List<String> listValue(ConfigValues j, String key) {
-    Object v = j.raw(key);
-    if (v == null) {
-      return List.of();
-    }
-    if (v instanceof JsonArray a) {
-      List<String> out = new ArrayList<>();
-      for (Object o : a) {
-        if (!(o instanceof String s)) {
-          throw new IllegalArgumentException(key + ": expected a list of strings, had " + o);
-        }
-        out.add(s);
-      }
-      return out;
-    }
-    throw new IllegalArgumentException(key + ": expected a list of strings, was " + v);
   }
 }
