@@ -54,13 +54,7 @@ class ProfileSerializationTest {
 
   @Test
   void profileShouldSurviveARoundTripWithEveryField() {
-    Profile p = tenTraitsThreeSegments();
-    p.syncedIds().put(9001, "partner-id-42");
-    p.addDeclaredId(new DeclaredId(20915, "AB-12", 1));
-    p.partners()
-        .put(9001, new PartnerEntry(9001, List.of("auto", "shoes"), NOW - 5, NOW + 600_000));
-    p.appliedCalls().record(AppliedCalls.key("tid-one"), NOW - 2_000);
-    p.appliedCalls().record(AppliedCalls.key("tid-two"), NOW);
+    Profile p = everyField();
 
     for (Profile back : List.of(ss.<Profile>toObject(ss.toData(p)), rowRoundTrip(p))) {
       assertEveryField(p, back);
