@@ -27,10 +27,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code dcs.profiles.resolve} honours the {@code timeoutMs} its request carries: a profile whose
- * load from the store does not come (a loader that blocks until the test ends) is answered with 504
- * by then, instead of never (the sender has stopped waiting); profiles that load answer as before,
- * with or without a deadline.
+ * {@code dcs.profiles.resolve} and {@code dcs.profiles.get} honour the {@code timeoutMs} their
+ * requests carry: a profile whose load from the store does not come (a loader that blocks until the
+ * test ends) is answered with 504 by then, instead of never (the sender has stopped waiting);
+ * profiles that load answer as before, with or without a deadline.
  */
 class ResolveDeadlineTest {
   private static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-12-01T10:00:00Z"));
@@ -122,5 +122,25 @@ class ResolveDeadlineTest {
             new JsonObject().put("uuid", "12347").put("timeoutMs", -1));
     assertThat(refused.failureCode()).isEqualTo(400);
     assertThat(refused.getMessage()).contains("timeoutMs");
+  }
+
+  @Test
+  void aProfileGetWhoseProfileDoesNotLoadShouldFailWith504ByItsTimeout() {
+    var failed =
+        failure(
+            vertx,
+            Addresses.PROFILE_GET,
+            new JsonObject().put("uuid", "9990002").put("timeoutMs", 100));
+    assertThat(failed.failureCode()).isEqualTo(504);
+    assertThat(failed.getMessage())
+        .isEqualTo("dcs.profiles.get: no answer within the request's timeoutMs (100 ms)");
+    // a profile that loads answers as before: 404 for none
+    assertThat(
+            failure(
+                    vertx,
+                    Addresses.PROFILE_GET,
+                    new JsonObject().put("uuid", "12348").put("timeoutMs", 5_000))
+                .failureCode())
+        .isEqualTo(404);
   }
 }

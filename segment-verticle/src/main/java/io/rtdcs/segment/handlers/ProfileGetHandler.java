@@ -24,7 +24,8 @@ import java.util.TreeSet;
 /**
  * {@code dcs.profiles.get}: the whole stored profile of a device ({@code uuid}) or of a person
  * ({@code dpid} and {@code dpuuid}: the declared ID's profile and its linked devices), each with
- * the merged view per merge rule; 404 when there is none.
+ * the merged view per merge rule; 404 when there is none. Within the request's {@code timeoutMs}
+ * (504 after it, {@link ReplyDeadline}).
  */
 public final class ProfileGetHandler implements Handler<Message<Object>> {
   private final ProfileStore store;
@@ -41,8 +42,10 @@ public final class ProfileGetHandler implements Handler<Message<Object>> {
   public void handle(Message<Object> message) {
     String uuid;
     String person = null;
+    ReplyDeadline deadline;
     try {
       JsonObject body = JsonFields.object(message.body(), "body");
+      deadline = ReplyDeadline.of(Addresses.PROFILE_GET, body, clock);
       if (body.containsKey("dpid") && !body.containsKey("uuid")) {
         person =
             IdLink.key(
@@ -56,7 +59,8 @@ public final class ProfileGetHandler implements Handler<Message<Object>> {
       Replies.fail(message, Addresses.PROFILE_GET, e);
       return;
     }
-    (person != null ? person(person) : device(uuid))
+    deadline
+        .bound(person != null ? person(person) : device(uuid))
         .onSuccess(message::reply)
         .onFailure(e -> Replies.fail(message, Addresses.PROFILE_GET, e));
   }
