@@ -69,4 +69,39 @@ class ConfigValuesTest {
 
     assertThatThrownBy(() -> c.rejectUnknown("dcs")).hasMessage("dcs.zzzzzzzz: unknown key");
   }
+
+  @Test
+  void aNamedSectionShouldGiveTheFullKeyInEveryMessage() {
+    ConfigValues store = new ConfigValues(new JsonObject().put("poolSize", "ten"), "store");
+    assertThatThrownBy(() -> store.integer("poolSize", 8))
+        .hasMessage("store.poolSize: expected an integer, was ten");
+    ConfigValues bus = new ConfigValues(new JsonObject().put("port", 1.5), "cluster.eventBus");
+    assertThatThrownBy(() -> bus.longValue("port", 0))
+        .hasMessage("cluster.eventBus.port: expected an integer, was 1.5");
+    assertThatThrownBy(
+            () -> new ConfigValues(new JsonObject().put("rate", "half"), "demo").decimal("rate", 0))
+        .hasMessage("demo.rate: expected a number, was half");
+  }
+
+  @Test
+  void numbersListsAndDefaultsShouldReadAsTyped() {
+    ConfigValues c =
+        new ConfigValues(
+            new JsonObject()
+                .put("rate", 0.25)
+                .put("big", 5_000_000_000L)
+                .put("origins", new io.vertx.core.json.JsonArray().add("https://a.example"))
+                .put("csv", "a, b,,c"));
+    assertThat(c.decimal("rate", 0)).isEqualTo(0.25);
+    assertThat(c.decimal("absent", 0.5)).isEqualTo(0.5);
+    assertThat(c.longValue("big", 0)).isEqualTo(5_000_000_000L);
+    assertThat(c.stringArray("origins")).containsExactly("https://a.example");
+    assertThat(c.stringArray("absent")).isEmpty();
+    // one string of comma-separated values is a list (an environment variable) where strings()
+    // reads
+    assertThat(c.strings("csv")).containsExactly("a", "b", "c");
+    // but not where a JSON array is required
+    assertThatThrownBy(() -> c.stringArray("csv"))
+        .hasMessage("csv: expected a list of strings, was a, b,,c");
+  }
 }
