@@ -17,6 +17,8 @@ import java.nio.file.Path;
  * neither send to nor receive from the bus. Absent or {@code enabled: false} = plain TCP.
  */
 public final class EventBusTlsOptions {
+  private static final String SECTION = "cluster.eventBusTls";
+
   private final boolean enabled;
   private final String certPath;
   private final String keyPath;
@@ -38,14 +40,13 @@ public final class EventBusTlsOptions {
     if (json.isEmpty()) {
       return new EventBusTlsOptions();
     }
-    String p = "cluster.eventBusTls.";
-    boolean enabled = new ConfigValues(json, "cluster.eventBusTls").bool("enabled", true);
-    if (!enabled) {
+    ConfigValues c = new ConfigValues(json, SECTION);
+    if (!c.bool("enabled", true)) {
       return new EventBusTlsOptions();
     }
-    String cert = readable(json, "certPath", p);
-    String key = readable(json, "keyPath", p);
-    String trust = json.getValue("trustPath") == null ? cert : readable(json, "trustPath", p);
+    String cert = readable(c, "certPath");
+    String key = readable(c, "keyPath");
+    String trust = json.getValue("trustPath") == null ? cert : readable(c, "trustPath");
     return new EventBusTlsOptions(true, cert, key, trust);
   }
 
@@ -75,13 +76,10 @@ public final class EventBusTlsOptions {
         : new JsonObject();
   }
 
-  private static String readable(JsonObject json, String key, String prefix) {
-    Object raw = json.getValue(key);
-    if (raw != null && !(raw instanceof String)) {
-      throw new IllegalArgumentException(prefix + key + ": expected a string, was " + raw);
-    }
-    String path = (String) raw;
-    if (path == null || path.isBlank()) {
+  private static String readable(ConfigValues c, String key) {
+    String prefix = SECTION + ".";
+    String path = c.string(key, null);
+    if (path == null) {
       throw new IllegalArgumentException(prefix + key + ": required when eventBusTls is set");
     }
     if (!Files.isReadable(Path.of(path))) {

@@ -40,13 +40,10 @@ public final class PartnerVerticleOptions {
     JsonObject json = config == null ? new JsonObject() : config;
     // dotted ("http.maxPoolSize") or nested ({"http": {"maxPoolSize": 16}}), typed, named on error
     ConfigValues c = new ConfigValues(json);
-    setMaxPoolSize(
-        c.longIn("http.maxPoolSize", DEFAULT_MAX_POOL_SIZE, Long.MIN_VALUE, Long.MAX_VALUE));
-    setReplyMarginMs(
-        c.longIn("lookup.replyMarginMs", DEFAULT_REPLY_MARGIN_MS, Long.MIN_VALUE, Long.MAX_VALUE));
+    setMaxPoolSize(c.longValue("http.maxPoolSize", DEFAULT_MAX_POOL_SIZE));
+    setReplyMarginMs(c.longValue("lookup.replyMarginMs", DEFAULT_REPLY_MARGIN_MS));
     setWarmupEnabled(c.bool("warmup.enabled", true));
-    setWarmupMaxSeconds(
-        c.longIn("warmup.maxSeconds", DEFAULT_WARMUP_MAX_SECONDS, Long.MIN_VALUE, Long.MAX_VALUE));
+    setWarmupMaxSeconds(c.longValue("warmup.maxSeconds", DEFAULT_WARMUP_MAX_SECONDS));
     setEgress(OutboundAddressPolicy.fromVerticleConfig(json));
     Object defs = json.getValue("definitions");
     if (defs != null) {

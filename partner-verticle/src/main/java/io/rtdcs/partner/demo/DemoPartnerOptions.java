@@ -45,10 +45,10 @@ public final class DemoPartnerOptions {
     ConfigValues c = new ConfigValues(json);
     setHost(c.string("host", host));
     setPort(c.integer("port", port));
-    setLatencyMs(c.longIn("latencyMs", latencyMs, Long.MIN_VALUE, Long.MAX_VALUE));
+    setLatencyMs(c.longValue("latencyMs", latencyMs));
     setFailureRate(c.decimal("failureRate", failureRate));
     setMode(c.string("mode", mode));
-    setTtl(c.longIn("ttl", ttl, Long.MIN_VALUE, Long.MAX_VALUE));
+    setTtl(c.longValue("ttl", ttl));
     setDcsUrl(c.string("dcsUrl", dcsUrl));
     setDpid(c.integer("dpid", dpid));
     c.rejectUnknown("");

@@ -1,11 +1,12 @@
 package io.rtdcs.segment.handlers;
 
-import io.rtdcs.segment.JsonFields;
+import io.rtdcs.common.Deadline;
 import io.rtdcs.segment.RequestException;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The deadline a read-only request carries ({@code timeoutMs}, counted from its receipt; 0 or
@@ -19,33 +20,26 @@ final class ReplyDeadline {
 
   private final String address;
   private final long timeoutMs;
-  private final long at;
-  private final Clock clock;
 
-  private ReplyDeadline(String address, long timeoutMs, Clock clock) {
+  /** Null without a deadline. */
+  private final Deadline deadline;
+
+  private ReplyDeadline(String address, long timeoutMs, Deadline deadline) {
     this.address = address;
     this.timeoutMs = timeoutMs;
-    this.clock = clock;
-    this.at = timeoutMs > 0 ? clock.millis() + timeoutMs : Long.MAX_VALUE;
+    this.deadline = deadline;
   }
 
   /** The deadline of {@code body}, counted from now. */
   static ReplyDeadline of(String address, JsonObject body, Clock clock) {
-    long timeoutMs = JsonFields.optLong(body, "timeoutMs", "timeoutMs", 0);
-    if (timeoutMs < 0) {
-      throw RequestException.badRequest("timeoutMs", "must be >= 0");
-    }
-    return new ReplyDeadline(address, timeoutMs, clock);
+    long timeoutMs = Requests.timeoutMs(body);
+    return new ReplyDeadline(
+        address, timeoutMs, timeoutMs > 0 ? Deadline.in(clock, timeoutMs) : null);
   }
 
   /** Whether the deadline has passed (never, without one). */
   boolean passed() {
-    return clock.millis() >= at;
-  }
-
-  /** Milliseconds left, at least 1 (Long.MAX_VALUE without a deadline). */
-  long left() {
-    return at == Long.MAX_VALUE ? Long.MAX_VALUE : Math.max(1, at - clock.millis());
+    return deadline != null && deadline.expired();
   }
 
   /** The 504 failure of a request whose deadline passed. */
@@ -56,13 +50,13 @@ final class ReplyDeadline {
 
   /** {@code work}, or the 504 failure once the deadline passes first. */
   <T> Future<T> bound(Future<T> work) {
-    if (at == Long.MAX_VALUE || work.isComplete()) {
+    if (deadline == null || work.isComplete()) {
       return work;
     }
-    return work.timeout(left(), TimeUnit.MILLISECONDS)
+    return work.timeout(Math.max(1, deadline.remaining()), TimeUnit.MILLISECONDS)
         .recover(
             e ->
-                e instanceof java.util.concurrent.TimeoutException && !work.isComplete()
+                e instanceof TimeoutException && !work.isComplete()
                     ? Future.failedFuture(expired())
                     : Future.failedFuture(e));
   }

@@ -35,9 +35,16 @@ final class Requests {
    */
   static void common(JsonObject body) {
     tid(body);
-    if (JsonFields.optLong(body, "timeoutMs", "timeoutMs", 0) < 0) {
+    timeoutMs(body);
+  }
+
+  /** The request's {@code timeoutMs} (>= 0; 0 when absent: no deadline). */
+  static long timeoutMs(JsonObject body) {
+    long timeoutMs = JsonFields.optLong(body, "timeoutMs", "timeoutMs", 0);
+    if (timeoutMs < 0) {
       throw RequestException.badRequest("timeoutMs", "must be >= 0");
     }
+    return timeoutMs;
   }
 
   /** The request's {@code tid}, or null. */
