@@ -29,6 +29,18 @@ public final class Addresses {
   /** segment-verticle: erase everything stored about a visitor (data-subject deletion). */
   public static final String PROFILE_DELETE = "dcs.profiles.delete";
 
+  /**
+   * segment-verticle: hold an accepted call that is answered before it is stored ({@code
+   * rtdcs.pending}, backed up), so that a member replays it if the node delivering it dies.
+   */
+  public static final String CALL_HOLD = "dcs.calls.hold";
+
+  /** segment-verticle: a held call is stored; forget it. */
+  public static final String CALL_RELEASE = "dcs.calls.release";
+
+  /** dcs-verticle: collect a held call whose own delivery did not complete (its node died). */
+  public static final String CALL_REPLAY = "dcs.calls.replay";
+
   /** Admin CRUD of the cluster-wide definitions. */
   public static final String ADMIN_PARTNERS = "dcs.admin.partners";
 

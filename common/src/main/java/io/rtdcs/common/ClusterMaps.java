@@ -22,6 +22,12 @@ public final class ClusterMaps {
   public static final String OUTBOUND = "rtdcs.outbound";
 
   /**
+   * Accepted calls answered before they were stored: tid -> held call (docs/operations.md,
+   * "Overload"). Memory only, with a synchronous backup; released once the call is stored.
+   */
+  public static final String PENDING = "rtdcs.pending";
+
+  /**
    * Privacy actions per visitor (uuid -> opt-out and deletion times), written through to the
    * database before they are acknowledged (docs/storage.md).
    */

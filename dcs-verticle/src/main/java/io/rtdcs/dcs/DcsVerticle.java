@@ -1,10 +1,13 @@
 package io.rtdcs.dcs;
 
+import io.rtdcs.common.Addresses;
 import io.rtdcs.common.ConfigValues;
 import io.rtdcs.common.Meters;
 import io.rtdcs.common.NodeState;
 import io.rtdcs.dcs.flow.BusClient;
+import io.rtdcs.dcs.flow.CallReplayHandler;
 import io.rtdcs.dcs.flow.EventService;
+import io.rtdcs.dcs.flow.HeldCalls;
 import io.rtdcs.dcs.flow.RealizeDelivery;
 import io.rtdcs.dcs.http.AdminAuth;
 import io.rtdcs.dcs.http.AdminHandler;
@@ -37,6 +40,8 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.internal.VertxInternal;
+import io.vertx.core.spi.cluster.ClusterManager;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.CorsHandler;
 import java.time.Clock;
@@ -105,6 +110,12 @@ public final class DcsVerticle extends VerticleBase {
     return server.listen().andThen(ar -> publishPort()).compose(s -> adminServer.listen());
   }
 
+  /** This node's cluster id (the Hazelcast member's), or "" when Vert.x is not clustered. */
+  private String nodeId() {
+    ClusterManager cluster = ((VertxInternal) vertx).clusterManager();
+    return cluster == null ? "" : cluster.getNodeId();
+  }
+
   /** For the node's warm-up, which calls this listener (every instance shares the port). */
   private void publishPort() {
     if (server.actualPort() > 0) {
@@ -148,12 +159,15 @@ public final class DcsVerticle extends VerticleBase {
             vertx,
             bus,
             delivery,
+            new HeldCalls(bus, nodeId(), loadOptions),
+            loadOptions.holdLeadMs(),
             ids,
             clock,
             options.getStepsBudgetMs(),
             options.getStoreReserveMs(),
             options.isDebug(),
             security.consent());
+    vertx.eventBus().consumer(Addresses.CALL_REPLAY, new CallReplayHandler(service));
     EventHandler event =
         new EventHandler(
             new EventRequestParser(

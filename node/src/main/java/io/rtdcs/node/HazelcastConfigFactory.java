@@ -28,7 +28,13 @@ public final class HazelcastConfigFactory {
 
   /** The maps that hold people's data: read and written only with the minimum of members. */
   static final List<String> VISITOR_DATA_MAPS =
-      List.of("rtdcs.profiles", "rtdcs.people", "rtdcs.ids", "rtdcs.outbound", "rtdcs.privacy");
+      List.of(
+          "rtdcs.profiles",
+          "rtdcs.people",
+          "rtdcs.ids",
+          "rtdcs.outbound",
+          "rtdcs.privacy",
+          "rtdcs.pending");
 
   private HazelcastConfigFactory() {}
 

@@ -31,6 +31,7 @@ final class MapMetrics {
           ClusterMaps.IDS,
           ClusterMaps.PRIVACY,
           ClusterMaps.OUTBOUND,
+          ClusterMaps.PENDING,
           ClusterMaps.PARTNERS,
           ClusterMaps.TRAITS,
           ClusterMaps.SEGMENTS,

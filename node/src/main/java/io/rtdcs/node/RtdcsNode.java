@@ -10,6 +10,7 @@ import io.rtdcs.node.bridge.PartnerBridgeVerticle;
 import io.rtdcs.partner.PartnerVerticle;
 import io.rtdcs.partner.demo.DemoPartnerVerticle;
 import io.rtdcs.segment.SegmentVerticle;
+import io.rtdcs.segment.held.HeldCallsVerticle;
 import io.rtdcs.segment.outbound.OutboundVerticle;
 import io.rtdcs.segment.store.SegmentSerialization;
 import io.vertx.core.DeploymentOptions;
@@ -165,6 +166,8 @@ public final class RtdcsNode {
                           .setInstances(options.getSegmentInstances())
                           .setConfig(VerticleConfigs.segment(options))));
     }
+    // every member replays the orphaned held calls of its own partitions (docs/operations.md)
+    chain = chain.compose(v -> vertx.deployVerticle(new HeldCallsVerticle(hazelcast, clock)));
     if (options.getOutboundInstances() > 0) {
       chain =
           chain.compose(

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Timeout;
  * Durable state under faults (docs/storage.md), two fat-jar JVMs on PostgreSQL: the database down
  * for 30 s under load (every answer in time, every acknowledged realization stored once it is
  * back), and the whole cluster killed with {@code kill -9} under load (only the last write-behind
- * window is lost; the test prints how much).
+ * window is lost; the test prints how much), and the node that answered calls before storing them
+ * killed (the other member replays what it held).
  *
  * <p>Both tests end by starting the cluster's JVMs afresh (a graceful restart, a start after the
  * kill) and read back only what they acknowledged themselves (visitors of their own), so the second
@@ -136,6 +137,77 @@ class DurableStateFaultsIT {
             + " the oldest %d ms before the kill, %d of them more than %d ms before%n",
         load.acknowledged(), lost, WRITE_DELAY_SECONDS, oldestLost, lostOutsideWindow, window);
     assertThat(lostOutsideWindow).isZero();
+  }
+
+  /**
+   * Issue 16, test 3's other half: the node that answered calls before storing them is killed. With
+   * the database down, new visitors' profiles cannot be loaded, so their calls are answered without
+   * traits and their realizations stay on the way at the node that took them, which holds each in
+   * the cluster ({@code rtdcs.pending}) before answering. That node is then killed with {@code kill
+   * -9}: the other member replays what it held once the database is back, each call exactly once.
+   * Without the hold every one of these calls would be lost with the node.
+   */
+  @Test
+  void aNodeKilledWhileItsAnsweredCallsAreNotStoredShouldLoseNoneOfThem() throws Exception {
+    cluster();
+    NodeProcess taker = nodes.get(0);
+    NodeProcess survivor = nodes.get(1);
+    postgres.stop();
+    List<String> uuids = new ArrayList<>();
+    List<String> answeredWithTraits = new ArrayList<>();
+    try {
+      for (int i = 0; i < 100; i++) {
+        String uuid = String.format("77%018d%018d", System.nanoTime() % 1_000_000_000_000L, i);
+        HttpResponse<String> r =
+            taker.get("/event?d_rtbd=json&c_category=shoes&d_uuid=" + uuid, null);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        uuids.add(uuid);
+        if (new JsonObject(r.body()).getJsonArray("traits", new JsonArray()).contains(1001)) {
+          answeredWithTraits.add(uuid);
+        }
+      }
+      Thread.sleep(1_000); // the last holds are acknowledged (their p99 is a few ms)
+      System.out.printf(
+          "held calls before the kill: %s / %s (%d of 100 answered with their trait)%n",
+          metric(taker, "rtdcs_collection_held"),
+          metric(survivor, "rtdcs_collection_held"),
+          answeredWithTraits.size());
+      taker.killHard();
+    } finally {
+      postgres.start();
+    }
+    List<String> wrong = new ArrayList<>();
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(90))
+        .pollInterval(Duration.ofSeconds(2))
+        .ignoreExceptions()
+        .untilAsserted(
+            () -> {
+              wrong.clear();
+              for (String uuid : uuids) {
+                int stored = count(uuid, survivor);
+                if (stored != 1) {
+                  wrong.add(uuid + ": stored " + stored);
+                }
+              }
+              assertThat(wrong).as("calls answered 200, each stored once").isEmpty();
+            });
+    System.out.printf(
+        "after the kill: 100 of 100 stored once; replayed by the survivor: %s%n",
+        metric(survivor, "rtdcs_collection_replayed_total"));
+  }
+
+  private static String metric(NodeProcess n, String name) {
+    try {
+      for (String line : n.get("/metrics", null).body().split("\n")) {
+        if (line.startsWith(name + " ") || line.startsWith(name + "{")) {
+          return line.substring(line.lastIndexOf(' ') + 1);
+        }
+      }
+      return "absent";
+    } catch (Exception e) {
+      return "unread: " + e;
+    }
   }
 
   private static JsonObject readinessCheck(NodeProcess n, String id) throws Exception {
@@ -340,7 +412,11 @@ class DurableStateFaultsIT {
   }
 
   private int count(String uuid) throws Exception {
-    HttpResponse<String> r = nodes.get(0).get("/profiles/" + uuid, TestConfigs.ADMIN_TOKEN);
+    return count(uuid, nodes.get(0));
+  }
+
+  private static int count(String uuid, NodeProcess reader) throws Exception {
+    HttpResponse<String> r = reader.get("/profiles/" + uuid, TestConfigs.ADMIN_TOKEN);
     if (r.statusCode() != 200) {
       return 0;
     }

@@ -20,6 +20,8 @@ import io.rtdcs.segment.handlers.RealizeHandler;
 import io.rtdcs.segment.handlers.ResolveHandler;
 import io.rtdcs.segment.handlers.SegmentMeters;
 import io.rtdcs.segment.handlers.WorkerRequestHandler;
+import io.rtdcs.segment.held.HeldCallsHandler;
+import io.rtdcs.segment.held.PendingCalls;
 import io.rtdcs.segment.outbound.Outbox;
 import io.rtdcs.segment.outbound.OutboxOptions;
 import io.rtdcs.segment.store.ProfileEraser;
@@ -123,6 +125,9 @@ public final class SegmentVerticle extends VerticleBase {
         consume(
             Addresses.PROFILE_DELETE,
             new ProfileDeleteHandler(store, new ProfileEraser(hz, context), clock)));
+    HeldCallsHandler held = new HeldCallsHandler(new PendingCalls(hz, context), clock);
+    registrations.add(consume(Addresses.CALL_HOLD, held::hold));
+    registrations.add(consume(Addresses.CALL_RELEASE, held::release));
     for (DefinitionKind kind : DefinitionKind.values()) {
       registrations.add(
           consume(

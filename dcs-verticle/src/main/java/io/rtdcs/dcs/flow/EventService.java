@@ -34,6 +34,8 @@ public final class EventService {
   private final Vertx vertx;
   private final BusClient bus;
   private final RealizeDelivery delivery;
+  private final HeldCalls held;
+  private final long holdLeadMs;
   private final Identifiers ids;
   private final Clock clock;
   private final long budgetMs;
@@ -45,6 +47,8 @@ public final class EventService {
       Vertx vertx,
       BusClient bus,
       RealizeDelivery delivery,
+      HeldCalls held,
+      long holdLeadMs,
       Identifiers ids,
       Clock clock,
       long budgetMs,
@@ -55,6 +59,8 @@ public final class EventService {
     this.consent = Objects.requireNonNull(consent, "consent");
     this.bus = Objects.requireNonNull(bus, "bus");
     this.delivery = Objects.requireNonNull(delivery, "delivery");
+    this.held = Objects.requireNonNull(held, "held");
+    this.holdLeadMs = holdLeadMs;
     this.ids = Objects.requireNonNull(ids, "ids");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.budgetMs = budgetMs;
@@ -89,13 +95,14 @@ public final class EventService {
     boolean fresh = request.uuid() == null && request.provenDeclaredIdsJson().isEmpty();
     if (admission == Admission.DEFER_SEGMENTS) {
       // answered now; the call is collected as if its resolve had failed
+      // answered once held in the cluster (or at the deadline); collected after that
       String uuid = fresh ? ids.newUuid() : request.uuid();
-      collectUnresolved(request, uuid, tid);
       errors.add(
           new AamError(
               AamError.SEGMENTS_DEFERRED,
               "node busy: call collected, traits and segments not returned"));
-      return Future.succeededFuture(EventResult.withoutData(uuid, uuid != null, false, errors));
+      return holdThenCollect(unresolvedCall(request, uuid, tid), deadline)
+          .map(v -> EventResult.withoutData(uuid, uuid != null, false, errors));
     }
     return resolve(request, tid, deadline, fresh)
         .compose(
@@ -109,7 +116,7 @@ public final class EventService {
                     EventResult.withoutData(visitor.uuid(), false, true, errors));
               }
               if (warmup) {
-                return answerBy(deadline, dryRun(request, visitor.uuid(), tid, deadline))
+                return dryRunBy(deadline, dryRun(request, visitor.uuid(), tid, deadline))
                     .map(realized -> result(visitor, new JsonObject(), realized, errors));
               }
               Future<JsonObject> lookup;
@@ -122,7 +129,7 @@ public final class EventService {
               }
               return lookup.compose(
                   found ->
-                      answerBy(deadline, realize(request, visitor, found, tid))
+                      answerBy(deadline, realizeCall(request, visitor, found, tid))
                           .map(
                               realized -> {
                                 EventRecordLog.record(
@@ -147,34 +154,77 @@ public final class EventService {
         new AamError(
             AamError.PROFILE_UNAVAILABLE,
             "visitor profile could not be read in time; partners not asked"));
-    Future<JsonObject> stored = collectUnresolved(request, request.uuid(), tid);
-    if (stored == null) {
-      return Future.succeededFuture(
-          EventResult.withoutData(request.uuid(), request.uuid() != null, false, errors));
+    JsonObject call = unresolvedCall(request, request.uuid(), tid);
+    if (call.containsKey("resolve")) {
+      return holdThenCollect(call, deadline)
+          .map(v -> EventResult.withoutData(request.uuid(), request.uuid() != null, false, errors));
     }
     Visitor visitor = Visitor.fresh(request.uuid());
-    return answerBy(deadline, stored)
+    return answerBy(deadline, call)
         .map(realized -> result(visitor, new JsonObject(), realized, errors));
   }
 
   /**
-   * Collects a call whose visitor was not resolved: realizes it directly when that is safe (a fresh
-   * visitor, or the call's own uuid without proven declared IDs) and returns that delivery; else
-   * resolves (with retries) first, in the background, and returns null.
+   * The held form of a call whose visitor was not resolved: realized directly when that is safe (a
+   * fresh visitor, or the call's own uuid without proven declared IDs); else resolved first, with
+   * {@code uuid} as the fallback (see {@link HeldCalls} for the form).
    */
-  private Future<JsonObject> collectUnresolved(EventRequest request, String uuid, String tid) {
+  private static JsonObject unresolvedCall(EventRequest request, String uuid, String tid) {
+    JsonObject call = new JsonObject().put("tid", tid);
     if (uuid != null && request.provenDeclaredIdsJson().isEmpty()) {
-      return realize(request, uuid, new JsonObject(), tid);
+      return call.put("realize", realizeBody(request, uuid, new JsonObject(), tid));
     }
-    delivery
-        .deliver(Addresses.PROFILE_RESOLVE, tid, resolveBody(request, tid, 0))
-        .map(reply -> Visitor.fromReply(reply, request.uuid(), ids.newUuid()))
+    call.put("resolve", resolveBody(request, tid, 0))
+        .put("realize", realizeBody(request, null, new JsonObject(), tid));
+    if (request.uuid() != null) {
+      call.put("uuid", request.uuid());
+    }
+    return call;
+  }
+
+  /**
+   * Collects a held call's data: resolves its visitor first when the call says so (nothing for an
+   * opted-out visitor), then delivers its realization. Completes once stored (null when opted out),
+   * fails only when given up. Also what {@code dcs.calls.replay} runs for a call held by a node
+   * that died.
+   */
+  public Future<JsonObject> collect(JsonObject call) {
+    String tid = call.getString("tid");
+    JsonObject realize = call.getJsonObject("realize");
+    JsonObject resolve = call.getJsonObject("resolve");
+    if (resolve == null) {
+      return delivery.deliver(Addresses.PROFILE_REALIZE, tid, realize);
+    }
+    return delivery
+        .deliver(Addresses.PROFILE_RESOLVE, tid, resolve)
+        .map(reply -> Visitor.fromReply(reply, call.getString("uuid"), ids.newUuid()))
         .compose(
             visitor ->
                 visitor.optedOut()
                     ? Future.succeededFuture()
-                    : realize(request, visitor.uuid(), new JsonObject(), tid));
-    return null;
+                    : delivery.deliver(
+                        Addresses.PROFILE_REALIZE,
+                        tid,
+                        realize.copy().put("uuid", visitor.uuid())));
+  }
+
+  /**
+   * Holds {@code call} in the cluster, then collects it (and releases it once stored). The returned
+   * future completes when the hold is acknowledged, fails, or the deadline comes: the answer waits
+   * for it, so that a call answered is held unless the budget ran out first.
+   */
+  private Future<Void> holdThenCollect(JsonObject call, Deadline deadline) {
+    Future<Void> holding = held.hold(call, deadline.remaining());
+    holding.onComplete(
+        ar ->
+            collect(call)
+                .onSuccess(
+                    stored -> {
+                      if (ar.succeeded()) {
+                        held.release(call.getString("tid"));
+                      }
+                    }));
+    return holding.otherwiseEmpty();
   }
 
   /** Null means "could not resolve in time". */
@@ -225,21 +275,16 @@ public final class EventService {
             });
   }
 
-  /** The delivery of the call's realization: completes once stored, fails only when given up. */
-  private Future<JsonObject> realize(
-      EventRequest request, String uuid, JsonObject lookup, String tid) {
-    return delivery.deliver(
-        Addresses.PROFILE_REALIZE, tid, realizeBody(request, uuid, lookup, tid));
-  }
-
-  /** The same, with the identities the resolve found on the device (merge rules read them). */
-  private Future<JsonObject> realize(
+  /**
+   * The held form of the call's realization, with the identities the resolve found on the device.
+   */
+  private static JsonObject realizeCall(
       EventRequest request, Visitor visitor, JsonObject lookup, String tid) {
     JsonObject body = realizeBody(request, visitor.uuid(), lookup, tid);
     if (!visitor.identities().isEmpty()) {
       body.put("identities", visitor.identities());
     }
-    return delivery.deliver(Addresses.PROFILE_REALIZE, tid, body);
+    return new JsonObject().put("tid", tid).put("realize", body);
   }
 
   /** A warm-up realize: the whole logic at the owner, nothing stored, once, within the budget. */
@@ -269,21 +314,49 @@ public final class EventService {
   }
 
   /**
-   * What {@code stored} brings by the deadline, else null (the delivery goes on: counted as late if
-   * it succeeds after that).
+   * Collects {@code call} and answers with what its store brings by the deadline, else null: the
+   * delivery goes on (counted as late if it succeeds after that), and a call still on its way
+   * {@code holdLeadMs} before the deadline is held in the cluster until stored ({@link HeldCalls}).
    */
-  private Future<JsonObject> answerBy(Deadline deadline, Future<JsonObject> stored) {
+  private Future<JsonObject> answerBy(Deadline deadline, JsonObject call) {
+    Future<JsonObject> stored = collect(call);
     if (stored.isComplete()) {
       return Future.succeededFuture(stored.succeeded() ? stored.result() : null);
     }
     Promise<JsonObject> answer = Promise.promise();
-    long timer = vertx.setTimer(Math.max(1, deadline.remaining()), id -> answer.tryComplete(null));
+    long left = deadline.remaining();
+    long holdTimer =
+        vertx.setTimer(
+            Math.max(1, left - holdLeadMs),
+            id -> {
+              if (!stored.isComplete()) {
+                held.holdUntilStored(call, stored);
+              }
+            });
+    long timer = vertx.setTimer(Math.max(1, left), id -> answer.tryComplete(null));
     stored.onComplete(
         ar -> {
           if (answer.tryComplete(ar.succeeded() ? ar.result() : null)) {
             vertx.cancelTimer(timer);
+            vertx.cancelTimer(holdTimer);
           } else if (ar.succeeded()) {
             delivery.storedLate();
+          }
+        });
+    return answer.future();
+  }
+
+  /** What a warm-up's dry run brings by the deadline, else null (nothing to keep). */
+  private Future<JsonObject> dryRunBy(Deadline deadline, Future<JsonObject> dryRun) {
+    if (dryRun.isComplete()) {
+      return Future.succeededFuture(dryRun.succeeded() ? dryRun.result() : null);
+    }
+    Promise<JsonObject> answer = Promise.promise();
+    long timer = vertx.setTimer(Math.max(1, deadline.remaining()), id -> answer.tryComplete(null));
+    dryRun.onComplete(
+        ar -> {
+          if (answer.tryComplete(ar.succeeded() ? ar.result() : null)) {
+            vertx.cancelTimer(timer);
           }
         });
     return answer.future();

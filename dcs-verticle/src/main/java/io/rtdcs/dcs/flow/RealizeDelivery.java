@@ -57,7 +57,7 @@ public final class RealizeDelivery {
               if (ar.failed()) {
                 load.failed();
                 LOG.warn(
-                    "tid {}: {} given up, the call's data is lost: {}",
+                    "tid {}: {} given up (lost unless the call was held: then replayed): {}",
                     tid,
                     address,
                     ar.cause().getMessage());

@@ -15,6 +15,9 @@ import io.vertx.core.json.JsonObject;
  *   <li>{@code collection.maxPending} (20000): calls accepted on this node and not stored yet (in
  *       flight, or answered with their realization still being delivered); at the bound new calls
  *       are refused (429), never dropped after being accepted.
+ *   <li>{@code collection.holdLeadMs} (10): how long before the deadline a call whose realization
+ *       is still on its way is held in the cluster ({@code rtdcs.pending}), so that the hold is
+ *       normally acknowledged before the answer leaves without the realization.
  *   <li>{@code admission.enabled} (true): the degradation below; off, every call is admitted.
  *   <li>{@code admission.skipPartnersLagMs} (15), {@code admission.deferSegmentsLagMs} (30), {@code
  *       admission.refuseLagMs} (60): the event-loop delay at which a call is answered without
@@ -29,6 +32,7 @@ public record LoadOptions(
     long retryForMs,
     long attemptTimeoutMs,
     int maxPending,
+    long holdLeadMs,
     boolean admissionEnabled,
     long skipPartnersLagMs,
     long deferSegmentsLagMs,
@@ -58,6 +62,7 @@ public record LoadOptions(
         c.longIn("collection.retryForMs", 30_000, 1_000, 300_000),
         c.longIn("collection.attemptTimeoutMs", 2_000, 100, 30_000),
         c.intIn("collection.maxPending", 20_000, 10, 10_000_000),
+        c.longIn("collection.holdLeadMs", 10, 0, 10_000),
         c.bool("admission.enabled", true),
         c.longIn("admission.skipPartnersLagMs", 10, 1, 60_000),
         c.longIn("admission.deferSegmentsLagMs", 20, 1, 60_000),
