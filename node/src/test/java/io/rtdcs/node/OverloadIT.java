@@ -33,11 +33,15 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Issue 16, tests 2 and 3 in one run (they share the cluster and the load, and the suite's time):
  * three fat-jar nodes, a partner answering in 20 ms (called on every event), two of the nodes
- * offered twice their measured capacity for 60 s by the open-loop generator, and the third member
- * killed with {@code kill -9} half-way. Every call is answered (served, degraded or refused, in the
- * documented order); for every visitor the stored count equals the calls admitted for it: nothing
- * lost, nothing counted twice; no admitted call later than {@link #LATE_MS} and at most {@link
- * #LATE_SHARE_MAX} of them later than {@link #PROMISED_MS} (bounds from the measured distribution).
+ * offered twice their measured capacity for 60 s by the open-loop generator, and one of those two
+ * killed with {@code kill -9} half-way, with the calls it answered and had not stored yet (held in
+ * the cluster, replayed by their owners). Every call to the surviving node is answered (served,
+ * degraded or refused, in the documented order), calls to the killed one fail only from the kill;
+ * for every visitor the stored count is at least the calls admitted for it (nothing lost) and at
+ * most that plus its calls that failed at the killed node (those in flight at the kill may have
+ * been stored without an answer): nothing counted twice; no admitted call later than {@link
+ * #LATE_MS} and at most {@link #LATE_SHARE_MAX} of them later than {@link #PROMISED_MS} (bounds
+ * from the measured distribution).
  */
 @Timeout(600)
 class OverloadIT {
@@ -48,8 +52,10 @@ class OverloadIT {
 
   /**
    * Share of admitted calls that may come later than {@link #PROMISED_MS}. Measured (BENCHMARKS.md,
-   * "OverloadIT"): 0.83-1.04 % of 81,000-83,000 admitted calls in three runs, three node JVMs, the
-   * partner and the client on 2 cores at twice the capacity; asserted: at most 5 %.
+   * "OverloadIT"): 0.83-1.04 % of 81,000-83,000 admitted calls in three runs with the third member
+   * killed; 1.67 % of 62,129 with a traffic node killed (2026-12-04, its held calls replayed);
+   * three node JVMs, the partner and the client on 2 cores at twice the capacity; asserted: at most
+   * 5 %.
    */
   static final double LATE_SHARE_MAX = 0.05;
 
@@ -61,6 +67,14 @@ class OverloadIT {
   static final long LATE_MS = 1_500;
 
   static final int VISITORS = 400;
+
+  /**
+   * The capacity is the rate the two nodes serve whole: p99 within the budget and at most this
+   * share answered degraded. Without it the probe's 3 s steps accepted rates answered half degraded
+   * (1,200-1,400 calls/s against 600 served whole in the same week), so twice "the capacity" varied
+   * 2.3x from run to run.
+   */
+  static final double MAX_DEGRADED_SHARE = 0.05;
 
   /**
    * The nodes' JVMs: C1 only (less compiling beside the load), G1 with a 20 ms pause goal and room
@@ -134,7 +148,7 @@ class OverloadIT {
     }
     int reniced = new ProcessBuilder(renice).redirectErrorStream(true).start().waitFor();
     System.out.println("overload: renice of the node JVMs exited " + reniced);
-    NodeProcess victim = nodes.get(2);
+    NodeProcess victim = nodes.get(Integer.getInteger("overload.victim", 1));
     List<String> targets =
         List.of(
             "http://127.0.0.1:" + nodes.get(0).httpPort(),
@@ -158,6 +172,7 @@ class OverloadIT {
                       .setStepDuration(Duration.ofSeconds(3))
                       .setPause(Duration.ofSeconds(1))
                       .setBisectSteps(2)
+                      .setMaxDegradedShare(MAX_DEGRADED_SHARE)
                       .setP99Bound(Duration.ofMillis(BUDGET_MS)))
               .find(probe::run);
       capacity = Math.max(100, estimate.capacity());
@@ -165,8 +180,13 @@ class OverloadIT {
     }
 
     Map<String, LongAdder> admitted = new ConcurrentHashMap<>();
+    Map<String, LongAdder> failedAtVictim = new ConcurrentHashMap<>();
+    List<String> failedElsewhere = new java.util.concurrent.CopyOnWriteArrayList<>();
+    String victimTarget = targets.get(1);
     ConcurrentHistogram admittedMicros = new ConcurrentHistogram(3);
     AtomicLong late = new AtomicLong();
+    AtomicLong lateAfterKill = new AtomicLong();
+    AtomicLong killedAtNanos = new AtomicLong(Long.MAX_VALUE);
     List<String> lateSamples = new java.util.concurrent.CopyOnWriteArrayList<>();
     OpenLoopResult result;
     try (OpenLoopLoad load =
@@ -179,6 +199,16 @@ class OverloadIT {
                 .setPathFactory(i -> path(visitors.inTurn(i)))
                 .setOutcomeListener(
                     o -> {
+                      if (o.callClass() == CallClass.FAILED) {
+                        if (o.request().target().equals(victimTarget)) {
+                          failedAtVictim
+                              .computeIfAbsent(uuidOf(o), k -> new LongAdder())
+                              .increment();
+                        } else if (failedElsewhere.size() < 10) {
+                          failedElsewhere.add(o.failure() + " " + o.request().path());
+                        }
+                        return;
+                      }
                       if (o.status() != 200) {
                         return;
                       }
@@ -189,6 +219,9 @@ class OverloadIT {
                       admittedMicros.recordValue(Math.max(0, micros));
                       if (micros > PROMISED_MS * 1_000) {
                         late.incrementAndGet();
+                        if (System.nanoTime() - o.latencyNanos() >= killedAtNanos.get()) {
+                          lateAfterKill.incrementAndGet();
+                        }
                       }
                       if (micros > LATE_MS * 1_000 && lateSamples.size() < 10) {
                         lateSamples.add(micros / 1000 + " ms " + o.request().path());
@@ -196,6 +229,7 @@ class OverloadIT {
                     }))) {
       var running = load.start(2 * capacity, LOAD);
       Thread.sleep(LOAD.toMillis() / 2);
+      killedAtNanos.set(System.nanoTime());
       victim.killHard();
       result = running.get();
     }
@@ -207,12 +241,14 @@ class OverloadIT {
         admittedMicros.getValueAtPercentile(99.9) / 1000.0,
         admittedMicros.getMaxValue() / 1000.0);
 
-    for (NodeProcess n : nodes.subList(0, 2)) {
+    for (NodeProcess n : List.of(nodes.get(0), nodes.get(2))) {
       System.out.println("overload: node " + n.httpPort() + " " + loadMetrics(n));
     }
-    // every call answered: served, degraded or refused
-    assertThat(result.count(CallClass.FAILED)).as(result.failureCounts().toString()).isZero();
+    // every call to the surviving node answered: served, degraded or refused
+    assertThat(failedElsewhere).as(result.failureCounts().toString()).isEmpty();
     assertThat(result.count(CallClass.SERVED) + result.count(CallClass.DEGRADED)).isGreaterThan(0);
+    long failedAtKill = failedAtVictim.values().stream().mapToLong(LongAdder::sum).sum();
+    System.out.printf("overload: %d calls failed at the killed node%n", failedAtKill);
     // every admitted call stored once: nothing lost through the kill, nothing counted twice
     NodeProcess reader = nodes.get(0);
     await()
@@ -225,22 +261,35 @@ class OverloadIT {
               for (int k = 1; k <= VISITORS; k++) {
                 String uuid = visitors.uuid(k);
                 long expected = admitted.getOrDefault(uuid, new LongAdder()).sum();
+                long unanswered = failedAtVictim.getOrDefault(uuid, new LongAdder()).sum();
                 long stored = count(reader, uuid, 1001);
-                if (stored != expected) {
-                  wrong.add(uuid + ": stored " + stored + ", admitted " + expected);
+                if (stored < expected || stored > expected + unanswered) {
+                  wrong.add(
+                      uuid
+                          + ": stored "
+                          + stored
+                          + ", admitted "
+                          + expected
+                          + ", failed at the killed node "
+                          + unanswered);
                 }
               }
               assertThat(wrong).isEmpty();
             });
     // admitted calls in time: none later than LATE_MS, at most LATE_SHARE_MAX later than promised
     long admittedCalls = result.count(CallClass.SERVED) + result.count(CallClass.DEGRADED);
+    System.out.printf(
+        "overload: %d of %d admitted calls later than %d ms (%.2f %%), %d of them started after"
+            + " the kill%n",
+        late.get(),
+        admittedCalls,
+        PROMISED_MS,
+        100.0 * late.get() / admittedCalls,
+        lateAfterKill.get());
     assertThat(lateSamples).as("admitted calls later than %d ms", LATE_MS).isEmpty();
     assertThat((double) late.get() / admittedCalls)
         .as("share of the %d admitted calls later than %d ms", admittedCalls, PROMISED_MS)
         .isLessThanOrEqualTo(LATE_SHARE_MAX);
-    System.out.printf(
-        "overload: %d of %d admitted calls later than %d ms (%.2f %%)%n",
-        late.get(), admittedCalls, PROMISED_MS, 100.0 * late.get() / admittedCalls);
   }
 
   /** The node's admission and collection counters, for the record (never fails the test). */

@@ -9,10 +9,11 @@ import java.util.Objects;
 
 /**
  * Finds the highest open-loop rate a server holds: the p99 of its answered (served + degraded)
- * calls within a bound and nothing refused or failed. Doubles the rate from a start until a step
- * does not hold, then bisects between the last rate that held and that one a few times; each step
- * is a short open-loop run ({@link CapacityProbeOptions}). The answer is as coarse as its steps
- * (three bisections: within 1/16 of the rate where holding stopped) and as noisy as the machine.
+ * calls within a bound, nothing refused or failed and, when asked, at most a share degraded.
+ * Doubles the rate from a start until a step does not hold, then bisects between the last rate that
+ * held and that one a few times; each step is a short open-loop run ({@link CapacityProbeOptions}).
+ * The answer is as coarse as its steps (three bisections: within 1/16 of the rate where holding
+ * stopped) and as noisy as the machine.
  */
 public final class CapacityProbe {
   /** One open-loop run at a rate: e.g. {@code load::run} of an {@link OpenLoopLoad}. */
@@ -104,6 +105,13 @@ public final class CapacityProbe {
       why.add("nothing answered");
     } else if (r.answeredLatency().p99Ms() > bound) {
       why.add(String.format("p99 %.1f ms > %.0f ms", r.answeredLatency().p99Ms(), bound));
+    }
+    long answered = r.count(CallClass.SERVED) + r.count(CallClass.DEGRADED);
+    double degraded = answered == 0 ? 0 : (double) r.count(CallClass.DEGRADED) / answered;
+    if (degraded > options.getMaxDegradedShare()) {
+      why.add(
+          String.format(
+              "%.1f %% degraded > %.1f %%", 100 * degraded, 100 * options.getMaxDegradedShare()));
     }
     if (r.achievedSendRate() < options.getMinSendRatio() * r.offeredRate()) {
       why.add(

@@ -26,6 +26,7 @@ public final class CapacityProbeOptions {
   private int bisectSteps = DEFAULT_BISECT_STEPS;
   private double minSendRatio = DEFAULT_MIN_SEND_RATIO;
   private Duration pause = DEFAULT_PAUSE;
+  private double maxDegradedShare = 1.0;
 
   public CapacityProbeOptions() {}
 
@@ -37,6 +38,7 @@ public final class CapacityProbeOptions {
     bisectSteps = other.bisectSteps;
     minSendRatio = other.minSendRatio;
     pause = other.pause;
+    maxDegradedShare = other.maxDegradedShare;
   }
 
   /** The first rate tried, calls/s. */
@@ -116,6 +118,22 @@ public final class CapacityProbeOptions {
 
   public double getMinSendRatio() {
     return minSendRatio;
+  }
+
+  /**
+   * A step whose degraded calls (answered without partners or segments) exceed this share of its
+   * answered calls does not hold: the capacity the server serves whole. 1 (the default): any share.
+   */
+  public CapacityProbeOptions setMaxDegradedShare(double maxDegradedShare) {
+    if (!(maxDegradedShare >= 0 && maxDegradedShare <= 1)) {
+      throw new IllegalArgumentException("maxDegradedShare: 0 to 1, got " + maxDegradedShare);
+    }
+    this.maxDegradedShare = maxDegradedShare;
+    return this;
+  }
+
+  public double getMaxDegradedShare() {
+    return maxDegradedShare;
   }
 
   /** A rest before each step, so that the server drains what an overloaded step left. */

@@ -85,6 +85,20 @@ class CapacityProbeTest {
   }
 
   @Test
+  void withAMaximumDegradedShareAStepAnsweredMostlyDegradedShouldNotHold() {
+    CapacityProbe probe =
+        new CapacityProbe(
+            new CapacityProbeOptions(OPTIONS).setBisectSteps(0).setMaxDegradedShare(0.05));
+    CapacityProbe.Estimate estimate =
+        probe.find(
+            (rate, d) -> result(rate, rate > 400 ? CallClass.DEGRADED : CallClass.SERVED, 20, 10));
+    assertThat(estimate.capacity()).isEqualTo(400.0);
+    assertThat(estimate.steps().get(2).reason()).contains("100.0 % degraded > 5.0 %");
+    assertThatThrownBy(() -> new CapacityProbeOptions().setMaxDegradedShare(1.5))
+        .hasMessageContaining("maxDegradedShare");
+  }
+
+  @Test
   void aGeneratorThatCouldNotKeepUpShouldNotHold() {
     LoadStats stats = new LoadStats();
     stats.record(
