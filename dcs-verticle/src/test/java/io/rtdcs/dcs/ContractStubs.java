@@ -45,7 +45,9 @@ final class ContractStubs {
           Addresses.ADMIN_TRAITS,
           Addresses.ADMIN_SEGMENTS,
           Addresses.ADMIN_DESTINATIONS,
-          Addresses.ADMIN_MERGE_RULES);
+          Addresses.ADMIN_MERGE_RULES,
+          Addresses.CALL_HOLD,
+          Addresses.CALL_RELEASE);
 
   /** What a stub does with one request: reply, fail, or never answer (null reply). */
   record Behaviour(Function<JsonObject, JsonObject> reply, int failCode, long delayMs) {}
@@ -83,6 +85,8 @@ final class ContractStubs {
     reply(Addresses.PROFILE_OPTOUT, this::optOut);
     reply(Addresses.PARTNER_SYNC_POLICY, ContractStubs::syncPolicy);
     reply(Addresses.PROFILE_GET, req -> new JsonObject().put("uuid", req.getString("uuid")));
+    reply(Addresses.CALL_HOLD, req -> new JsonObject().put("held", true));
+    reply(Addresses.CALL_RELEASE, req -> new JsonObject());
     for (String admin :
         List.of(
             Addresses.ADMIN_PARTNERS,
