@@ -100,14 +100,32 @@ public final class DcsVerticle extends VerticleBase {
             new HttpServerOptions().setPort(options.getHttpPort()).setHost(options.getHttpHost()));
     SlowClientGuard guard = new SlowClientGuard(vertx, limits.requestTimeoutMs());
     server = vertx.createHttpServer(http).requestHandler(guard.wrap(router));
+    Future<HttpServer> listening =
+        server
+            .listen()
+            .recover(e -> cannotListen("http", options.getHttpHost(), options.getHttpPort(), e));
     if (adminRouter == null) {
-      return server.listen().andThen(ar -> publishPort());
+      return listening.andThen(ar -> publishPort());
     }
     HttpServerOptions adminHttp =
         limits.applyTo(
             new HttpServerOptions().setPort(security.adminPort()).setHost(security.adminHost()));
     adminServer = vertx.createHttpServer(adminHttp).requestHandler(adminRouter);
-    return server.listen().andThen(ar -> publishPort()).compose(s -> adminServer.listen());
+    return listening
+        .andThen(ar -> publishPort())
+        .compose(
+            s ->
+                adminServer
+                    .listen()
+                    .recover(
+                        e -> cannotListen("admin", security.adminHost(), security.adminPort(), e)));
+  }
+
+  /** A listen failure that names what could not listen where ("Address already in use" alone). */
+  private static Future<HttpServer> cannotListen(String what, String host, int port, Throwable e) {
+    return Future.failedFuture(
+        new IllegalStateException(
+            what + " listener " + host + ":" + port + ": " + e.getMessage(), e));
   }
 
   /** This node's cluster id (the Hazelcast member's), or "" when Vert.x is not clustered. */

@@ -26,6 +26,8 @@ import io.vertx.core.spi.cluster.NodeInfo;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -92,34 +94,64 @@ public final class RtdcsNode {
             .applyTo(options.getEventBus().toEventBusOptions(options.getClusterHost()));
     VertxOptions vertxOptions = new VertxOptions().setEventBusOptions(eventBus);
     NodeMetrics metrics = NodeMetrics.create(options);
-    return metrics
+    // the caller's future belongs to no event loop: a failed start closes Vert.x, whose loops could
+    // then never pass the failure on (the caller waited forever, the cause unprinted)
+    CompletableFuture<RtdcsNode> started = new CompletableFuture<>();
+    metrics
         .configure(vertxOptions, Vertx.builder().with(vertxOptions))
         .withClusterManager(clusterManager)
         .buildClustered()
-        .onFailure(
-            e -> {
-              if (durable != null) {
-                durable.close();
+        .onComplete(
+            built -> {
+              if (built.failed()) {
+                if (durable != null) {
+                  durable.close();
+                }
+                started.completeExceptionally(built.cause());
+                return;
               }
-            })
-        .compose(
-            vertx -> {
+              Vertx vertx = built.result();
               Meters.publish(vertx, metrics.registry(), metrics.perDefinition());
               HazelcastInstance hz = clusterManager.getHazelcastInstance();
               RtdcsNode node = new RtdcsNode(vertx, hz, options, metrics, durable);
               if (durable != null) {
                 node.scheduleSweep();
               }
-              return node.bindMeters(clock)
+              node.bindMeters(clock)
                   .compose(v -> node.deployAll(clock))
-                  .map(node)
-                  .recover(
-                      e ->
-                          vertx
-                              .close()
-                              .eventually(node::closeDatabase)
-                              .transform(v -> Future.failedFuture(e)));
+                  .onComplete(
+                      deployed -> {
+                        if (deployed.succeeded()) {
+                          started.complete(node);
+                        } else {
+                          closeAfterFailedStart(vertx, node, deployed.cause(), started);
+                        }
+                      });
             });
+    return Future.fromCompletionStage(started);
+  }
+
+  /**
+   * Closes what a failed start left running, then fails {@code started} with {@code e}: on a thread
+   * of its own, since closing Vert.x terminates the event loop this is called on.
+   */
+  private static void closeAfterFailedStart(
+      Vertx vertx, RtdcsNode node, Throwable e, CompletableFuture<RtdcsNode> started) {
+    Thread closer =
+        new Thread(
+            () -> {
+              try {
+                vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+              } catch (Exception closeFailure) {
+                e.addSuppressed(closeFailure);
+              } finally {
+                node.closeDatabase();
+                started.completeExceptionally(e);
+              }
+            },
+            "rtdcs-failed-start");
+    closer.setDaemon(true);
+    closer.start();
   }
 
   /**
