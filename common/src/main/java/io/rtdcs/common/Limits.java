@@ -11,5 +11,11 @@ public final class Limits {
   /** Segments one partner answer may carry ({@code maxSegments} of a partner definition). */
   public static final int MAX_PARTNER_SEGMENTS = 1000;
 
+  /**
+   * Characters of a call's {@code tid}, its idempotency key wherever it travels (realize, hold,
+   * replay).
+   */
+  public static final int MAX_TID_LENGTH = 64;
+
   private Limits() {}
 }

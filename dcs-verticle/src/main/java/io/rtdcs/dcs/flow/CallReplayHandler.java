@@ -1,5 +1,6 @@
 package io.rtdcs.dcs.flow;
 
+import io.rtdcs.common.Limits;
 import io.vertx.core.Handler;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
@@ -12,8 +13,6 @@ import java.util.Objects;
  * stored within {@code collection.retryForMs} with 503 (replayed again later).
  */
 public final class CallReplayHandler implements Handler<Message<Object>> {
-  static final int MAX_TID_LENGTH = 64;
-
   private final EventService service;
 
   public CallReplayHandler(EventService service) {
@@ -40,8 +39,8 @@ public final class CallReplayHandler implements Handler<Message<Object>> {
     }
     if (!(call.getValue("tid") instanceof String tid)
         || tid.isEmpty()
-        || tid.length() > MAX_TID_LENGTH) {
-      return "tid: must be 1 to " + MAX_TID_LENGTH + " characters";
+        || tid.length() > Limits.MAX_TID_LENGTH) {
+      return "tid: must be 1 to " + Limits.MAX_TID_LENGTH + " characters";
     }
     if (!(call.getValue("realize") instanceof JsonObject)) {
       return "realize: must be an object";

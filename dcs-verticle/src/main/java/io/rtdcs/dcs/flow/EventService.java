@@ -94,8 +94,8 @@ public final class EventService {
     }
     boolean fresh = request.uuid() == null && request.provenDeclaredIdsJson().isEmpty();
     if (admission == Admission.DEFER_SEGMENTS) {
-      // answered now; the call is collected as if its resolve had failed
-      // answered once held in the cluster (or at the deadline); collected after that
+      // collected as if its resolve had failed; answered once held in the cluster (or at the
+      // deadline), collected after that
       String uuid = fresh ? ids.newUuid() : request.uuid();
       errors.add(
           new AamError(
@@ -320,43 +320,42 @@ public final class EventService {
    */
   private Future<JsonObject> answerBy(Deadline deadline, JsonObject call) {
     Future<JsonObject> stored = collect(call);
-    if (stored.isComplete()) {
-      return Future.succeededFuture(stored.succeeded() ? stored.result() : null);
+    if (!stored.isComplete()) {
+      long holdTimer =
+          vertx.setTimer(
+              Math.max(1, deadline.remaining() - holdLeadMs),
+              id -> {
+                if (!stored.isComplete()) {
+                  held.holdUntilStored(call, stored);
+                }
+              });
+      stored.onComplete(ar -> vertx.cancelTimer(holdTimer));
     }
-    Promise<JsonObject> answer = Promise.promise();
-    long left = deadline.remaining();
-    long holdTimer =
-        vertx.setTimer(
-            Math.max(1, left - holdLeadMs),
-            id -> {
-              if (!stored.isComplete()) {
-                held.holdUntilStored(call, stored);
-              }
-            });
-    long timer = vertx.setTimer(Math.max(1, left), id -> answer.tryComplete(null));
-    stored.onComplete(
-        ar -> {
-          if (answer.tryComplete(ar.succeeded() ? ar.result() : null)) {
-            vertx.cancelTimer(timer);
-            vertx.cancelTimer(holdTimer);
-          } else if (ar.succeeded()) {
-            delivery.storedLate();
-          }
-        });
-    return answer.future();
+    return by(deadline, stored, delivery::storedLate);
   }
 
   /** What a warm-up's dry run brings by the deadline, else null (nothing to keep). */
   private Future<JsonObject> dryRunBy(Deadline deadline, Future<JsonObject> dryRun) {
-    if (dryRun.isComplete()) {
-      return Future.succeededFuture(dryRun.succeeded() ? dryRun.result() : null);
+    return by(deadline, dryRun, () -> {});
+  }
+
+  /**
+   * What {@code result} brings by the deadline, else null; {@code lateSuccess} runs when it
+   * succeeds after that.
+   */
+  private Future<JsonObject> by(
+      Deadline deadline, Future<JsonObject> result, Runnable lateSuccess) {
+    if (result.isComplete()) {
+      return Future.succeededFuture(result.succeeded() ? result.result() : null);
     }
     Promise<JsonObject> answer = Promise.promise();
     long timer = vertx.setTimer(Math.max(1, deadline.remaining()), id -> answer.tryComplete(null));
-    dryRun.onComplete(
+    result.onComplete(
         ar -> {
           if (answer.tryComplete(ar.succeeded() ? ar.result() : null)) {
             vertx.cancelTimer(timer);
+          } else if (ar.succeeded()) {
+            lateSuccess.run();
           }
         });
     return answer.future();

@@ -14,11 +14,11 @@ import org.slf4j.LoggerFactory;
  * Maps a failure to the contract's codes: 400/404/409 as given, 503 Hazelcast or a full
  * write-behind backlog, 500 the rest.
  */
-final class Replies {
+public final class Replies {
   private static final RateLimitedLogger LOG =
       new RateLimitedLogger(LoggerFactory.getLogger(Replies.class), 5_000);
 
-  static void fail(Message<?> message, String address, Throwable failure) {
+  public static void fail(Message<?> message, String address, Throwable failure) {
     Throwable cause = failure;
     while (cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null) {
       cause = cause.getCause();

@@ -27,7 +27,7 @@ final class Requests {
   private static final Pattern UUID = Pattern.compile("[0-9]{1,38}");
 
   /** A transaction id: the idempotency key of a realize call. */
-  static final int MAX_TID_LENGTH = 64;
+  static final int MAX_TID_LENGTH = io.rtdcs.common.Limits.MAX_TID_LENGTH;
 
   /**
    * The fields every request may carry: {@code tid} (string of at most {@value #MAX_TID_LENGTH}

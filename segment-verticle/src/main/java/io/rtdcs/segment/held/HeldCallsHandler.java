@@ -1,8 +1,10 @@
 package io.rtdcs.segment.held;
 
 import io.rtdcs.common.Addresses;
+import io.rtdcs.common.Limits;
 import io.rtdcs.segment.JsonFields;
 import io.rtdcs.segment.RequestException;
+import io.rtdcs.segment.handlers.Replies;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
@@ -14,8 +16,6 @@ import java.util.Objects;
  * its backup are written), and forgets it once stored.
  */
 public final class HeldCallsHandler {
-  static final int MAX_TID_LENGTH = 64;
-
   private final PendingCalls pending;
   private final Clock clock;
 
@@ -38,7 +38,7 @@ public final class HeldCallsHandler {
     pending
         .hold(tid, stored)
         .onSuccess(v -> message.reply(new JsonObject().put("held", true)))
-        .onFailure(e -> fail(message, Addresses.CALL_HOLD, e));
+        .onFailure(e -> Replies.fail(message, Addresses.CALL_HOLD, e));
   }
 
   public void release(Message<Object> message) {
@@ -52,18 +52,15 @@ public final class HeldCallsHandler {
     pending
         .release(tid)
         .onSuccess(v -> message.reply(new JsonObject()))
-        .onFailure(e -> fail(message, Addresses.CALL_RELEASE, e));
+        .onFailure(e -> Replies.fail(message, Addresses.CALL_RELEASE, e));
   }
 
   private static String tid(JsonObject body) {
     String tid = JsonFields.requireString(body, "tid", "tid");
-    if (tid.isEmpty() || tid.length() > MAX_TID_LENGTH) {
-      throw RequestException.badRequest("tid", "must be 1 to " + MAX_TID_LENGTH + " characters");
+    if (tid.length() > Limits.MAX_TID_LENGTH) {
+      throw RequestException.badRequest(
+          "tid", "must be 1 to " + Limits.MAX_TID_LENGTH + " characters");
     }
     return tid;
-  }
-
-  private static void fail(Message<Object> message, String address, Throwable e) {
-    message.fail(503, address + ": store unavailable: " + e.getClass().getSimpleName());
   }
 }
