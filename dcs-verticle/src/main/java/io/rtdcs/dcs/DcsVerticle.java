@@ -8,6 +8,7 @@ import io.rtdcs.dcs.flow.BusClient;
 import io.rtdcs.dcs.flow.CallReplayHandler;
 import io.rtdcs.dcs.flow.EventService;
 import io.rtdcs.dcs.flow.HeldCalls;
+import io.rtdcs.dcs.flow.PartnerPresence;
 import io.rtdcs.dcs.flow.RealizeDelivery;
 import io.rtdcs.dcs.http.AdminAuth;
 import io.rtdcs.dcs.http.AdminHandler;
@@ -184,7 +185,8 @@ public final class DcsVerticle extends VerticleBase {
             options.getStepsBudgetMs(),
             options.getStoreReserveMs(),
             options.isDebug(),
-            security.consent());
+            security.consent(),
+            new PartnerPresence(clock));
     vertx.eventBus().consumer(Addresses.CALL_REPLAY, new CallReplayHandler(service));
     EventHandler event =
         new EventHandler(

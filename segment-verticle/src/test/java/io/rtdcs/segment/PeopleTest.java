@@ -161,6 +161,11 @@ class PeopleTest {
             call(laptop, "c_x")
                 .put("identities", new JsonArray().add(id("crm-phone-laptop", 2, true))));
     assertThat(later.getJsonArray("segments")).containsExactly(6003);
+    // or, when the dcs verticle did not resolve the device (no partner to ask), the realize step
+    // reads them from the device's profile itself; without either, the device stands alone
+    JsonObject unread = realize(2, call(laptop, "c_x").put("readIdentities", true));
+    assertThat(unread.getJsonArray("segments")).containsExactly(6003);
+    assertThat(realize(0, call(laptop, "c_x")).getJsonArray("segments")).isEmpty();
   }
 
   @Test
@@ -171,6 +176,9 @@ class PeopleTest {
     realize(0, call(phone, "c_a", id("crm-linked", 0, true)));
     JsonObject seen = realize(1, call(laptop, "c_b", id("crm-linked", 0, true)));
     assertThat(seen.getJsonArray("segments")).containsExactly(6004);
+    // later, anonymous and not resolved: the realize step reads the laptop's declared IDs itself
+    JsonObject unread = realize(2, call(laptop, "c_x").put("readIdentities", true));
+    assertThat(unread.getJsonArray("segments")).containsExactly(6004);
     // an unproven claim of the same ID links nothing and sees no device
     String stranger = "75000000000000000000000000000000000003";
     JsonObject claim = realize(2, call(stranger, "c_b", id("crm-linked", 0, false)));

@@ -42,6 +42,7 @@ public final class EventService {
   private final long storeReserveMs;
   private final boolean debug;
   private final ConsentPolicy consent;
+  private final PartnerPresence partners;
 
   public EventService(
       Vertx vertx,
@@ -54,7 +55,9 @@ public final class EventService {
       long budgetMs,
       long storeReserveMs,
       boolean debug,
-      ConsentPolicy consent) {
+      ConsentPolicy consent,
+      PartnerPresence partners) {
+    this.partners = Objects.requireNonNull(partners, "partners");
     this.vertx = Objects.requireNonNull(vertx, "vertx");
     this.consent = Objects.requireNonNull(consent, "consent");
     this.bus = Objects.requireNonNull(bus, "bus");
@@ -104,7 +107,9 @@ public final class EventService {
       return holdThenCollect(unresolvedCall(request, uuid, tid), deadline)
           .map(v -> EventResult.withoutData(uuid, uuid != null, false, errors));
     }
-    return resolve(request, tid, deadline, fresh)
+    // a warm-up asks no partner but resolves, to run that step too
+    boolean askPartners = admission != Admission.SKIP_PARTNERS && partners.mayAsk() && !warmup;
+    return resolve(request, tid, deadline, fresh, askPartners || warmup)
         .compose(
             visitor -> {
               if (visitor == null) {
@@ -124,6 +129,8 @@ public final class EventService {
                 errors.add(
                     new AamError(AamError.PARTNERS_SKIPPED, "node busy: partners not asked"));
                 lookup = Future.succeededFuture(new JsonObject());
+              } else if (!askPartners) {
+                lookup = Future.succeededFuture(new JsonObject()); // none to ask (PartnerPresence)
               } else {
                 lookup = lookup(request, visitor, tid, deadline);
               }
@@ -172,7 +179,8 @@ public final class EventService {
   private static JsonObject unresolvedCall(EventRequest request, String uuid, String tid) {
     JsonObject call = new JsonObject().put("tid", tid);
     if (uuid != null && request.provenDeclaredIdsJson().isEmpty()) {
-      return call.put("realize", realizeBody(request, uuid, new JsonObject(), tid));
+      JsonObject realize = realizeBody(request, uuid, new JsonObject(), tid);
+      return call.put("realize", uuid.equals(request.uuid()) ? unread(realize) : realize);
     }
     call.put("resolve", resolveBody(request, tid, 0))
         .put("realize", realizeBody(request, null, new JsonObject(), tid));
@@ -203,9 +211,7 @@ public final class EventService {
                 visitor.optedOut()
                     ? Future.succeededFuture()
                     : delivery.deliver(
-                        Addresses.PROFILE_REALIZE,
-                        tid,
-                        realize.copy().put("uuid", visitor.uuid())));
+                        Addresses.PROFILE_REALIZE, tid, withVisitor(realize.copy(), visitor)));
   }
 
   /**
@@ -227,13 +233,21 @@ public final class EventService {
     return holding.otherwiseEmpty();
   }
 
-  /** Null means "could not resolve in time". */
+  /**
+   * Null means "could not resolve in time". Without partners to ask, a visitor named by its uuid
+   * alone is not resolved: the realize step finds an opt-out itself (the store never changes an
+   * opted-out profile) and reads the device's identities when its merge rules need them, in one
+   * store round trip instead of two.
+   */
   private Future<Visitor> resolve(
-      EventRequest request, String tid, Deadline deadline, boolean fresh) {
+      EventRequest request, String tid, Deadline deadline, boolean fresh, boolean forPartners) {
     // only a proven declared ID may name a profile (docs/privacy.md): an unproven one is kept in
     // the caller's own profile by the realize step and finds nothing
     if (fresh) {
       return Future.succeededFuture(Visitor.fresh(ids.newUuid()));
+    }
+    if (!forPartners && request.provenDeclaredIdsJson().isEmpty()) {
+      return Future.succeededFuture(Visitor.unread(request.uuid()));
     }
     long left = deadline.remaining();
     return bus.segment(Addresses.PROFILE_RESOLVE, resolveBody(request, tid, left), left)
@@ -268,6 +282,12 @@ public final class EventService {
       body.put("consent", new JsonObject(request.consent()));
     }
     return bus.partner(Addresses.PARTNER_LOOKUP, body, left)
+        .andThen(
+            ar -> {
+              if (ar.succeeded()) {
+                partners.observe(ar.result());
+              }
+            })
         .otherwise(
             failure -> {
               LOG.warn("tid {}: partner lookup failed: {}", tid, failure.getMessage());
@@ -281,10 +301,24 @@ public final class EventService {
   private static JsonObject realizeCall(
       EventRequest request, Visitor visitor, JsonObject lookup, String tid) {
     JsonObject body = realizeBody(request, visitor.uuid(), lookup, tid);
-    if (!visitor.identities().isEmpty()) {
-      body.put("identities", visitor.identities());
+    return new JsonObject().put("tid", tid).put("realize", withVisitor(body, visitor));
+  }
+
+  /** A realize body with what the resolve found on the device, or asking the store to read it. */
+  private static JsonObject withVisitor(JsonObject realize, Visitor visitor) {
+    realize.put("uuid", visitor.uuid());
+    if (!visitor.read()) {
+      return unread(realize);
     }
-    return new JsonObject().put("tid", tid).put("realize", body);
+    if (!visitor.identities().isEmpty()) {
+      realize.put("identities", visitor.identities());
+    }
+    return realize;
+  }
+
+  /** The device's profile was not read: the realize step reads its identities if it needs them. */
+  private static JsonObject unread(JsonObject realize) {
+    return realize.put("readIdentities", true);
   }
 
   /** A warm-up realize: the whole logic at the owner, nothing stored, once, within the budget. */

@@ -13,19 +13,27 @@ import io.vertx.core.json.JsonObject;
  * @param cachedDpids partners whose cached answer is still fresh
  * @param identities the declared IDs the device proved before, newest first (merge rules read the
  *     people's profiles and linked devices they name: docs/profiles.md)
+ * @param read the profile was read (resolved); else the realize step finds an opt-out and reads the
+ *     identities itself when its merge rules need them ({@link #unread})
  */
 record Visitor(
     String uuid,
     boolean optedOut,
     JsonObject syncedIds,
     JsonArray cachedDpids,
-    JsonArray identities) {
+    JsonArray identities,
+    boolean read) {
 
   /** A device keeps 10 declared IDs. */
   static final int MAX_IDENTITIES = 10;
 
   static Visitor fresh(String uuid) {
-    return new Visitor(uuid, false, new JsonObject(), new JsonArray(), new JsonArray());
+    return new Visitor(uuid, false, new JsonObject(), new JsonArray(), new JsonArray(), true);
+  }
+
+  /** A returning visitor known by its uuid alone, whose profile was not read before the realize. */
+  static Visitor unread(String uuid) {
+    return new Visitor(uuid, false, new JsonObject(), new JsonArray(), new JsonArray(), false);
   }
 
   /**
@@ -66,6 +74,6 @@ record Visitor(
         }
       }
     }
-    return new Visitor(uuid, optedOut, synced, cached, identities);
+    return new Visitor(uuid, optedOut, synced, cached, identities, true);
   }
 }

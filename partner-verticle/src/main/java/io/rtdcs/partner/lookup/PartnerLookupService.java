@@ -64,7 +64,12 @@ public final class PartnerLookupService {
     JsonArray ibs = idSyncs(partners, request);
     return fanout
         .run(request)
-        .map(outcomes -> new JsonObject().put("outcomes", outcomes).put("ibs", ibs));
+        .map(
+            outcomes ->
+                new JsonObject()
+                    .put("outcomes", outcomes)
+                    .put("ibs", ibs)
+                    .put("partners", partners.size()));
   }
 
   /** One lookup in progress. */

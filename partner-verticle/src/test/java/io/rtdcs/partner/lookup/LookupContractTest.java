@@ -109,6 +109,7 @@ class LookupContractTest {
     assertThat(timed.outcome(9004).getString("outcome")).isEqualTo("no-data");
     assertThat(timed.outcome(9004).getLong("ttlSeconds")).isEqualTo(600);
     assertThat(timed.reply().getJsonArray("outcomes").size()).isEqualTo(4);
+    assertThat(timed.reply().getInteger("partners")).isEqualTo(4);
     assertThat(timed.reply().getJsonArray("ibs"))
         .containsExactly(
             new JsonObject(
@@ -116,6 +117,19 @@ class LookupContractTest {
                     + " \"ttl\": 20160, \"fireURLSync\": 1}"));
     assertThat(timed.elapsedMs()).isLessThanOrEqualTo(80 + TimingSlack.ms());
     assertThat(stub.seen()).noneMatch(s -> s.uri().contains("cached-one"));
+  }
+
+  @Test
+  void theReplyShouldCountThePartnersAskedSoTheCallerCanSkipTheLookup(Vertx vertx)
+      throws Exception {
+    StubPartnerServer stub = StubPartnerServer.start(vertx);
+    deploy(vertx, hz, config(http(9005, stub.url("/ok?seg=x")).put("enabled", false)));
+
+    Timed timed = lookup(vertx, new JsonObject(CONTRACT_REQUEST));
+
+    assertThat(timed.reply().getJsonArray("outcomes")).isEmpty();
+    assertThat(timed.reply().getInteger("partners")).isZero();
+    assertThat(stub.seen()).isEmpty();
   }
 
   @Test

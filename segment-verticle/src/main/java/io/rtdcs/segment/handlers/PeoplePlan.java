@@ -3,6 +3,7 @@ package io.rtdcs.segment.handlers;
 import io.rtdcs.segment.definitions.Definitions;
 import io.rtdcs.segment.definitions.MergeRule;
 import io.rtdcs.segment.store.DeclaredId;
+import io.rtdcs.segment.store.Profile;
 import io.rtdcs.segment.store.TraitView;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -80,6 +81,31 @@ record PeoplePlan(String current, Map<String, Integer> people, List<String> link
       links.addAll(ids.keySet());
     }
     return new PeoplePlan(current, people, links);
+  }
+
+  /**
+   * Whether the merge rules in {@code defs} read people or devices named by the declared IDs the
+   * device proved on earlier calls ({@code known}): "last" or "all authenticated", linked devices.
+   */
+  static boolean readsKnownIdentities(Definitions defs) {
+    return defs.usesAuthenticated(MergeRule.Authenticated.LAST)
+        || defs.usesAuthenticated(MergeRule.Authenticated.ALL)
+        || defs.usesLinkedDevices();
+  }
+
+  /** The declared IDs {@code profile} proved, newest first (what resolve answers as identities). */
+  static List<DeclaredId> provenIdentities(Profile profile) {
+    List<DeclaredId> out = new ArrayList<>();
+    if (profile == null) {
+      return out;
+    }
+    List<DeclaredId> ids = profile.declaredIds();
+    for (int i = ids.size() - 1; i >= 0; i--) {
+      if (ids.get(i).proven()) {
+        out.add(ids.get(i));
+      }
+    }
+    return out;
   }
 
   /** Nothing beyond the device's own profile is written or read. */

@@ -68,6 +68,7 @@ public final class RealizeHandler implements Handler<Message<Object>> {
     RealizeCommand command;
     List<DeclaredId> proven;
     List<DeclaredId> known;
+    boolean readIdentities;
     boolean urlDestinations;
     String httpProto;
     try {
@@ -91,11 +92,12 @@ public final class RealizeHandler implements Handler<Message<Object>> {
               JsonFields.optBoolean(body, "dryRun", "dryRun", false));
       proven = Requests.provenDeclaredIds(body);
       known = Requests.identities(body);
+      readIdentities = JsonFields.optBoolean(body, "readIdentities", "readIdentities", false);
     } catch (RuntimeException e) {
       Replies.fail(message, Addresses.PROFILE_REALIZE, e);
       return;
     }
-    realize(uuid, command, known)
+    realize(uuid, command, known, readIdentities)
         .andThen(
             ar -> {
               if (command.dryRun()) {
@@ -147,11 +149,24 @@ public final class RealizeHandler implements Handler<Message<Object>> {
    * held: the person's profile skips a call it holds).
    */
   private Future<RealizeResult> realize(
-      String uuid, RealizeCommand command, List<DeclaredId> known) {
+      String uuid, RealizeCommand command, List<DeclaredId> known, boolean readIdentities) {
     Definitions defs = definitions.current();
     if (defs == null) {
       defs = Definitions.EMPTY; // still loading: the owner refuses retryably until it has them
     }
+    if (readIdentities && known.isEmpty() && PeoplePlan.readsKnownIdentities(defs)) {
+      // the caller did not resolve the device: its earlier declared IDs are read here, only when
+      // a merge rule in use reads the people or devices they name
+      Definitions d = defs;
+      return store
+          .get(uuid)
+          .compose(device -> realize(uuid, command, PeoplePlan.provenIdentities(device), d));
+    }
+    return realize(uuid, command, known, defs);
+  }
+
+  private Future<RealizeResult> realize(
+      String uuid, RealizeCommand command, List<DeclaredId> known, Definitions defs) {
     Definitions d = defs;
     PeoplePlan plan = PeoplePlan.of(defs, command.declaredIds(), known);
     if (plan.deviceOnly()) {
