@@ -64,6 +64,7 @@ public final class DcsVerticle extends VerticleBase {
   private SecurityWiring security;
   private LoadOptions loadOptions;
   private AdmissionControl admission;
+  private SlowClientGuard guard;
 
   public DcsVerticle(Clock clock) {
     this(clock, DcsExtension.NONE);
@@ -73,6 +74,11 @@ public final class DcsVerticle extends VerticleBase {
   public DcsVerticle(Clock clock, DcsExtension extension) {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.extension = Objects.requireNonNull(extension, "extension");
+  }
+
+  /** The per-request deadline of the HTTP front (tests). */
+  public SlowClientGuard slowClientGuard() {
+    return guard;
   }
 
   /** Keys of the {@code dcs} section that the hosting node reads (its warm-up, docs). */
@@ -94,13 +100,13 @@ public final class DcsVerticle extends VerticleBase {
     } catch (IllegalArgumentException e) {
       return Future.failedFuture(e);
     }
+    guard = new SlowClientGuard(vertx, limits.requestTimeoutMs());
     Router router = router(options);
     admission.start();
     HttpServerOptions http =
         limits.applyTo(
             new HttpServerOptions().setPort(options.getHttpPort()).setHost(options.getHttpHost()));
-    SlowClientGuard guard = new SlowClientGuard(vertx, limits.requestTimeoutMs());
-    server = vertx.createHttpServer(http).requestHandler(guard.wrap(router));
+    server = vertx.createHttpServer(http).requestHandler(router);
     Future<HttpServer> listening =
         server
             .listen()
@@ -230,6 +236,7 @@ public final class DcsVerticle extends VerticleBase {
     AdminHandler admin = new AdminHandler(bus, options.getAdminTimeoutMs(), schemas);
 
     Router router = Router.router(vertx);
+    router.route().handler(guard); // first: its deadline covers every route
     router.route().handler(new HttpMetricsHandler(Meters.registry(vertx), options.getBudgetMs()));
     Router adminRoutes = router;
     if (security.adminPort() >= 0) {

@@ -14,6 +14,7 @@ final class DcsServer implements AutoCloseable {
   final WebClient client;
   final int port;
   final int adminPort;
+  final io.rtdcs.dcs.http.SlowClientGuard guard;
 
   DcsServer(JsonObject config) {
     this(config, Clock.systemUTC());
@@ -44,6 +45,7 @@ final class DcsServer implements AutoCloseable {
     }
     port = verticle.actualPort();
     adminPort = verticle.actualAdminPort();
+    guard = verticle.slowClientGuard();
     client =
         WebClient.create(
             vertx,

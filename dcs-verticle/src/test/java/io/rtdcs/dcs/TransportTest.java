@@ -122,6 +122,25 @@ class TransportTest {
   }
 
   @Test
+  void anAnsweredRequestShouldLeaveNoDeadlineTimerBehind() {
+    // the router's other end handlers (the /event timer of the metrics handler) must not replace
+    // the guard's: a timer left to run holds its request, response and routing context for 10 s
+    try (DcsServer server = new DcsServer(new JsonObject())) {
+      for (int i = 0; i < 200; i++) {
+        assertThat(server.client.get("/event?d_rtbd=json&c_a=1").send().await().statusCode())
+            .isEqualTo(200);
+      }
+      assertThat(server.client.get("/openapi.json").send().await().statusCode()).isEqualTo(200);
+
+      // each ends with its answer (a few ms at most), not when its 10 s deadline runs out
+      org.awaitility.Awaitility.await()
+          .atMost(java.time.Duration.ofSeconds(5))
+          .until(() -> server.guard.pending() == 0);
+      assertThat(server.guard.cutOff()).isZero();
+    }
+  }
+
+  @Test
   void oversizedHeadersShouldBeRefused() {
     try (DcsServer server = new DcsServer(new JsonObject().put("http.maxHeaderBytes", 2048))) {
       HttpResponse<Buffer> r =
