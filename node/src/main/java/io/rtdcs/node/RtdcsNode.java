@@ -6,8 +6,8 @@ import io.rtdcs.common.Meters;
 import io.rtdcs.common.NodeState;
 import io.rtdcs.dcs.DcsVerticle;
 import io.rtdcs.dcs.load.NodeLoad;
-import io.rtdcs.node.bridge.PartnerBridgeVerticle;
 import io.rtdcs.partner.PartnerVerticle;
+import io.rtdcs.partner.bridge.PartnerBridgeVerticle;
 import io.rtdcs.partner.demo.DemoPartnerVerticle;
 import io.rtdcs.segment.SegmentVerticle;
 import io.rtdcs.segment.held.HeldCallsVerticle;
@@ -221,7 +221,9 @@ public final class RtdcsNode {
     if (options.getBridge().isEnabled()) {
       chain =
           chain.compose(
-              v -> vertx.deployVerticle(new PartnerBridgeVerticle(options.getBridge(), clock)));
+              v ->
+                  vertx.deployVerticle(
+                      new PartnerBridgeVerticle(options.getBridge(), hazelcast, clock)));
     }
     if (options.getDcsInstances() > 0) {
       chain =

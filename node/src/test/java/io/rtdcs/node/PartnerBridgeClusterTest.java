@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.rtdcs.common.Addresses;
+import io.rtdcs.common.WriteOnlySecrets;
 import io.rtdcs.node.bridge.BridgeTestClient;
 import io.rtdcs.node.bridge.ExamplePartnerProcess;
-import io.rtdcs.node.bridge.PartnerBridgeOptions;
-import io.rtdcs.node.bridge.PartnerBridgeStats;
-import io.rtdcs.node.bridge.PartnerBridgeVerticle;
+import io.rtdcs.partner.bridge.PartnerBridgeOptions;
+import io.rtdcs.partner.bridge.PartnerBridgeStats;
+import io.rtdcs.partner.bridge.PartnerBridgeVerticle;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.eventbus.ReplyException;
@@ -22,6 +24,7 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
@@ -234,6 +237,91 @@ class PartnerBridgeClusterTest {
       assertThat(delivered.reply().await().body().getJsonArray("segments").getList())
           .containsExactly("x");
     }
+  }
+
+  @Test
+  void aPartnerDefinedWithItsBridgeTokenShouldRegisterUntilTheTokenChanges() throws Exception {
+    int dpid = 9103;
+    String first = "defined-partner-token-0003";
+    String second = "rotated-partner-token-0003";
+    // defined once, through the admin API on node A; node B's bridge has no config token for it
+    JsonObject put =
+        admin(
+            new JsonObject()
+                .put("op", "put")
+                .put("id", dpid)
+                .put("definition", bridgePartner(first)));
+    JsonObject got = admin(new JsonObject().put("op", "get").put("id", dpid));
+    assertThat(put.getJsonObject("bridge").getString("token")).isEqualTo(WriteOnlySecrets.MASK);
+    assertThat(got.getJsonObject("bridge").getString("token")).isEqualTo(WriteOnlySecrets.MASK);
+    assertThat(got.encode()).doesNotContain(first);
+    long revokedBefore = PartnerBridgeStats.of(b.vertx()).revoked();
+
+    try (BridgeTestClient held = registeredOnceAllowed(dpid, first)) {
+      // a get, edit, put round trip keeps the token; a new token closes the old one's connection
+      admin(new JsonObject().put("op", "put").put("id", dpid).put("definition", got));
+      admin(
+          new JsonObject()
+              .put("op", "put")
+              .put("id", dpid)
+              .put("definition", bridgePartner(second)));
+      assertThat(closedByNode(held)).isTrue();
+    }
+    assertThat(PartnerBridgeStats.of(b.vertx()).revoked() - revokedBefore).isEqualTo(1);
+    try (BridgeTestClient old = new BridgeTestClient(bridgePort)) {
+      old.register(Addresses.partner(dpid), first);
+      assertThat(errors(old.untilPong())).hasSize(1);
+    }
+    try (BridgeTestClient rotated = registeredOnceAllowed(dpid, second)) {
+      Delivered delivered = deliver(rotated, dpid, 5_000);
+      rotated.send(reply(delivered.frame(), "rotated"));
+      assertThat(delivered.reply().await().body().getJsonArray("segments").getList())
+          .containsExactly("rotated");
+      // deleted: nobody registers as that partner any more
+      admin(new JsonObject().put("op", "delete").put("id", dpid));
+      assertThat(closedByNode(rotated)).isTrue();
+    }
+  }
+
+  private static JsonObject bridgePartner(String token) {
+    return new JsonObject()
+        .put("name", "defined on the bridge")
+        .put("type", "eventbus")
+        .put("timeoutMs", 500)
+        .put("signals", new JsonArray().add("c_category"))
+        .put("bridge", new JsonObject().put("token", token));
+  }
+
+  private static JsonObject admin(JsonObject body) {
+    return a.vertx().eventBus().<JsonObject>request(Addresses.ADMIN_PARTNERS, body).await().body();
+  }
+
+  /** A client registered as {@code dpid}, once node B's bridge has the definition's token. */
+  private static BridgeTestClient registeredOnceAllowed(int dpid, String token) throws Exception {
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (true) {
+      BridgeTestClient client = new BridgeTestClient(bridgePort);
+      client.register(Addresses.partner(dpid), token);
+      if (errors(client.untilPong()).isEmpty()) {
+        return client;
+      }
+      client.close();
+      assertThat(System.nanoTime()).as("registered within 20 s").isLessThan(until);
+      Thread.sleep(200);
+    }
+  }
+
+  /** Whether the node closes {@code client}'s connection within 20 s. */
+  private static boolean closedByNode(BridgeTestClient client) throws Exception {
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (System.nanoTime() < until) {
+      try {
+        client.next(500);
+      } catch (java.io.IOException closed) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Test

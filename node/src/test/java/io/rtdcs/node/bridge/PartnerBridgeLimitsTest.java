@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.rtdcs.node.SelfSignedPem;
+import io.rtdcs.partner.bridge.PartnerBridgeOptions;
+import io.rtdcs.partner.bridge.PartnerBridgeStats;
+import io.rtdcs.partner.bridge.PartnerBridgeTlsOptions;
+import io.rtdcs.partner.bridge.PartnerBridgeVerticle;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;

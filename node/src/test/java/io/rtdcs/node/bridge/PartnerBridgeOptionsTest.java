@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.rtdcs.node.NodeConfigLoader;
 import io.rtdcs.node.NodeOptions;
+import io.rtdcs.partner.bridge.PartnerBridgeOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
@@ -150,9 +151,8 @@ class PartnerBridgeOptionsTest {
     assertThatThrownBy(() -> bridge("{\"tokens\": \"9101-" + TOKEN + "\"}"))
         .hasMessageStartingWith("bridge.tokens:");
     assertThatThrownBy(() -> bridge("{\"tokens\": [1]}")).hasMessageStartingWith("bridge.tokens:");
-    // an enabled bridge no partner could use is a mistake
-    assertThatThrownBy(() -> bridge("{\"enabled\": true}"))
-        .hasMessageStartingWith("bridge.tokens:");
+    // an enabled bridge without config tokens is fine: partner definitions carry theirs
+    assertThat(bridge("{\"enabled\": true}").getTokens()).isEmpty();
     assertThatThrownBy(() -> bridge("{\"maxFrameBytes\": 1023}"))
         .hasMessageStartingWith("bridge.maxFrameBytes:");
     assertThatThrownBy(() -> bridge("{\"maxFrameBytes\": 2147483647}"))

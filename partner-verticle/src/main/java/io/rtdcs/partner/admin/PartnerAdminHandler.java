@@ -27,7 +27,7 @@ public final class PartnerAdminHandler implements Handler<Message<Object>> {
   private static final Logger LOG = LoggerFactory.getLogger(PartnerAdminHandler.class);
 
   /** The write-only secrets of a partner definition. */
-  static final List<String> SECRETS = List.of("signing.key");
+  static final List<String> SECRETS = List.of("signing.key", "bridge.token");
 
   private final PartnerDefinitionStore store;
   private final PartnerUrlGuard urls;

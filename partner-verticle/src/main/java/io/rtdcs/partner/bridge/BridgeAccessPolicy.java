@@ -1,4 +1,4 @@
-package io.rtdcs.node.bridge;
+package io.rtdcs.partner.bridge;
 
 import io.rtdcs.common.Addresses;
 import io.vertx.core.json.JsonObject;
@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.IntFunction;
 
 /**
  * What a TCP bridge client may do, frame by frame (no I/O, no Vert.x instance): register a consumer
@@ -19,10 +20,16 @@ public final class BridgeAccessPolicy {
   /** The prefix of Vert.x's temporary reply addresses (one per request in flight). */
   static final String REPLY_PREFIX = "__vertx.reply.";
 
-  private final Map<Integer, String> tokens;
+  private final IntFunction<String> tokens;
 
+  /** With a fixed dpid -> token map. */
   public BridgeAccessPolicy(Map<Integer, String> tokens) {
-    this.tokens = Map.copyOf(Objects.requireNonNull(tokens, "tokens"));
+    this(Map.copyOf(Objects.requireNonNull(tokens, "tokens"))::get);
+  }
+
+  /** With the token of each dpid as it stands when a client registers ({@link BridgeTokens}). */
+  public BridgeAccessPolicy(IntFunction<String> tokens) {
+    this.tokens = Objects.requireNonNull(tokens, "tokens");
   }
 
   /**
@@ -66,9 +73,9 @@ public final class BridgeAccessPolicy {
     if (dpid < 0) {
       return Decision.refuse("register on a non-partner address");
     }
-    String expected = tokens.get(dpid);
+    String expected = tokens.apply(dpid);
     if (expected == null) {
-      return Decision.refuse("no bridge token configured for dpid " + dpid);
+      return Decision.refuse("no bridge token for dpid " + dpid);
     }
     Object headers = frame.getValue("headers");
     Object token = headers instanceof JsonObject h ? h.getValue("token") : null;

@@ -1,4 +1,4 @@
-package io.rtdcs.node.bridge;
+package io.rtdcs.partner.bridge;
 
 import io.vertx.core.Handler;
 import io.vertx.core.net.NetSocket;

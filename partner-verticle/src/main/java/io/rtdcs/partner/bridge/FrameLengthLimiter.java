@@ -1,4 +1,4 @@
-package io.rtdcs.node.bridge;
+package io.rtdcs.partner.bridge;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;

@@ -1,5 +1,6 @@
-package io.rtdcs.node.bridge;
+package io.rtdcs.partner.bridge;
 
+import io.rtdcs.common.Addresses;
 import io.rtdcs.common.RateLimitedLogger;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
@@ -38,7 +39,7 @@ final class PartnerBridgeGuard implements Handler<BridgeEvent> {
 
   /** Per-connection state; a connection's events arrive on one event loop, in order. */
   private static final class Connection {
-    final Set<String> registered = new HashSet<>();
+    final Set<String> registered = ConcurrentHashMap.newKeySet(); // read by revoke too
     int refused;
   }
 
@@ -68,6 +69,30 @@ final class PartnerBridgeGuard implements Handler<BridgeEvent> {
       }
     }
     event.complete(true);
+  }
+
+  /**
+   * Closes every connection registered as one of {@code dpids} (their token changed or went away:
+   * the client must register again with the token that holds now). Any thread.
+   */
+  void revoke(Set<Integer> dpids) {
+    if (dpids.isEmpty()) {
+      return;
+    }
+    Set<String> addresses = new HashSet<>();
+    dpids.forEach(dpid -> addresses.add(Addresses.partner(dpid)));
+    connections.forEach(
+        (socket, connection) -> {
+          for (String address : connection.registered) {
+            if (addresses.contains(address)) {
+              stats.tokenRevoked();
+              LOG.info(
+                  "bridge: closing {}: the token of {} changed", socket.remoteAddress(), address);
+              socket.close();
+              return;
+            }
+          }
+        });
   }
 
   /** Forgets a closed connection (the consumers it registered are gone with it). */

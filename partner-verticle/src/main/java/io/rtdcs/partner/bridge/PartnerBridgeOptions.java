@@ -1,4 +1,4 @@
-package io.rtdcs.node.bridge;
+package io.rtdcs.partner.bridge;
 
 import io.rtdcs.common.ConfigValues;
 import io.vertx.core.json.JsonObject;
@@ -21,8 +21,8 @@ public final class PartnerBridgeOptions {
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 7000;
   public static final int DEFAULT_IDLE_TIMEOUT_SECONDS = 60;
-  public static final int MIN_TOKEN_LENGTH = 16;
-  public static final int MAX_TOKEN_LENGTH = 512;
+  public static final int MIN_TOKEN_LENGTH = BridgeToken.MIN_LENGTH;
+  public static final int MAX_TOKEN_LENGTH = BridgeToken.MAX_LENGTH;
   public static final int DEFAULT_MAX_FRAME_BYTES = 64 * 1024;
   public static final int DEFAULT_MAX_CONNECTIONS = 256;
   public static final int DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = 32;
@@ -73,11 +73,6 @@ public final class PartnerBridgeOptions {
     Object t = json.getValue("tokens");
     if (t != null) {
       setTokens(parseTokens(t));
-    }
-    if (enabled && tokens.isEmpty()) {
-      throw new IllegalArgumentException(
-          "bridge.tokens: expected at least one \"<dpid>\": \"<token>\" when bridge.enabled is"
-              + " true (no partner could register)");
     }
   }
 
@@ -295,23 +290,7 @@ public final class PartnerBridgeOptions {
   }
 
   private static String checkToken(String token, int dpid) {
-    String key = "bridge.tokens." + dpid;
-    if (token == null || token.length() < MIN_TOKEN_LENGTH || token.length() > MAX_TOKEN_LENGTH) {
-      throw new IllegalArgumentException(
-          key
-              + ": expected a token of "
-              + MIN_TOKEN_LENGTH
-              + " to "
-              + MAX_TOKEN_LENGTH
-              + " characters");
-    }
-    for (int i = 0; i < token.length(); i++) {
-      char c = token.charAt(i);
-      if (c <= ' ' || c == 0x7f) {
-        throw new IllegalArgumentException(key + ": must not contain spaces or control characters");
-      }
-    }
-    return token;
+    return BridgeToken.check(token, "bridge.tokens." + dpid);
   }
 
   private static String typeName(Object v) {

@@ -1,4 +1,4 @@
-package io.rtdcs.node.bridge;
+package io.rtdcs.partner.bridge;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -7,8 +7,9 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * In-memory counters of this node's partner bridge (registrations, refused frames by kind,
- * connections refused at accept, closed for abuse, for an oversized frame or as slow readers, open
- * connections), shared through the Vert.x local map so a metrics registry can read them later.
+ * connections refused at accept, closed for abuse, for an oversized frame, as slow readers or for a
+ * changed token, open connections), shared through the Vert.x local map so a metrics registry can
+ * read them later.
  */
 public final class PartnerBridgeStats implements Shareable {
   private static final String LOCAL_MAP = "rtdcs.bridge.stats";
@@ -24,6 +25,7 @@ public final class PartnerBridgeStats implements Shareable {
   private final LongAdder oversizedFrames = new LongAdder();
   private final LongAdder slowReaders = new LongAdder();
   private final LongAdder openConnections = new LongAdder();
+  private final LongAdder revoked = new LongAdder();
 
   /** The node's instance, created on first use. */
   public static PartnerBridgeStats of(Vertx vertx) {
@@ -69,6 +71,15 @@ public final class PartnerBridgeStats implements Shareable {
 
   void slowReader() {
     slowReaders.increment();
+  }
+
+  void tokenRevoked() {
+    revoked.increment();
+  }
+
+  /** Connections closed because the token of the partner they registered as changed. */
+  public long revoked() {
+    return revoked.sum();
   }
 
   /** Connections closed at accept because a connection limit was reached. */
@@ -125,6 +136,7 @@ public final class PartnerBridgeStats implements Shareable {
         .put("refusedConnections", refusedConnections())
         .put("oversizedFrames", oversizedFrames())
         .put("slowReaders", slowReaders())
-        .put("openConnections", openConnections());
+        .put("openConnections", openConnections())
+        .put("revoked", revoked());
   }
 }

@@ -1,4 +1,4 @@
-package io.rtdcs.node.bridge;
+package io.rtdcs.partner.bridge;
 
 import io.rtdcs.common.ConfigValues;
 import io.vertx.core.json.JsonObject;

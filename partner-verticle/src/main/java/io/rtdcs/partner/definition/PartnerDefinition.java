@@ -1,5 +1,6 @@
 package io.rtdcs.partner.definition;
 
+import io.rtdcs.partner.bridge.BridgeToken;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -40,6 +41,7 @@ public final class PartnerDefinition {
   private final BreakerSettings breaker;
   private final SigningSettings signing;
   private final SyncSettings sync;
+  private final String bridgeToken;
 
   /** POST (JSON body) or GET (URL template). */
   public enum HttpMethodKind {
@@ -90,6 +92,26 @@ public final class PartnerDefinition {
     this.breaker = BreakerSettings.fromJson(f.object("breaker"), "breaker");
     this.signing = SigningSettings.fromJson(f.object("signing"), "signing");
     this.sync = SyncSettings.fromJson(f.object("sync"), "sync");
+    this.bridgeToken = bridgeToken(f.object("bridge"), type);
+  }
+
+  /** {@code bridge.token}: the token an event-bus partner registers with on the TCP bridge. */
+  private static String bridgeToken(JsonObject bridge, PartnerType type) {
+    if (bridge == null) {
+      return null;
+    }
+    if (type != PartnerType.EVENTBUS) {
+      throw JsonFields.invalid("bridge", "only a partner of type eventbus registers on the bridge");
+    }
+    Object token = bridge.getValue("token");
+    if (!(token instanceof String s)) {
+      throw JsonFields.invalid("bridge.token", "must be a string");
+    }
+    try {
+      return BridgeToken.check(s, "bridge.token");
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(e.getMessage()); // never the token itself
+    }
   }
 
   /** Validates and applies defaults; throws {@code IllegalArgumentException("<field>: <why>")}. */
@@ -148,6 +170,9 @@ public final class PartnerDefinition {
     }
     if (sync != null) {
       json.put("sync", sync.toJson());
+    }
+    if (bridgeToken != null) {
+      json.put("bridge", new JsonObject().put("token", bridgeToken));
     }
     return json;
   }
@@ -216,6 +241,11 @@ public final class PartnerDefinition {
   /** Null when the partner has no ID sync. */
   public SyncSettings sync() {
     return sync;
+  }
+
+  /** The token this partner registers with on the TCP event-bus bridge, or null (none). */
+  public String bridgeToken() {
+    return bridgeToken;
   }
 
   @Override

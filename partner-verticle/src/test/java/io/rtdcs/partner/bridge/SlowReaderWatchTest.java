@@ -1,4 +1,4 @@
-package io.rtdcs.node.bridge;
+package io.rtdcs.partner.bridge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -28,6 +28,32 @@ class PartnerDefinitionTest {
   }
 
   @Test
+  void anEventBusPartnerShouldCarryItsBridgeTokenAndNoOtherPartnerOne() {
+    PartnerDefinition d =
+        PartnerDefinition.fromJson(
+            new JsonObject(
+                "{\"dpid\":7,\"type\":\"eventbus\",\"bridge\":{\"token\":\"a-token-of-16-chars\"}}"));
+
+    assertThat(d.bridgeToken()).isEqualTo("a-token-of-16-chars");
+    assertThat(d.toJson().getJsonObject("bridge").getString("token"))
+        .isEqualTo("a-token-of-16-chars");
+    assertThat(d.toString()).doesNotContain("a-token-of-16-chars");
+    rejects(
+        "{\"dpid\": 1, \"url\": \"http://a/\", \"bridge\": {\"token\": \"a-token-of-16-chars\"}}",
+        "bridge: only a partner of type eventbus registers on the bridge");
+    rejects(
+        "{\"dpid\": 1, \"type\": \"eventbus\", \"bridge\": {\"token\": \"short\"}}",
+        "bridge.token: expected a token of 16 to 512 characters");
+    rejects(
+        "{\"dpid\": 1, \"type\": \"eventbus\", \"bridge\": {\"token\": \"with spaces in it, 16+\"}}",
+        "bridge.token: must not contain spaces or control characters");
+    rejects(
+        "{\"dpid\": 1, \"type\": \"eventbus\", \"bridge\": {\"token\": 12}}",
+        "bridge.token: must be a string");
+    rejects("{\"dpid\": 1, \"type\": \"eventbus\", \"bridge\": 1}", "bridge: must be an object");
+  }
+
+  @Test
   void invalidDefinitionsShouldBeRejectedNamingTheField() {
     rejects("{}", "dpid: required");
     rejects(
