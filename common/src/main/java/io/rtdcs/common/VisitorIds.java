@@ -1,5 +1,6 @@
 package io.rtdcs.common;
 
+import java.nio.ByteBuffer;
 import java.util.Random;
 
 /**
@@ -15,19 +16,34 @@ public final class VisitorIds {
 
   private VisitorIds() {}
 
-  /** A new uuid minted at {@code nowMillis}. */
+  /**
+   * A new uuid minted at {@code nowMillis}: its random digits come from one {@code nextBytes} call
+   * (three 64-bit draws; a SecureRandom call per digit was 1 % of a node's CPU under load).
+   */
   public static String mint(Random random, long nowMillis) {
+    byte[] bytes = new byte[24];
+    random.nextBytes(bytes);
+    ByteBuffer draws = ByteBuffer.wrap(bytes);
     char[] digits = new char[LENGTH];
-    digits[0] = (char) ('1' + random.nextInt(9));
+    digits[0] = (char) ('1' + Long.remainderUnsigned(draws.getLong(), 9));
     String seconds = Long.toString(Math.max(0, nowMillis / 1000));
     int pad = TIME_DIGITS - seconds.length();
     for (int i = 0; i < TIME_DIGITS; i++) {
       digits[1 + i] = i < pad ? '0' : seconds.charAt(i - pad);
     }
-    for (int i = 1 + TIME_DIGITS; i < LENGTH; i++) {
-      digits[i] = (char) ('0' + random.nextInt(10));
-    }
+    // 26 random digits: 13 from each of two draws (bias below 1e-5: 1e13 against 2^64)
+    fill(digits, 1 + TIME_DIGITS, Long.remainderUnsigned(draws.getLong(), THIRTEEN_DIGITS));
+    fill(digits, 1 + TIME_DIGITS + 13, Long.remainderUnsigned(draws.getLong(), THIRTEEN_DIGITS));
     return new String(digits);
+  }
+
+  private static final long THIRTEEN_DIGITS = 10_000_000_000_000L;
+
+  private static void fill(char[] digits, int from, long value) {
+    for (int i = from + 12; i >= from; i--) {
+      digits[i] = (char) ('0' + value % 10);
+      value /= 10;
+    }
   }
 
   /** When rtdcs minted {@code uuid} (epoch ms, to the second), or -1 if it is no uuid. */

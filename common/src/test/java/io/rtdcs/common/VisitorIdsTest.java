@@ -16,6 +16,28 @@ class VisitorIdsTest {
   }
 
   @Test
+  void mintedUuidsShouldBeDistinctWithEveryRandomDigitTakingEveryValue() {
+    Random random = new Random(4);
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    java.util.Set<Character> first = new java.util.HashSet<>();
+    java.util.List<java.util.Set<Character>> byPosition = new java.util.ArrayList<>();
+    for (int p = 12; p < 38; p++) {
+      byPosition.add(new java.util.HashSet<>());
+    }
+    for (int i = 0; i < 10_000; i++) {
+      String uuid = VisitorIds.mint(random, NOW);
+      seen.add(uuid);
+      first.add(uuid.charAt(0));
+      for (int p = 12; p < 38; p++) {
+        byPosition.get(p - 12).add(uuid.charAt(p));
+      }
+    }
+    assertThat(seen).hasSize(10_000);
+    assertThat(first).hasSize(9).doesNotContain('0');
+    assertThat(byPosition).allSatisfy(digits -> assertThat(digits).hasSize(10));
+  }
+
+  @Test
   void onlyAUuidMintedWithinTheWindowShouldCountAsJustMinted() {
     String uuid = VisitorIds.mint(new Random(2), NOW);
     assertThat(VisitorIds.mintedWithin(uuid, NOW + 20, 999)).isTrue();
