@@ -68,4 +68,18 @@ class DefinitionSchemasTest {
     s2s.remove("userDpid");
     assertThat(schemas.problem("destinations", s2s)).contains("userDpid");
   }
+
+  @Test
+  void aBridgePartnerShouldPassWithItsTokenOrTheMaskAndNothingElseInBridge() {
+    JsonObject partner =
+        new JsonObject(
+            "{\"dpid\":9101,\"name\":\"Python partner\",\"type\":\"eventbus\","
+                + "\"timeoutMs\":50,\"signals\":[\"c_category\"],"
+                + "\"bridge\":{\"token\":\"dev-partner-token-9101\"}}");
+    assertThat(schemas.problem("partners", partner)).isNull();
+    partner.getJsonObject("bridge").put("token", "(write-only)"); // a get, put back
+    assertThat(schemas.problem("partners", partner)).isNull();
+    partner.getJsonObject("bridge").put("tokens", "x");
+    assertThat(schemas.problem("partners", partner)).startsWith("bridge.tokens: unknown field");
+  }
 }
