@@ -12,6 +12,7 @@ import io.rtdcs.partner.lookup.PartnerRegistry;
 import io.rtdcs.partner.stats.PartnerStats;
 import io.rtdcs.partner.store.ChangeListener;
 import io.rtdcs.partner.store.PartnerDefinitionStore;
+import io.rtdcs.partner.store.PartnerDefinitionsLoader;
 import io.rtdcs.partner.store.PartnerSeeder;
 import io.rtdcs.partner.sync.SyncPolicyHandler;
 import io.vertx.core.Future;
@@ -38,7 +39,7 @@ public class PartnerVerticle extends VerticleBase {
   private final List<MessageConsumer<Object>> consumers = new ArrayList<>();
   private volatile PartnerRegistry registry = PartnerRegistry.empty();
   private PartnerDefinitionStore store;
-  private PartnerRegistryLoader loader;
+  private PartnerDefinitionsLoader loader;
   private HttpClient httpClient;
   private UUID listenerId;
 
@@ -62,7 +63,9 @@ public class PartnerVerticle extends VerticleBase {
         new PartnerClientFactory(vertx, httpClient, stats, options.getEgress());
     PartnerUrlGuard urls = new PartnerUrlGuard(vertx, options.getEgress());
     store = new PartnerDefinitionStore(vertx, hz);
-    loader = new PartnerRegistryLoader(store, clients::create, () -> registry, r -> registry = r);
+    loader =
+        new PartnerDefinitionsLoader(
+            store, definitions -> registry = registry.rebuild(definitions, clients::create));
     PartnerLookupService lookups =
         new PartnerLookupService(vertx, clock, () -> registry, stats, options.getReplyMarginMs());
     return vertx

@@ -5,6 +5,7 @@ import io.rtdcs.partner.definition.PartnerDefinition;
 import io.rtdcs.partner.definition.PartnerType;
 import io.rtdcs.partner.store.ChangeListener;
 import io.rtdcs.partner.store.PartnerDefinitionStore;
+import io.rtdcs.partner.store.PartnerDefinitionsLoader;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.net.NetServer;
@@ -15,9 +16,7 @@ import io.vertx.ext.eventbus.bridge.tcp.TcpEventBusBridge;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -50,7 +49,6 @@ public final class PartnerBridgeVerticle extends VerticleBase {
   private NetServer server;
   private PartnerDefinitionStore definitions;
   private UUID listenerId;
-  private Future<?> reloading = Future.succeededFuture();
 
   /** With the tokens of the node config only (no partner definitions). */
   public PartnerBridgeVerticle(PartnerBridgeOptions options, Clock clock) {
@@ -109,36 +107,25 @@ public final class PartnerBridgeVerticle extends VerticleBase {
       return Future.succeededFuture();
     }
     definitions = new PartnerDefinitionStore(vertx, hz);
+    PartnerDefinitionsLoader loader = new PartnerDefinitionsLoader(definitions, this::apply);
     return definitions
-        .addListener(new ChangeListener(() -> context.runOnContext(v -> reload())))
+        .addListener(new ChangeListener(() -> context.runOnContext(v -> loader.requestReload())))
         .compose(
             id -> {
               listenerId = id;
-              return reload();
+              return loader.reload();
             });
   }
 
-  /** One reload after the other, on this verticle's context. */
-  private Future<?> reload() {
-    reloading = reloading.eventually(() -> definitions.all().onSuccess(this::apply));
-    return reloading;
-  }
-
-  private void apply(Map<Integer, String> stored) {
-    List<PartnerDefinition> parsed = new ArrayList<>();
-    stored.forEach(
-        (dpid, json) -> {
-          try {
-            PartnerDefinition d = PartnerDefinition.fromJsonString(json);
-            if (d.type() == PartnerType.EVENTBUS) {
-              parsed.add(d);
-            }
-          } catch (IllegalArgumentException e) {
-            LOG.warn("bridge: stored partner {} ignored: {}", dpid, e.getMessage());
-          }
-        });
-    Set<Integer> changed = tokens.update(parsed);
-    guard.revoke(changed);
+  /** The event-bus partners' tokens now; the connections registered with a changed one close. */
+  private void apply(List<PartnerDefinition> all) {
+    List<PartnerDefinition> bridged = new ArrayList<>();
+    for (PartnerDefinition d : all) {
+      if (d.type() == PartnerType.EVENTBUS) {
+        bridged.add(d);
+      }
+    }
+    guard.revoke(tokens.update(bridged));
   }
 
   /** The port the bridge listens on (the configured one, or the one picked for port 0). */

@@ -7,7 +7,6 @@ import io.rtdcs.segment.store.TraitRecord;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 
 /** The JSON shapes of a profile in the contract's replies. */
@@ -101,13 +100,9 @@ final class ProfileJson {
   /** The declared IDs the device proved, newest first (a resolve's {@code identities}). */
   static JsonArray provenIdentities(Profile p) {
     JsonArray out = new JsonArray();
-    List<DeclaredId> ids = p.declaredIds();
-    for (int i = ids.size() - 1; i >= 0; i--) {
-      DeclaredId d = ids.get(i);
-      if (d.proven()) {
-        out.add(
-            new JsonObject().put("dpid", d.dpid()).put("dpuuid", d.dpuuid()).put("auth", d.auth()));
-      }
+    for (DeclaredId d : PeoplePlan.provenIdentities(p)) {
+      out.add(
+          new JsonObject().put("dpid", d.dpid()).put("dpuuid", d.dpuuid()).put("auth", d.auth()));
     }
     return out;
   }

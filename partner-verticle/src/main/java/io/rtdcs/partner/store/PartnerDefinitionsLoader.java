@@ -1,49 +1,38 @@
-package io.rtdcs.partner;
+package io.rtdcs.partner.store;
 
 import io.rtdcs.common.RateLimitedLogger;
-import io.rtdcs.partner.client.PartnerClient;
 import io.rtdcs.partner.definition.PartnerDefinition;
-import io.rtdcs.partner.lookup.PartnerRegistry;
-import io.rtdcs.partner.store.PartnerDefinitionStore;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
-import java.util.function.Function;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reloads the registry from the cluster map; change bursts coalesce (one reload at a time, one more
+ * Reads every partner definition from the cluster map and hands the valid ones on (the partner
+ * verticle's registry, the bridge's tokens); change bursts coalesce (one reload at a time, one more
  * if anything changed meanwhile). Runs on the verticle's context.
  */
-final class PartnerRegistryLoader {
-  private static final Logger LOG = LoggerFactory.getLogger(PartnerRegistryLoader.class);
+public final class PartnerDefinitionsLoader {
+  private static final Logger LOG = LoggerFactory.getLogger(PartnerDefinitionsLoader.class);
 
   private final PartnerDefinitionStore store;
-  private final Function<PartnerDefinition, PartnerClient> clients;
-  private final Supplier<PartnerRegistry> current;
-  private final Consumer<PartnerRegistry> apply;
+  private final Consumer<List<PartnerDefinition>> apply;
   private final RateLimitedLogger failures = new RateLimitedLogger(LOG, 10_000);
   private boolean loading;
   private boolean dirty;
 
-  PartnerRegistryLoader(
-      PartnerDefinitionStore store,
-      Function<PartnerDefinition, PartnerClient> clients,
-      Supplier<PartnerRegistry> current,
-      Consumer<PartnerRegistry> apply) {
+  public PartnerDefinitionsLoader(
+      PartnerDefinitionStore store, Consumer<List<PartnerDefinition>> apply) {
     this.store = Objects.requireNonNull(store, "store");
-    this.clients = Objects.requireNonNull(clients, "clients");
-    this.current = Objects.requireNonNull(current, "current");
     this.apply = Objects.requireNonNull(apply, "apply");
   }
 
   /** Called on every change event. */
-  void requestReload() {
+  public void requestReload() {
     if (loading) {
       dirty = true;
       return;
@@ -51,14 +40,14 @@ final class PartnerRegistryLoader {
     reload();
   }
 
-  Future<Void> reload() {
+  public Future<Void> reload() {
     loading = true;
     dirty = false;
     return store
         .all()
         .map(
             raw -> {
-              apply.accept(current.get().rebuild(parse(raw), clients));
+              apply.accept(parse(raw));
               return (Void) null;
             })
         .onFailure(t -> failures.warn("cannot load partner definitions: {}", t.toString()))
