@@ -1,6 +1,10 @@
 package io.rtdcs.dcs;
 
 import io.rtdcs.common.Addresses;
+import io.rtdcs.contract.LookupReply;
+import io.rtdcs.contract.RealizeReply;
+import io.rtdcs.contract.TimedRequest;
+import io.rtdcs.contract.VisitorFacts;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonArray;
@@ -53,6 +57,8 @@ final class ContractStubs {
   record Behaviour(Function<JsonObject, JsonObject> reply, int failCode, long delayMs) {}
 
   private final Map<String, List<JsonObject>> received = new ConcurrentHashMap<>();
+  private final Map<String, List<Class<?>>> bodyTypes = new ConcurrentHashMap<>();
+  private volatile boolean typedReplies;
   private final Map<String, Behaviour> behaviours = new ConcurrentHashMap<>();
   private final Set<String> optedOut = ConcurrentHashMap.newKeySet();
   private final Map<String, java.util.concurrent.atomic.AtomicInteger> failuresLeft =
@@ -63,13 +69,16 @@ final class ContractStubs {
     this.vertx = vertx;
     for (String address : ADDRESSES) {
       received.put(address, new CopyOnWriteArrayList<>());
-      vertx.eventBus().<JsonObject>consumer(address, m -> dispatch(address, m));
+      bodyTypes.put(address, new CopyOnWriteArrayList<>());
+      vertx.eventBus().<Object>consumer(address, m -> dispatch(address, m));
     }
     reset();
   }
 
   void reset() {
     received.values().forEach(List::clear);
+    bodyTypes.values().forEach(List::clear);
+    typedReplies = false;
     optedOut.clear();
     failuresLeft.clear();
     behaviours.clear();
@@ -123,6 +132,28 @@ final class ContractStubs {
     behaviours.put(address, new Behaviour(current.reply(), 0, delayMs));
   }
 
+  /** The classes of the bodies {@code address} received, in order. */
+  List<Class<?>> bodyTypes(String address) {
+    return bodyTypes.get(address);
+  }
+
+  /** Resolve, lookup and realize reply with the contract's records, as rtdcs's verticles do. */
+  void replyTyped() {
+    typedReplies = true;
+  }
+
+  private Object typed(String address, JsonObject reply) {
+    if (!typedReplies) {
+      return reply;
+    }
+    return switch (address) {
+      case Addresses.PROFILE_RESOLVE -> VisitorFacts.of(reply);
+      case Addresses.PARTNER_LOOKUP -> LookupReply.of(reply);
+      case Addresses.PROFILE_REALIZE -> RealizeReply.of(reply);
+      default -> reply;
+    };
+  }
+
   List<JsonObject> received(String address) {
     return received.get(address);
   }
@@ -131,8 +162,21 @@ final class ContractStubs {
     return received.values().stream().mapToInt(List::size).sum();
   }
 
-  private void dispatch(String address, Message<JsonObject> message) {
-    received.get(address).add(message.body().copy());
+  /**
+   * A request's JSON form: the dcs verticle sends resolve, lookup and realize typed (a stub reads
+   * them as an implementation in another language would get them), the rest as JSON.
+   */
+  private static JsonObject json(Object body) {
+    if (body instanceof TimedRequest<?> typed) {
+      return typed.toJson();
+    }
+    return (JsonObject) body;
+  }
+
+  private void dispatch(String address, Message<Object> message) {
+    JsonObject body = json(message.body());
+    received.get(address).add(body.copy());
+    bodyTypes.get(address).add(message.body().getClass());
     java.util.concurrent.atomic.AtomicInteger left = failuresLeft.get(address);
     if (left != null && left.getAndDecrement() > 0) {
       int code = failCodes.get(address);
@@ -147,7 +191,7 @@ final class ContractStubs {
       message.fail(b.failCode(), "stub failure " + b.failCode());
       return;
     }
-    JsonObject reply = b.reply().apply(message.body());
+    Object reply = typed(address, b.reply().apply(body));
     if (b.delayMs() > 0) {
       vertx.setTimer(b.delayMs(), t -> message.reply(reply));
     } else {

@@ -1,11 +1,10 @@
 package io.rtdcs.partner;
 
+import io.rtdcs.contract.LookupReply;
 import io.rtdcs.partner.client.PartnerOutcome;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.util.Objects;
 import java.util.function.IntFunction;
 
@@ -40,7 +39,7 @@ final class LookupBatches {
 
   private final Context context;
   private final PartnerWarmupSettings settings;
-  private final IntFunction<Future<JsonObject>> lookup;
+  private final IntFunction<Future<LookupReply>> lookup;
   private final Promise<Result> promise = Promise.promise();
   private long deadline;
   private int lookups;
@@ -50,7 +49,7 @@ final class LookupBatches {
 
   /** {@code lookup} makes lookup number {@code n} and answers the lookup reply. */
   LookupBatches(
-      Context context, PartnerWarmupSettings settings, IntFunction<Future<JsonObject>> lookup) {
+      Context context, PartnerWarmupSettings settings, IntFunction<Future<LookupReply>> lookup) {
     this.context = Objects.requireNonNull(context, "context");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.lookup = Objects.requireNonNull(lookup, "lookup");
@@ -134,7 +133,7 @@ final class LookupBatches {
     }
   }
 
-  private Future<JsonObject> start(int n) {
+  private Future<LookupReply> start(int n) {
     try {
       return lookup.apply(n);
     } catch (RuntimeException e) {
@@ -142,18 +141,12 @@ final class LookupBatches {
     }
   }
 
-  private static long okOutcomes(JsonObject reply) {
-    JsonArray outcomes = reply == null ? null : reply.getJsonArray("outcomes");
-    if (outcomes == null) {
+  private static long okOutcomes(LookupReply reply) {
+    if (reply == null) {
       return 0;
     }
-    long ok = 0;
-    for (int i = 0; i < outcomes.size(); i++) {
-      if (outcomes.getValue(i) instanceof JsonObject o
-          && PartnerOutcome.OK.wire().equals(o.getString("outcome"))) {
-        ok++;
-      }
-    }
-    return ok;
+    return reply.outcomes().stream()
+        .filter(o -> PartnerOutcome.OK.wire().equals(o.outcome()))
+        .count();
   }
 }

@@ -2,7 +2,7 @@ package io.rtdcs.partner;
 
 import com.hazelcast.core.HazelcastInstance;
 import io.rtdcs.common.Addresses;
-import io.rtdcs.common.SharedJsonCodec;
+import io.rtdcs.contract.Contract;
 import io.rtdcs.partner.admin.PartnerAdminHandler;
 import io.rtdcs.partner.client.PartnerClientFactory;
 import io.rtdcs.partner.definition.PartnerUrlGuard;
@@ -50,7 +50,7 @@ public class PartnerVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    SharedJsonCodec.register(vertx.eventBus()); // its lookup replies
+    Contract.register(vertx.eventBus()); // typed lookups and replies, rtdcs-json for the rest
     PartnerVerticleOptions options;
     try {
       options = new PartnerVerticleOptions(config());

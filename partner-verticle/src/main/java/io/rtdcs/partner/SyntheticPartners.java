@@ -1,8 +1,8 @@
 package io.rtdcs.partner;
 
 import io.rtdcs.common.egress.OutboundAddressPolicy;
+import io.rtdcs.contract.LookupRequest;
 import io.rtdcs.partner.definition.PartnerDefinition;
-import io.rtdcs.partner.lookup.LookupRequest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -72,11 +72,11 @@ final class SyntheticPartners {
 
   /**
    * Lookup {@code n} of the warm-up, as {@code dcs.partners.lookup} gets it, parsed by {@link
-   * LookupRequest#fromJson}: a synced id for the GET partner, consent, and a private signal that
-   * must be dropped.
+   * LookupRequest#of}: a synced id for the GET partner, consent, and a private signal that must be
+   * dropped.
    */
   static LookupRequest lookup(int n, long timeoutMs) {
-    return LookupRequest.fromJson(
+    return LookupRequest.of(
         new JsonObject()
             .put("tid", "warmup-" + n)
             .put("timeoutMs", timeoutMs)

@@ -4,7 +4,8 @@ import com.hazelcast.core.HazelcastInstance;
 import io.rtdcs.common.Addresses;
 import io.rtdcs.common.HazelcastFutures;
 import io.rtdcs.common.Meters;
-import io.rtdcs.common.SharedJsonCodec;
+import io.rtdcs.contract.Contract;
+import io.rtdcs.contract.RequestException;
 import io.rtdcs.segment.definitions.DefinitionKind;
 import io.rtdcs.segment.definitions.DefinitionsAdmin;
 import io.rtdcs.segment.definitions.DefinitionsImport;
@@ -54,7 +55,7 @@ public final class SegmentVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    SharedJsonCodec.register(vertx.eventBus()); // its replies (RealizeHandler, ResolveHandler)
+    Contract.register(vertx.eventBus()); // typed requests and replies, rtdcs-json for the rest
     SegmentOptions options;
     OutboxOptions outboxOptions;
     DefinitionsSeeder.Seed seed;

@@ -6,12 +6,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.hazelcast.core.HazelcastInstance;
 import io.rtdcs.common.Addresses;
+import io.rtdcs.contract.RealizeReply;
+import io.rtdcs.contract.RealizeRequest;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -90,6 +94,62 @@ class SegmentVerticleContractTest {
     assertThat(reply.getJsonArray("unknownSids").getList()).containsExactly(9999);
     assertThat(reply.getJsonArray("realized").getList()).containsExactly(3001);
     assertThat(reply.getJsonArray("dests")).isEmpty();
+  }
+
+  /**
+   * rtdcs's own dcs verticle sends the record (docs/event-bus.md, "Typed and JSON forms"): it gets
+   * a record back, with what the JSON form of the same call gets, and is held to the same limits.
+   */
+  @Test
+  void aTypedRealizeShouldGetATypedReplyEqualToItsJsonForms() {
+    String typedUuid = "5" + UUID.substring(1);
+    String jsonUuid = "6" + UUID.substring(1);
+    RealizeRequest typed = RealizeRequest.of(contractRealize(typedUuid));
+
+    Object reply =
+        SegmentFixture.await(
+                vertx
+                    .eventBus()
+                    .request(
+                        Addresses.PROFILE_REALIZE,
+                        typed,
+                        new DeliveryOptions().setSendTimeout(10_000)))
+            .body();
+    JsonObject json = request(vertx, Addresses.PROFILE_REALIZE, contractRealize(jsonUuid));
+
+    assertThat(reply).isInstanceOf(RealizeReply.class);
+    JsonObject typedJson = ((RealizeReply) reply).toJson();
+    assertThat(typedJson.encode().replace(typedUuid, jsonUuid)).isEqualTo(json.encode());
+
+    RealizeRequest over =
+        new RealizeRequest(
+            typed.tid(),
+            40,
+            typedUuid,
+            typed.signals(),
+            Collections.nCopies(201, 3001),
+            typed.tdpid(),
+            typed.declaredIds(),
+            typed.partners(),
+            true,
+            "https",
+            0,
+            List.of(),
+            false,
+            false);
+    ReplyException refused =
+        org.assertj.core.api.Assertions.catchThrowableOfType(
+            () ->
+                SegmentFixture.await(
+                    vertx
+                        .eventBus()
+                        .request(
+                            Addresses.PROFILE_REALIZE,
+                            over,
+                            new DeliveryOptions().setSendTimeout(10_000))),
+            ReplyException.class);
+    assertThat(refused.failureCode()).isEqualTo(400);
+    assertThat(refused.getMessage()).isEqualTo("sids: at most 200 entries");
   }
 
   @Test

@@ -1,6 +1,8 @@
 package io.rtdcs.dcs.flow;
 
 import io.rtdcs.common.SharedJsonCodec;
+import io.rtdcs.contract.Contract;
+import io.rtdcs.contract.TimedRequest;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
@@ -21,7 +23,7 @@ public final class BusClient {
 
   public BusClient(EventBus bus, boolean localSegment, boolean localPartner) {
     this.bus = Objects.requireNonNull(bus, "bus");
-    SharedJsonCodec.register(bus);
+    Contract.register(bus);
     this.localSegment = localSegment;
     this.localPartner = localPartner;
   }
@@ -29,6 +31,33 @@ public final class BusClient {
   /** A request to segment-verticle. */
   public Future<JsonObject> segment(String address, JsonObject body, long timeoutMs) {
     return request(address, body, timeoutMs, localSegment);
+  }
+
+  /**
+   * A typed request to segment-verticle (docs/event-bus.md, typed forms): sent as the record
+   * itself, with its {@code timeoutMs} as the send timeout. The reply is the typed record or, from
+   * an implementation that answers JSON, a {@code JsonObject}: the caller reads either ({@code
+   * RealizeReply.of}, ...).
+   */
+  public Future<Object> segment(String address, TimedRequest<?> body) {
+    return typed(address, body, localSegment);
+  }
+
+  /** A typed request to partner-verticle, as {@link #segment(String, TimedRequest)}. */
+  public Future<Object> partner(String address, TimedRequest<?> body) {
+    return typed(address, body, localPartner);
+  }
+
+  private Future<Object> typed(String address, TimedRequest<?> body, boolean localOnly) {
+    if (body.timeoutMs() <= 0) {
+      return Future.failedFuture(
+          new ReplyException(ReplyFailure.TIMEOUT, "no time left for " + address));
+    }
+    DeliveryOptions options = new DeliveryOptions().setSendTimeout(body.timeoutMs());
+    if (localOnly) {
+      options.setLocalOnly(true);
+    }
+    return bus.<Object>request(address, body, options).map(Message::body);
   }
 
   /** A request to partner-verticle. */

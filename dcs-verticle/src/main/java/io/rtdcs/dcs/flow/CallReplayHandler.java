@@ -1,6 +1,6 @@
 package io.rtdcs.dcs.flow;
 
-import io.rtdcs.common.Limits;
+import io.rtdcs.contract.RequestException;
 import io.vertx.core.Handler;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
@@ -21,38 +21,16 @@ public final class CallReplayHandler implements Handler<Message<Object>> {
 
   @Override
   public void handle(Message<Object> message) {
-    String invalid = invalid(message.body());
-    if (invalid != null) {
-      message.fail(400, invalid);
+    CollectedCall call;
+    try {
+      call = CollectedCall.fromJson(message.body());
+    } catch (RequestException invalid) {
+      message.fail(400, invalid.getMessage());
       return;
     }
     service
-        .collect((JsonObject) message.body())
+        .collect(call)
         .onSuccess(stored -> message.reply(new JsonObject()))
         .onFailure(e -> message.fail(503, "not stored: " + e.getMessage()));
-  }
-
-  /** Why {@code body} is not a held call, or null. */
-  static String invalid(Object body) {
-    if (!(body instanceof JsonObject call)) {
-      return "body: must be a JSON object";
-    }
-    if (!(call.getValue("tid") instanceof String tid)
-        || tid.isEmpty()
-        || tid.length() > Limits.MAX_TID_LENGTH) {
-      return "tid: must be 1 to " + Limits.MAX_TID_LENGTH + " characters";
-    }
-    if (!(call.getValue("realize") instanceof JsonObject)) {
-      return "realize: must be an object";
-    }
-    Object resolve = call.getValue("resolve");
-    if (resolve != null && !(resolve instanceof JsonObject)) {
-      return "resolve: must be an object";
-    }
-    Object uuid = call.getValue("uuid");
-    if (uuid != null && !(uuid instanceof String)) {
-      return "uuid: must be a string";
-    }
-    return null;
   }
 }

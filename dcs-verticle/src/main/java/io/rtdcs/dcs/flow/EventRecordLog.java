@@ -1,7 +1,11 @@
 package io.rtdcs.dcs.flow;
 
+import io.rtdcs.contract.ContractFields;
+import io.rtdcs.contract.LookupOutcome;
+import io.rtdcs.contract.RealizeReply;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,36 +26,30 @@ public final class EventRecordLog {
   }
 
   static void record(
-      long now, String tid, String uuid, JsonObject realized, JsonArray partnerOutcomes) {
+      long now, String tid, String uuid, RealizeReply realized, List<LookupOutcome> outcomes) {
     if (!LOG.isInfoEnabled()) {
       return;
     }
-    LOG.info(line(now, tid, uuid, realized, partnerOutcomes).encode());
+    LOG.info(line(now, tid, uuid, realized, outcomes).encode());
   }
 
   static JsonObject line(
-      long now, String tid, String uuid, JsonObject realized, JsonArray partnerOutcomes) {
+      long now, String tid, String uuid, RealizeReply realized, List<LookupOutcome> outcomes) {
     JsonArray partners = new JsonArray();
-    for (Object o : partnerOutcomes) {
-      if (o instanceof JsonObject p) {
-        partners.add(
-            new JsonObject()
-                .put("dpid", p.getValue("dpid"))
-                .put("outcome", p.getValue("outcome"))
-                .put("latencyMs", p.getValue("latencyMs")));
-      }
+    for (LookupOutcome o : outcomes) {
+      partners.add(
+          new JsonObject()
+              .put("dpid", o.dpid())
+              .put("outcome", o.outcome())
+              .put("latencyMs", o.latencyMs()));
     }
     JsonObject line = new JsonObject().put("time", now).put("tid", tid).put("uuid", uuid);
     if (realized == null) {
       line.put("stored", false);
     } else {
-      line.put("realized", array(realized, "realized"))
-          .put("segments", array(realized, "segments"));
+      line.put("realized", ContractFields.intsJson(realized.realized()))
+          .put("segments", ContractFields.intsJson(realized.segments()));
     }
     return line.put("partners", partners);
-  }
-
-  private static JsonArray array(JsonObject json, String key) {
-    return json.getValue(key) instanceof JsonArray a ? a.copy() : new JsonArray();
   }
 }

@@ -3,6 +3,13 @@ package io.rtdcs.dcs.flow;
 import io.rtdcs.common.Addresses;
 import io.rtdcs.common.Deadline;
 import io.rtdcs.common.RateLimitedLogger;
+import io.rtdcs.contract.ContractFields;
+import io.rtdcs.contract.LookupOutcome;
+import io.rtdcs.contract.LookupReply;
+import io.rtdcs.contract.LookupRequest;
+import io.rtdcs.contract.RealizeReply;
+import io.rtdcs.contract.RealizeRequest;
+import io.rtdcs.contract.ResolveRequest;
 import io.rtdcs.dcs.consent.ConsentPolicy;
 import io.rtdcs.dcs.load.Admission;
 import io.rtdcs.dcs.request.EventRequest;
@@ -95,7 +102,7 @@ public final class EventService {
       errors.add(refused);
       return Future.succeededFuture(EventResult.withoutData(null, false, false, errors));
     }
-    boolean fresh = request.uuid() == null && request.provenDeclaredIdsJson().isEmpty();
+    boolean fresh = request.uuid() == null && !request.hasProvenDeclaredIds();
     if (admission == Admission.DEFER_SEGMENTS) {
       // collected as if its resolve had failed; answered once held in the cluster (or at the
       // deadline), collected after that
@@ -122,15 +129,15 @@ public final class EventService {
               }
               if (warmup) {
                 return dryRunBy(deadline, dryRun(request, visitor.uuid(), tid, deadline))
-                    .map(realized -> result(visitor, new JsonObject(), realized, errors));
+                    .map(realized -> result(visitor, LookupReply.NONE, realized, errors));
               }
-              Future<JsonObject> lookup;
+              Future<LookupReply> lookup;
               if (admission == Admission.SKIP_PARTNERS) {
                 errors.add(
                     new AamError(AamError.PARTNERS_SKIPPED, "node busy: partners not asked"));
-                lookup = Future.succeededFuture(new JsonObject());
+                lookup = Future.succeededFuture(LookupReply.NONE);
               } else if (!askPartners) {
-                lookup = Future.succeededFuture(new JsonObject()); // none to ask (PartnerPresence)
+                lookup = Future.succeededFuture(LookupReply.NONE); // none to ask (PartnerPresence)
               } else {
                 lookup = lookup(request, visitor, tid, deadline);
               }
@@ -144,7 +151,7 @@ public final class EventService {
                                     tid,
                                     visitor.uuid(),
                                     realized,
-                                    array(found, "outcomes"));
+                                    found.outcomes());
                                 return result(visitor, found, realized, errors);
                               }));
             });
@@ -161,14 +168,14 @@ public final class EventService {
         new AamError(
             AamError.PROFILE_UNAVAILABLE,
             "visitor profile could not be read in time; partners not asked"));
-    JsonObject call = unresolvedCall(request, request.uuid(), tid);
-    if (call.containsKey("resolve")) {
+    CollectedCall call = unresolvedCall(request, request.uuid(), tid);
+    if (call.resolve() != null) {
       return holdThenCollect(call, deadline)
           .map(v -> EventResult.withoutData(request.uuid(), request.uuid() != null, false, errors));
     }
     Visitor visitor = Visitor.fresh(request.uuid());
     return answerBy(deadline, call)
-        .map(realized -> result(visitor, new JsonObject(), realized, errors));
+        .map(realized -> result(visitor, LookupReply.NONE, realized, errors));
   }
 
   /**
@@ -176,42 +183,40 @@ public final class EventService {
    * fresh visitor, or the call's own uuid without proven declared IDs); else resolved first, with
    * {@code uuid} as the fallback (see {@link HeldCalls} for the form).
    */
-  private static JsonObject unresolvedCall(EventRequest request, String uuid, String tid) {
-    JsonObject call = new JsonObject().put("tid", tid);
-    if (uuid != null && request.provenDeclaredIdsJson().isEmpty()) {
-      JsonObject realize = realizeBody(request, uuid, new JsonObject(), tid);
-      return call.put("realize", uuid.equals(request.uuid()) ? unread(realize) : realize);
+  private static CollectedCall unresolvedCall(EventRequest request, String uuid, String tid) {
+    if (uuid != null && !request.hasProvenDeclaredIds()) {
+      RealizeRequest realize = realizeBody(request, uuid, LookupReply.NONE, tid);
+      return CollectedCall.realize(
+          uuid.equals(request.uuid()) ? realize.forVisitor(uuid, List.of(), false) : realize);
     }
-    call.put("resolve", resolveBody(request, tid, 0))
-        .put("realize", realizeBody(request, null, new JsonObject(), tid));
-    if (request.uuid() != null) {
-      call.put("uuid", request.uuid());
-    }
-    return call;
+    return new CollectedCall(
+        tid,
+        resolveBody(request, tid, 0),
+        realizeBody(request, null, LookupReply.NONE, tid),
+        request.uuid());
   }
 
   /**
    * Collects a held call's data: resolves its visitor first when the call says so (nothing for an
-   * opted-out visitor), then delivers its realization. Completes once stored (null when opted out),
-   * fails only when given up. Also what {@code dcs.calls.replay} runs for a call held by a node
-   * that died.
+   * opted-out visitor), then delivers its realization. Completes once stored (null when opted out,
+   * else the realize's reply: a {@code RealizeReply} or its JSON form), fails only when given up.
+   * Also what {@code dcs.calls.replay} runs for a call held by a node that died.
    */
-  public Future<JsonObject> collect(JsonObject call) {
-    String tid = call.getString("tid");
-    JsonObject realize = call.getJsonObject("realize");
-    JsonObject resolve = call.getJsonObject("resolve");
-    if (resolve == null) {
-      return delivery.deliver(Addresses.PROFILE_REALIZE, tid, realize);
+  public Future<Object> collect(CollectedCall call) {
+    if (call.resolve() == null) {
+      return delivery.deliver(Addresses.PROFILE_REALIZE, call.tid(), call.realize());
     }
     return delivery
-        .deliver(Addresses.PROFILE_RESOLVE, tid, resolve)
-        .map(reply -> Visitor.fromReply(reply, call.getString("uuid"), ids.newUuid()))
+        .deliver(Addresses.PROFILE_RESOLVE, call.tid(), call.resolve())
+        .map(reply -> Visitor.fromReply(reply, call.fallbackUuid(), ids.newUuid()))
         .compose(
             visitor ->
                 visitor.optedOut()
                     ? Future.succeededFuture()
                     : delivery.deliver(
-                        Addresses.PROFILE_REALIZE, tid, withVisitor(realize.copy(), visitor)));
+                        Addresses.PROFILE_REALIZE,
+                        call.tid(),
+                        withVisitor(call.realize(), visitor)));
   }
 
   /**
@@ -219,7 +224,7 @@ public final class EventService {
    * future completes when the hold is acknowledged, fails, or the deadline comes: the answer waits
    * for it, so that a call answered is held unless the budget ran out first.
    */
-  private Future<Void> holdThenCollect(JsonObject call, Deadline deadline) {
+  private Future<Void> holdThenCollect(CollectedCall call, Deadline deadline) {
     Future<Void> holding = held.hold(call, deadline.remaining());
     holding.onComplete(
         ar ->
@@ -227,7 +232,7 @@ public final class EventService {
                 .onSuccess(
                     stored -> {
                       if (ar.succeeded()) {
-                        held.release(call.getString("tid"));
+                        held.release(call.tid());
                       }
                     }));
     return holding.otherwiseEmpty();
@@ -246,11 +251,11 @@ public final class EventService {
     if (fresh) {
       return Future.succeededFuture(Visitor.fresh(ids.newUuid()));
     }
-    if (!forPartners && request.provenDeclaredIdsJson().isEmpty()) {
+    if (!forPartners && !request.hasProvenDeclaredIds()) {
       return Future.succeededFuture(Visitor.unread(request.uuid()));
     }
     long left = deadline.remaining();
-    return bus.segment(Addresses.PROFILE_RESOLVE, resolveBody(request, tid, left), left)
+    return bus.segment(Addresses.PROFILE_RESOLVE, resolveBody(request, tid, left))
         .map(reply -> Visitor.fromReply(reply, request.uuid(), ids.newUuid()))
         .otherwise(
             failure -> {
@@ -259,29 +264,24 @@ public final class EventService {
             });
   }
 
-  private static JsonObject resolveBody(EventRequest request, String tid, long timeoutMs) {
-    return new JsonObject()
-        .put("tid", tid)
-        .put("timeoutMs", timeoutMs)
-        .put("uuid", request.uuid())
-        .put("declaredIds", request.provenDeclaredIdsJson());
+  private static ResolveRequest resolveBody(EventRequest request, String tid, long timeoutMs) {
+    return new ResolveRequest(tid, timeoutMs, request.uuid(), request.provenDeclaredIdentities());
   }
 
-  private Future<JsonObject> lookup(
+  private Future<LookupReply> lookup(
       EventRequest request, Visitor visitor, String tid, Deadline deadline) {
     long left = deadline.remainingMinus(storeReserveMs);
-    JsonObject body =
-        new JsonObject()
-            .put("tid", tid)
-            .put("timeoutMs", left)
-            .put("uuid", visitor.uuid())
-            .put("signals", request.signalsJson(false))
-            .put("syncedIds", visitor.syncedIds())
-            .put("cachedDpids", visitor.cachedDpids());
-    if (!request.consent().isEmpty()) {
-      body.put("consent", new JsonObject(request.consent()));
-    }
-    return bus.partner(Addresses.PARTNER_LOOKUP, body, left)
+    LookupRequest body =
+        new LookupRequest(
+            tid,
+            left,
+            visitor.uuid(),
+            request.signals(), // p_ keys dropped by the record
+            visitor.syncedIds(),
+            visitor.cachedDpids(),
+            request.consent().isEmpty() ? null : new JsonObject(request.consent()));
+    return bus.partner(Addresses.PARTNER_LOOKUP, body)
+        .map(LookupReply::of)
         .andThen(
             ar -> {
               if (ar.succeeded()) {
@@ -291,60 +291,46 @@ public final class EventService {
         .otherwise(
             failure -> {
               LOG.warn("tid {}: partner lookup failed: {}", tid, failure.getMessage());
-              return new JsonObject();
+              return LookupReply.NONE;
             });
   }
 
-  /**
-   * The held form of the call's realization, with the identities the resolve found on the device.
-   */
-  private static JsonObject realizeCall(
-      EventRequest request, Visitor visitor, JsonObject lookup, String tid) {
-    JsonObject body = realizeBody(request, visitor.uuid(), lookup, tid);
-    return new JsonObject().put("tid", tid).put("realize", withVisitor(body, visitor));
+  /** The call's realization, with the identities the resolve found on the device. */
+  private static CollectedCall realizeCall(
+      EventRequest request, Visitor visitor, LookupReply lookup, String tid) {
+    return CollectedCall.realize(withVisitor(realizeBody(request, null, lookup, tid), visitor));
   }
 
-  /** A realize body with what the resolve found on the device, or asking the store to read it. */
-  private static JsonObject withVisitor(JsonObject realize, Visitor visitor) {
-    realize.put("uuid", visitor.uuid());
-    if (!visitor.read()) {
-      return unread(realize);
-    }
-    if (!visitor.identities().isEmpty()) {
-      realize.put("identities", visitor.identities());
-    }
-    return realize;
-  }
-
-  /** The device's profile was not read: the realize step reads its identities if it needs them. */
-  private static JsonObject unread(JsonObject realize) {
-    return realize.put("readIdentities", true);
+  /** A realize with what the resolve found on the device, or asking the store to read it. */
+  private static RealizeRequest withVisitor(RealizeRequest realize, Visitor visitor) {
+    return realize.forVisitor(visitor.uuid(), visitor.identities(), visitor.read());
   }
 
   /** A warm-up realize: the whole logic at the owner, nothing stored, once, within the budget. */
-  private Future<JsonObject> dryRun(
+  private Future<RealizeReply> dryRun(
       EventRequest request, String uuid, String tid, Deadline deadline) {
-    JsonObject body = realizeBody(request, uuid, new JsonObject(), tid).put("dryRun", true);
-    long left = deadline.remaining();
-    return bus.segment(Addresses.PROFILE_REALIZE, body.put("timeoutMs", left), left);
+    RealizeRequest body = realizeBody(request, uuid, LookupReply.NONE, tid).asDryRun();
+    return bus.segment(Addresses.PROFILE_REALIZE, body.withTimeoutMs(deadline.remaining()))
+        .map(RealizeReply::of);
   }
 
-  private static JsonObject realizeBody(
-      EventRequest request, String uuid, JsonObject lookup, String tid) {
-    return new JsonObject()
-        .put("tid", tid)
-        .put("uuid", uuid)
-        .put("signals", request.signalsJson(true))
-        .put("sids", new JsonArray(new ArrayList<>(request.sids())))
-        .put("tdpid", new JsonArray(new ArrayList<>(request.tdpid())))
-        .put("declaredIds", request.declaredIdsJson())
-        .put("partners", outcomes(lookup))
-        .put(
-            "destinations",
-            new JsonObject()
-                .put("url", request.urlDestinations())
-                .put("httpProto", request.httpProto())
-                .put("nsid", request.nsid()));
+  private static RealizeRequest realizeBody(
+      EventRequest request, String uuid, LookupReply lookup, String tid) {
+    return new RealizeRequest(
+        tid,
+        0,
+        uuid,
+        request.signals(),
+        request.sids(),
+        request.tdpid(),
+        request.declaredIdentities(),
+        lookup.outcomes(),
+        request.urlDestinations(),
+        request.httpProto(),
+        request.nsid(),
+        List.of(),
+        false,
+        false);
   }
 
   /**
@@ -352,8 +338,8 @@ public final class EventService {
    * delivery goes on (counted as late if it succeeds after that), and a call still on its way
    * {@code holdLeadMs} before the deadline is held in the cluster until stored ({@link HeldCalls}).
    */
-  private Future<JsonObject> answerBy(Deadline deadline, JsonObject call) {
-    Future<JsonObject> stored = collect(call);
+  private Future<RealizeReply> answerBy(Deadline deadline, CollectedCall call) {
+    Future<Object> stored = collect(call);
     if (!stored.isComplete()) {
       long holdTimer =
           vertx.setTimer(
@@ -365,11 +351,11 @@ public final class EventService {
               });
       stored.onComplete(ar -> vertx.cancelTimer(holdTimer));
     }
-    return by(deadline, stored, delivery::storedLate);
+    return by(deadline, stored.map(RealizeReply::of), delivery::storedLate);
   }
 
   /** What a warm-up's dry run brings by the deadline, else null (nothing to keep). */
-  private Future<JsonObject> dryRunBy(Deadline deadline, Future<JsonObject> dryRun) {
+  private Future<RealizeReply> dryRunBy(Deadline deadline, Future<RealizeReply> dryRun) {
     return by(deadline, dryRun, () -> {});
   }
 
@@ -377,12 +363,11 @@ public final class EventService {
    * What {@code result} brings by the deadline, else null; {@code lateSuccess} runs when it
    * succeeds after that.
    */
-  private Future<JsonObject> by(
-      Deadline deadline, Future<JsonObject> result, Runnable lateSuccess) {
+  private <T> Future<T> by(Deadline deadline, Future<T> result, Runnable lateSuccess) {
     if (result.isComplete()) {
       return Future.succeededFuture(result.succeeded() ? result.result() : null);
     }
-    Promise<JsonObject> answer = Promise.promise();
+    Promise<T> answer = Promise.promise();
     long timer = vertx.setTimer(Math.max(1, deadline.remaining()), id -> answer.tryComplete(null));
     result.onComplete(
         ar -> {
@@ -396,9 +381,9 @@ public final class EventService {
   }
 
   private EventResult result(
-      Visitor visitor, JsonObject lookup, JsonObject realized, List<AamError> errors) {
-    JsonArray ibs = array(lookup, "ibs");
-    JsonArray partners = debug ? outcomes(lookup) : null;
+      Visitor visitor, LookupReply lookup, RealizeReply realized, List<AamError> errors) {
+    JsonArray ibs = lookup.ibs();
+    JsonArray partners = debug ? outcomesJson(lookup) : null;
     if (realized == null) {
       if (errors.stream().noneMatch(e -> e.code() == AamError.PROFILE_UNAVAILABLE)) {
         errors.add(
@@ -409,39 +394,32 @@ public final class EventService {
       return new EventResult(
           visitor.uuid(), true, false, null, null, null, null, ibs, partners, errors);
     }
-    if (Boolean.TRUE.equals(realized.getValue("optedOut"))) {
+    if (realized.optedOut()) {
       // the store found the profile opted out (its resolve had not answered in time)
       errors.add(new AamError(AamError.OPTED_OUT, "visitor is opted out"));
       return EventResult.withoutData(visitor.uuid(), false, true, errors);
     }
-    JsonArray unknown = array(realized, "unknownSids");
-    for (Object sid : unknown) {
+    for (int sid : realized.unknownSids()) {
       errors.add(new AamError(AamError.TRAITS_NOT_EVALUATED, "d_sid: no trait with id " + sid));
     }
     return new EventResult(
         visitor.uuid(),
         true,
         false,
-        array(realized, "traits"),
-        array(realized, "segments"),
-        array(realized, "stuff"),
-        array(realized, "dests"),
+        ContractFields.intsJson(realized.traits()),
+        ContractFields.intsJson(realized.segments()),
+        realized.stuff(),
+        realized.dests(),
         ibs,
         partners,
         errors);
   }
 
-  private static JsonArray outcomes(JsonObject lookup) {
+  private static JsonArray outcomesJson(LookupReply lookup) {
     JsonArray out = new JsonArray();
-    for (Object o : array(lookup, "outcomes")) {
-      if (o instanceof JsonObject outcome) {
-        out.add(outcome);
-      }
+    for (LookupOutcome o : lookup.outcomes()) {
+      out.add(o.toJson());
     }
     return out;
-  }
-
-  private static JsonArray array(JsonObject json, String key) {
-    return json.getValue(key) instanceof JsonArray a ? a : new JsonArray();
   }
 }

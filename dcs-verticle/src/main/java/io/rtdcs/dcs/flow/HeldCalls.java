@@ -13,9 +13,8 @@ import org.slf4j.LoggerFactory;
  * dcs.calls.hold}, {@code rtdcs.pending} with a synchronous backup), so that the member owning the
  * entry replays it if this node dies before its delivery completes, and releases it once stored.
  *
- * <p>A call's held form (what {@code dcs.calls.replay} receives back): {@code {"tid", "realize":
- * body}}, or, for a visitor to resolve first, {@code {"tid", "resolve": body, "realize": body
- * without uuid, "uuid": the call's own uuid or absent}}.
+ * <p>A call's held form (what {@code dcs.calls.replay} receives back) is the JSON form of its
+ * {@link CollectedCall}.
  */
 public final class HeldCalls {
   private static final RateLimitedLogger LOG =
@@ -36,22 +35,22 @@ public final class HeldCalls {
   }
 
   /** Completes once held (entry and backup written); fails when not held within timeoutMs. */
-  public Future<Void> hold(JsonObject call, long timeoutMs) {
+  public Future<Void> hold(CollectedCall call, long timeoutMs) {
     JsonObject body =
         new JsonObject()
-            .put("tid", call.getString("tid"))
+            .put("tid", call.tid())
             .put("holder", holder)
             .put("retryForMs", options.retryForMs())
-            .put("call", call.encode()); // encoded here: the call's bodies are sent on meanwhile
+            .put("call", call.toJson().encode());
     return bus.segment(Addresses.CALL_HOLD, body, timeoutMs)
-        .onFailure(e -> LOG.warn("tid {}: not held: {}", call.getString("tid"), e.getMessage()))
+        .onFailure(e -> LOG.warn("tid {}: not held: {}", call.tid(), e.getMessage()))
         .mapEmpty();
   }
 
   /** Holds {@code call} now, and releases it once {@code stored} succeeds. */
-  public void holdUntilStored(JsonObject call, Future<?> stored) {
+  public void holdUntilStored(CollectedCall call, Future<?> stored) {
     hold(call, options.attemptTimeoutMs())
-        .onComplete(ar -> stored.onSuccess(v -> release(call.getString("tid"))));
+        .onComplete(ar -> stored.onSuccess(v -> release(call.tid())));
   }
 
   /**

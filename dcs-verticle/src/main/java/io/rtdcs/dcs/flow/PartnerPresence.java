@@ -1,6 +1,6 @@
 package io.rtdcs.dcs.flow;
 
-import io.vertx.core.json.JsonObject;
+import io.rtdcs.contract.LookupReply;
 import java.time.Clock;
 import java.util.Objects;
 
@@ -29,10 +29,10 @@ public final class PartnerPresence {
   }
 
   /** Reads a lookup reply's partner count. */
-  public void observe(JsonObject reply) {
-    if (reply.getValue("partners") instanceof Number n && n.longValue() == 0) {
+  public void observe(LookupReply reply) {
+    if (reply.partners() == 0) {
       noneUntil = clock.millis() + QUIET_MS;
-    } else if (reply.containsKey("partners")) {
+    } else if (reply.partners() > 0) {
       noneUntil = Long.MIN_VALUE;
     }
   }

@@ -1,13 +1,13 @@
 package io.rtdcs.dcs.flow;
 
 import io.rtdcs.common.RateLimitedLogger;
+import io.rtdcs.contract.TimedRequest;
 import io.rtdcs.dcs.load.LoadOptions;
 import io.rtdcs.dcs.load.NodeLoad;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.ReplyException;
-import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
@@ -45,9 +45,9 @@ public final class RealizeDelivery {
    * Sends {@code body} to {@code address} until a reply comes; fails only when the request is
    * refused as invalid or {@code collection.retryForMs} has passed. Counts as pending meanwhile.
    */
-  public Future<JsonObject> deliver(String address, String tid, JsonObject body) {
+  public Future<Object> deliver(String address, String tid, TimedRequest<?> body) {
     load.collecting();
-    Promise<JsonObject> promise = Promise.promise();
+    Promise<Object> promise = Promise.promise();
     attempt(address, body, clock.millis() + options.retryForMs(), 0, promise);
     return promise
         .future()
@@ -71,15 +71,15 @@ public final class RealizeDelivery {
   }
 
   private void attempt(
-      String address, JsonObject body, long giveUpAt, int n, Promise<JsonObject> promise) {
+      String address, TimedRequest<?> body, long giveUpAt, int n, Promise<Object> promise) {
     long left = giveUpAt - clock.millis();
     if (left <= 0) {
       promise.fail("no answer within collection.retryForMs (" + n + " attempts)");
       return;
     }
     long timeout = Math.min(left, options.attemptTimeoutMs());
-    JsonObject sent = (n == 0 ? body : body.copy()).put("timeoutMs", timeout);
-    bus.segment(address, sent, timeout)
+    // a copy with this attempt's timeout: a sent record is never changed
+    bus.segment(address, body.withTimeoutMs(timeout))
         .onSuccess(promise::complete)
         .onFailure(
             e -> {

@@ -1,15 +1,17 @@
 package io.rtdcs.dcs.flow;
 
-import io.rtdcs.dcs.request.Identifiers;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
+import io.rtdcs.contract.DeclaredIdentity;
+import io.rtdcs.contract.VisitorFacts;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Who the caller is, after {@code dcs.profiles.resolve} (or without it for a new visitor).
  *
  * @param uuid the visitor uuid (never null)
  * @param optedOut the visitor is opted out: stop
- * @param syncedIds dpid (string) -> DPUUID
+ * @param syncedIds dpid -> DPUUID
  * @param cachedDpids partners whose cached answer is still fresh
  * @param identities the declared IDs the device proved before, newest first (merge rules read the
  *     people's profiles and linked devices they name: docs/profiles.md)
@@ -19,61 +21,33 @@ import io.vertx.core.json.JsonObject;
 record Visitor(
     String uuid,
     boolean optedOut,
-    JsonObject syncedIds,
-    JsonArray cachedDpids,
-    JsonArray identities,
+    Map<Integer, String> syncedIds,
+    Set<Integer> cachedDpids,
+    List<DeclaredIdentity> identities,
     boolean read) {
 
-  /** A device keeps 10 declared IDs. */
-  static final int MAX_IDENTITIES = 10;
-
   static Visitor fresh(String uuid) {
-    return new Visitor(uuid, false, new JsonObject(), new JsonArray(), new JsonArray(), true);
+    return new Visitor(uuid, false, Map.of(), Set.of(), List.of(), true);
   }
 
   /** A returning visitor known by its uuid alone, whose profile was not read before the realize. */
   static Visitor unread(String uuid) {
-    return new Visitor(uuid, false, new JsonObject(), new JsonArray(), new JsonArray(), false);
+    return new Visitor(uuid, false, Map.of(), Set.of(), List.of(), false);
   }
 
   /**
-   * Reads a resolve reply defensively: a wrong type is treated as absent. The uuid is the reply's
+   * The visitor a resolve reply names (read defensively, {@link VisitorFacts#of}): the reply's uuid
    * when valid, else {@code fallback} (the call's own), else {@code minted}.
    */
-  static Visitor fromReply(JsonObject reply, String fallback, String minted) {
-    Object u = reply.getValue("uuid");
-    String uuid =
-        u instanceof String s && Identifiers.isValidUuid(s)
-            ? s
-            : fallback != null ? fallback : minted;
-    boolean optedOut = Boolean.TRUE.equals(reply.getValue("optedOut"));
-    JsonObject synced = new JsonObject();
-    if (reply.getValue("syncedIds") instanceof JsonObject s) {
-      s.forEach(
-          e -> {
-            if (e.getValue() instanceof String v) {
-              synced.put(e.getKey(), v);
-            }
-          });
-    }
-    JsonArray cached = new JsonArray();
-    if (reply.getValue("partnerCache") instanceof JsonObject c) {
-      for (String key : c.fieldNames()) {
-        try {
-          cached.add(Integer.parseInt(key));
-        } catch (NumberFormatException ignored) {
-          // not a dpid: ignore
-        }
-      }
-    }
-    JsonArray identities = new JsonArray();
-    if (reply.getValue("identities") instanceof JsonArray a) {
-      for (Object o : a) {
-        if (o instanceof JsonObject d && identities.size() < MAX_IDENTITIES) {
-          identities.add(d);
-        }
-      }
-    }
-    return new Visitor(uuid, optedOut, synced, cached, identities, true);
+  static Visitor fromReply(Object reply, String fallback, String minted) {
+    VisitorFacts facts = VisitorFacts.of(reply);
+    String uuid = facts.uuid() != null ? facts.uuid() : fallback != null ? fallback : minted;
+    return new Visitor(
+        uuid,
+        facts.optedOut(),
+        facts.syncedIds(),
+        facts.partnerCache().keySet(),
+        facts.identities(),
+        true);
   }
 }

@@ -120,7 +120,7 @@ public final class OptOutHandler implements Handler<RoutingContext> {
       return;
     }
     JsonArray declaredJson = new JsonArray();
-    declared.forEach(d -> declaredJson.add(d.toJson()));
+    declared.forEach(d -> declaredJson.add(d.onContract().toJson()));
     String tid = ids.newTid();
     JsonObject body =
         new JsonObject()

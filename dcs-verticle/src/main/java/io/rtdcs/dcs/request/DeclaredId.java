@@ -1,6 +1,6 @@
 package io.rtdcs.dcs.request;
 
-import io.vertx.core.json.JsonObject;
+import io.rtdcs.contract.DeclaredIdentity;
 import java.util.Objects;
 
 /**
@@ -20,11 +20,8 @@ public record DeclaredId(int dpid, String dpuuid, int auth, boolean proven) {
     return new DeclaredId(dpid, dpuuid, auth, true);
   }
 
-  public JsonObject toJson() {
-    return new JsonObject()
-        .put("dpid", dpid)
-        .put("dpuuid", dpuuid)
-        .put("auth", auth)
-        .put("proven", proven);
+  /** This ID as the event-bus contract carries it. */
+  public DeclaredIdentity onContract() {
+    return new DeclaredIdentity(dpid, dpuuid, auth, proven);
   }
 }

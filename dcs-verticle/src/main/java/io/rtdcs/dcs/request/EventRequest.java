@@ -1,5 +1,6 @@
 package io.rtdcs.dcs.request;
 
+import io.rtdcs.contract.DeclaredIdentity;
 import io.rtdcs.dcs.response.AamError;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -75,23 +76,19 @@ public record EventRequest(
     return out;
   }
 
-  /** The declared IDs this call proved: the only ones that may find another profile. */
-  public JsonArray provenDeclaredIdsJson() {
-    JsonArray a = new JsonArray();
-    for (DeclaredId d : declaredIds) {
-      if (d.proven()) {
-        a.add(d.toJson());
-      }
-    }
-    return a;
+  /** Whether the call proved a declared ID: only such an ID may find another profile. */
+  public boolean hasProvenDeclaredIds() {
+    return declaredIds.stream().anyMatch(DeclaredId::proven);
   }
 
-  public JsonArray declaredIdsJson() {
-    JsonArray out = new JsonArray();
-    for (DeclaredId d : declaredIds) {
-      out.add(d.toJson());
-    }
-    return out;
+  /** The declared IDs this call proved: the only ones that may find another profile. */
+  public List<DeclaredIdentity> provenDeclaredIdentities() {
+    return declaredIds.stream().filter(DeclaredId::proven).map(DeclaredId::onContract).toList();
+  }
+
+  /** Every declared ID of the call, on the contract. */
+  public List<DeclaredIdentity> declaredIdentities() {
+    return declaredIds.stream().map(DeclaredId::onContract).toList();
   }
 
   /** Never prints signal values (a {@code p_} value must not reach a log line). */

@@ -1,6 +1,9 @@
 package io.rtdcs.partner.lookup;
 
-import io.rtdcs.common.SharedJsonCodec;
+import io.rtdcs.contract.Contract;
+import io.rtdcs.contract.LookupReply;
+import io.rtdcs.contract.LookupRequest;
+import io.rtdcs.contract.RequestException;
 import io.vertx.core.Handler;
 import io.vertx.core.eventbus.Message;
 import java.util.Objects;
@@ -17,8 +20,8 @@ public final class PartnerLookupHandler implements Handler<Message<Object>> {
   public void handle(Message<Object> message) {
     LookupRequest request;
     try {
-      request = LookupRequest.fromJson(message.body());
-    } catch (IllegalArgumentException e) {
+      request = LookupRequest.of(message.body());
+    } catch (RequestException e) {
       message.fail(400, e.getMessage());
       return;
     }
@@ -27,7 +30,7 @@ public final class PartnerLookupHandler implements Handler<Message<Object>> {
         .onComplete(
             ar -> {
               if (ar.succeeded()) {
-                message.reply(ar.result(), SharedJsonCodec.reply());
+                Contract.reply(message, ar.result(), LookupReply::toJson);
               } else {
                 message.fail(500, "lookup failed: " + ar.cause().getMessage());
               }

@@ -1,6 +1,9 @@
 package io.rtdcs.partner.lookup;
 
 import io.rtdcs.common.RateLimitedLogger;
+import io.rtdcs.contract.LookupOutcome;
+import io.rtdcs.contract.LookupReply;
+import io.rtdcs.contract.LookupRequest;
 import io.rtdcs.partner.client.PartnerCall;
 import io.rtdcs.partner.client.PartnerOutcome;
 import io.rtdcs.partner.client.PartnerResult;
@@ -14,6 +17,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -51,7 +55,7 @@ public final class PartnerLookupService {
     this.replyMarginMs = replyMarginMs;
   }
 
-  public Future<JsonObject> lookup(LookupRequest request) {
+  public Future<LookupReply> lookup(LookupRequest request) {
     long start = clock.millis();
     long budget = Math.max(0, request.timeoutMs() - replyMarginMs);
     List<PartnerRegistry.Entry> partners = new ArrayList<>();
@@ -62,23 +66,16 @@ public final class PartnerLookupService {
     }
     Fanout fanout = new Fanout(partners, start, budget);
     JsonArray ibs = idSyncs(partners, request);
-    return fanout
-        .run(request)
-        .map(
-            outcomes ->
-                new JsonObject()
-                    .put("outcomes", outcomes)
-                    .put("ibs", ibs)
-                    .put("partners", partners.size()));
+    return fanout.run(request).map(outcomes -> new LookupReply(outcomes, ibs, partners.size()));
   }
 
   /** One lookup in progress. */
   private final class Fanout {
     private final List<PartnerRegistry.Entry> partners;
-    private final JsonObject[] outcomes;
+    private final LookupOutcome[] outcomes;
     private final long start;
     private final long budget;
-    private final Promise<JsonArray> promise = Promise.promise();
+    private final Promise<List<LookupOutcome>> promise = Promise.promise();
     private int pending;
     private long timerId = -1;
     private boolean done;
@@ -86,12 +83,12 @@ public final class PartnerLookupService {
 
     Fanout(List<PartnerRegistry.Entry> partners, long start, long budget) {
       this.partners = partners;
-      this.outcomes = new JsonObject[partners.size()];
+      this.outcomes = new LookupOutcome[partners.size()];
       this.start = start;
       this.budget = budget;
     }
 
-    Future<JsonArray> run(LookupRequest request) {
+    Future<List<LookupOutcome>> run(LookupRequest request) {
       for (int i = 0; i < partners.size(); i++) {
         PartnerDefinition def = partners.get(i).definition();
         String dpuuid = request.syncedIds().get(def.dpid());
@@ -157,18 +154,16 @@ public final class PartnerLookupService {
       }
       done = true;
       vertx.cancelTimer(timerId);
-      JsonArray array = new JsonArray();
       for (int i = 0; i < outcomes.length; i++) {
         if (outcomes[i] == null) {
           set(i, PartnerResult.timeout(budget));
         }
-        array.add(outcomes[i]);
       }
-      promise.complete(array);
+      promise.complete(Arrays.asList(outcomes));
     }
   }
 
-  private JsonObject record(PartnerDefinition def, PartnerResult result, long latencyMs) {
+  private LookupOutcome record(PartnerDefinition def, PartnerResult result, long latencyMs) {
     int dpid = def.dpid();
     PartnerOutcome outcome = result.outcome();
     stats.record(dpid, outcome, latencyMs);
@@ -185,27 +180,24 @@ public final class PartnerLookupService {
               latencyMs,
               result.detail());
     }
-    JsonObject json = new JsonObject().put("dpid", dpid).put("outcome", outcome.wire());
-    if (outcome == PartnerOutcome.OK) {
-      json.put("segments", new JsonArray(new ArrayList<>(result.segments())));
-    }
-    if ((outcome == PartnerOutcome.OK || outcome == PartnerOutcome.NO_DATA)
-        && result.ttlSeconds() != null) {
-      json.put("ttlSeconds", result.ttlSeconds());
-    }
-    json.put("latencyMs", latencyMs);
-    if (outcome != PartnerOutcome.OK && result.detail() != null) {
-      json.put("detail", result.detail());
-    }
-    return json;
+    boolean answered = outcome == PartnerOutcome.OK || outcome == PartnerOutcome.NO_DATA;
+    return new LookupOutcome(
+        dpid,
+        outcome.wire(),
+        outcome == PartnerOutcome.OK ? List.copyOf(result.segments()) : List.of(),
+        answered && result.ttlSeconds() != null
+            ? (int) Math.min(Integer.MAX_VALUE, result.ttlSeconds())
+            : -1,
+        latencyMs,
+        outcome != PartnerOutcome.OK ? result.detail() : null);
   }
 
-  static JsonObject allowedSignals(JsonObject signals, PartnerDefinition def) {
+  static JsonObject allowedSignals(Map<String, List<String>> signals, PartnerDefinition def) {
     JsonObject out = new JsonObject();
     for (String key : def.signals()) {
-      Object values = signals.getValue(key);
+      List<String> values = signals.get(key);
       if (values != null && !key.startsWith("p_")) {
-        out.put(key, values);
+        out.put(key, new JsonArray(values));
       }
     }
     return out;

@@ -9,6 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.hazelcast.core.HazelcastInstance;
 import io.rtdcs.common.Addresses;
+import io.rtdcs.contract.LookupReply;
+import io.rtdcs.contract.LookupRequest;
 import io.rtdcs.partner.support.Partners.Timed;
 import io.rtdcs.partner.support.StubPartnerServer;
 import io.rtdcs.partner.support.StubPartnerServer.Seen;
@@ -117,6 +119,48 @@ class LookupContractTest {
                     + " \"ttl\": 20160, \"fireURLSync\": 1}"));
     assertThat(timed.elapsedMs()).isLessThanOrEqualTo(80 + TimingSlack.ms());
     assertThat(stub.seen()).noneMatch(s -> s.uri().contains("cached-one"));
+  }
+
+  /**
+   * rtdcs's own dcs verticle sends the record (docs/event-bus.md, "Typed and JSON forms"): it gets
+   * a {@code LookupReply} with the outcomes the JSON form gets, and its private signals never reach
+   * a partner either.
+   */
+  @Test
+  void aTypedLookupShouldGetATypedReply(Vertx vertx) throws Exception {
+    StubPartnerServer stub = StubPartnerServer.start(vertx);
+    deploy(vertx, hz, config(contractDefinition(stub)));
+    java.util.Map<String, java.util.List<String>> signals = new java.util.LinkedHashMap<>();
+    signals.put("c_category", java.util.List.of("shoes"));
+    signals.put("p_secret", java.util.List.of("never-sent"));
+    LookupRequest request =
+        new LookupRequest(
+            "t-typed",
+            80,
+            "22920112968019678612904394744954398990",
+            signals,
+            java.util.Map.of(),
+            java.util.Set.of(),
+            null);
+
+    Object reply =
+        vertx
+            .eventBus()
+            .request(
+                Addresses.PARTNER_LOOKUP,
+                request,
+                new io.vertx.core.eventbus.DeliveryOptions().setSendTimeout(5_000))
+            .await()
+            .body();
+
+    assertThat(reply).isInstanceOf(LookupReply.class);
+    LookupReply typed = (LookupReply) reply;
+    assertThat(typed.partners()).isEqualTo(1);
+    assertThat(typed.outcomes()).hasSize(1);
+    assertThat(typed.outcomes().get(0).outcome()).isEqualTo("ok");
+    assertThat(typed.outcomes().get(0).segments()).containsExactly("auto-intender", "shoes-buyer");
+    assertThat(stub.seen()).hasSize(1);
+    assertThat(stub.seen().get(0).body().toString()).contains("shoes").doesNotContain("never-sent");
   }
 
   @Test

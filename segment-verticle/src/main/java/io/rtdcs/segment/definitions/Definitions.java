@@ -1,8 +1,8 @@
 package io.rtdcs.segment.definitions;
 
+import io.rtdcs.contract.RequestException;
 import io.rtdcs.rules.TraitRule;
 import io.rtdcs.rules.TraitRuleIndex;
-import io.rtdcs.segment.RequestException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;

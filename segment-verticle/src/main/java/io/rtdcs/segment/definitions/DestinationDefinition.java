@@ -1,7 +1,7 @@
 package io.rtdcs.segment.definitions;
 
-import io.rtdcs.segment.JsonFields;
-import io.rtdcs.segment.RequestException;
+import io.rtdcs.contract.JsonFields;
+import io.rtdcs.contract.RequestException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;

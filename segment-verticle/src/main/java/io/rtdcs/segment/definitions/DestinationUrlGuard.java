@@ -1,7 +1,7 @@
 package io.rtdcs.segment.definitions;
 
 import io.rtdcs.common.egress.OutboundAddressPolicy;
-import io.rtdcs.segment.RequestException;
+import io.rtdcs.contract.RequestException;
 
 /**
  * Refuses a server-to-server destination whose {@code url} or {@code oauth.tokenUrl} resolves to an

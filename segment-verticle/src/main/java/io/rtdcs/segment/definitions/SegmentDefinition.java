@@ -1,9 +1,9 @@
 package io.rtdcs.segment.definitions;
 
+import io.rtdcs.contract.JsonFields;
+import io.rtdcs.contract.RequestException;
 import io.rtdcs.rules.RuleSyntaxException;
 import io.rtdcs.rules.SegmentRule;
-import io.rtdcs.segment.JsonFields;
-import io.rtdcs.segment.RequestException;
 import io.vertx.core.json.JsonObject;
 
 /**

@@ -1,7 +1,7 @@
 package io.rtdcs.segment.handlers;
 
 import io.rtdcs.common.Addresses;
-import io.rtdcs.segment.JsonFields;
+import io.rtdcs.contract.JsonFields;
 import io.rtdcs.segment.store.ProfileStore;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;

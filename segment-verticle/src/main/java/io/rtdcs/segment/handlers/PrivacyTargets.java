@@ -1,7 +1,7 @@
 package io.rtdcs.segment.handlers;
 
-import io.rtdcs.segment.JsonFields;
-import io.rtdcs.segment.RequestException;
+import io.rtdcs.contract.JsonFields;
+import io.rtdcs.contract.RequestException;
 import io.rtdcs.segment.store.DeclaredId;
 import io.rtdcs.segment.store.IdLink;
 import io.rtdcs.segment.store.ProfileStore;

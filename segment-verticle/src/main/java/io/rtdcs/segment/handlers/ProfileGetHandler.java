@@ -1,8 +1,8 @@
 package io.rtdcs.segment.handlers;
 
 import io.rtdcs.common.Addresses;
-import io.rtdcs.segment.JsonFields;
-import io.rtdcs.segment.RequestException;
+import io.rtdcs.contract.JsonFields;
+import io.rtdcs.contract.RequestException;
 import io.rtdcs.segment.definitions.Definitions;
 import io.rtdcs.segment.definitions.MemberDefinitions;
 import io.rtdcs.segment.store.DeclaredId;

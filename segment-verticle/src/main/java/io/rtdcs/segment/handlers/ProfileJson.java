@@ -62,21 +62,6 @@ final class ProfileJson {
         .put("partnerCache", partners);
   }
 
-  /** Partner answers whose TTL has not run out, in the resolve reply's shape. */
-  static JsonObject freshPartnerCache(Profile p, long now) {
-    JsonObject out = new JsonObject();
-    for (PartnerEntry e : p.partners().values()) {
-      if (e.isFresh(now)) {
-        out.put(
-            Integer.toString(e.dpid()),
-            new JsonObject()
-                .put("segments", new JsonArray(e.segments()))
-                .put("expiresAt", e.expiresAt()));
-      }
-    }
-    return out;
-  }
-
   static JsonObject ids(Map<Integer, String> ids) {
     JsonObject out = new JsonObject();
     ids.forEach((dpid, id) -> out.put(Integer.toString(dpid), id));
@@ -95,16 +80,6 @@ final class ProfileJson {
         .put("lastSeen", full.getValue("lastSeen"))
         .put("traits", full.getValue("traits"))
         .put("expiredTraits", full.getValue("expiredTraits"));
-  }
-
-  /** The declared IDs the device proved, newest first (a resolve's {@code identities}). */
-  static JsonArray provenIdentities(Profile p) {
-    JsonArray out = new JsonArray();
-    for (DeclaredId d : PeoplePlan.provenIdentities(p)) {
-      out.add(
-          new JsonObject().put("dpid", d.dpid()).put("dpuuid", d.dpuuid()).put("auth", d.auth()));
-    }
-    return out;
   }
 
   static JsonArray ints(int[] values) {

@@ -2,14 +2,16 @@ package io.rtdcs.segment.handlers;
 
 import io.rtdcs.common.Addresses;
 import io.rtdcs.common.RateLimitedLogger;
-import io.rtdcs.common.SharedJsonCodec;
-import io.rtdcs.segment.JsonFields;
-import io.rtdcs.segment.RequestException;
+import io.rtdcs.contract.Contract;
+import io.rtdcs.contract.LookupOutcome;
+import io.rtdcs.contract.RealizeReply;
+import io.rtdcs.contract.RealizeRequest;
 import io.rtdcs.segment.definitions.Definitions;
 import io.rtdcs.segment.definitions.MemberDefinitions;
 import io.rtdcs.segment.destinations.DestinationRenderer;
 import io.rtdcs.segment.outbound.Outbox;
 import io.rtdcs.segment.store.DeclaredId;
+import io.rtdcs.segment.store.PartnerOutcome;
 import io.rtdcs.segment.store.ProfileStore;
 import io.rtdcs.segment.store.RealizeCommand;
 import io.rtdcs.segment.store.RealizeResult;
@@ -18,7 +20,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,40 +65,28 @@ public final class RealizeHandler implements Handler<Message<Object>> {
 
   @Override
   public void handle(Message<Object> message) {
-    String uuid;
+    RealizeRequest request;
     RealizeCommand command;
     List<DeclaredId> proven;
-    List<DeclaredId> known;
-    boolean readIdentities;
-    boolean urlDestinations;
-    String httpProto;
     try {
-      JsonObject body = JsonFields.object(message.body(), "body");
-      uuid = Requests.uuid(body, true);
-      JsonObject dst = JsonFields.optObject(body, "destinations", "destinations");
-      urlDestinations = JsonFields.optBoolean(dst, "url", "destinations.url", false);
-      httpProto = JsonFields.optString(dst, "httpProto", "destinations.httpProto", "https");
-      if (!"http".equals(httpProto) && !"https".equals(httpProto)) {
-        throw RequestException.badRequest("destinations.httpProto", "must be http or https");
-      }
+      request = RealizeRequest.of(message.body());
       command =
           new RealizeCommand(
-              Requests.signals(body),
-              Requests.ints(body, "sids", Requests.MAX_SIDS),
-              Requests.ints(body, "tdpid", Requests.MAX_SIDS),
-              Requests.declaredIds(body),
-              Requests.partners(body),
+              request.signals(),
+              request.sids(),
+              request.tdpid(),
+              Requests.stored(request.declaredIds()),
+              cacheChanges(request.partners()),
               clock.millis(),
-              Requests.tid(body),
-              JsonFields.optBoolean(body, "dryRun", "dryRun", false));
-      proven = Requests.provenDeclaredIds(body);
-      known = Requests.identities(body);
-      readIdentities = JsonFields.optBoolean(body, "readIdentities", "readIdentities", false);
+              request.tid(),
+              request.dryRun());
+      proven = Requests.stored(request.provenDeclaredIds());
     } catch (RuntimeException e) {
       Replies.fail(message, Addresses.PROFILE_REALIZE, e);
       return;
     }
-    realize(uuid, command, known, readIdentities)
+    String uuid = request.uuid();
+    realize(uuid, command, Requests.stored(request.identities()), request.readIdentities())
         .andThen(
             ar -> {
               if (command.dryRun()) {
@@ -116,14 +105,20 @@ public final class RealizeHandler implements Handler<Message<Object>> {
                 Replies.fail(message, Addresses.PROFILE_REALIZE, ar.cause());
                 return;
               }
-              JsonObject reply;
+              RealizeReply reply;
               try {
-                reply = reply(uuid, ar.result(), urlDestinations, httpProto, command.now());
+                reply =
+                    reply(
+                        uuid,
+                        ar.result(),
+                        request.urlDestinations(),
+                        request.httpProto(),
+                        command.now());
               } catch (RuntimeException e) {
                 Replies.fail(message, Addresses.PROFILE_REALIZE, e);
                 return;
               }
-              message.reply(reply, SharedJsonCodec.reply());
+              Contract.reply(message, reply, RealizeReply::toJson);
               if (command.dryRun()) {
                 return;
               }
@@ -133,6 +128,19 @@ public final class RealizeHandler implements Handler<Message<Object>> {
                 queuePushes(uuid, ar.result(), command.now());
               }
             });
+  }
+
+  /** The {@code ok} and {@code no-data} outcomes; the others change nothing and are skipped. */
+  static List<PartnerOutcome> cacheChanges(List<LookupOutcome> outcomes) {
+    List<PartnerOutcome> out = new ArrayList<>(outcomes.size());
+    for (LookupOutcome o : outcomes) {
+      if (LookupOutcome.OK.equals(o.outcome())) {
+        out.add(new PartnerOutcome(o.dpid(), o.segments(), o.ttlSeconds()));
+      } else if (LookupOutcome.NO_DATA.equals(o.outcome())) {
+        out.add(new PartnerOutcome(o.dpid(), List.of(), o.ttlSeconds()));
+      }
+    }
+    return out;
   }
 
   /**
@@ -277,32 +285,29 @@ public final class RealizeHandler implements Handler<Message<Object>> {
     return Future.all(links).map(all -> result);
   }
 
-  private JsonObject reply(
+  private RealizeReply reply(
       String uuid, RealizeResult result, boolean urlDestinations, String httpProto, long now) {
     Definitions defs = definitions.current();
     if (defs == null) {
       defs = Definitions.EMPTY;
     }
-    JsonObject reply =
-        new JsonObject()
-            .put("uuid", uuid)
-            .put("optedOut", result.optedOut())
-            .put("traits", ProfileJson.ints(result.traits()))
-            .put("realized", ProfileJson.ints(result.realized()))
-            .put("segments", ProfileJson.ints(result.segments()))
-            .put("unknownSids", ProfileJson.ints(result.unknownSids()));
-    if (result.duplicate()) {
-      reply.put("duplicate", true);
+    JsonArray stuff = new JsonArray();
+    JsonArray dests = new JsonArray();
+    if (!result.optedOut()) {
+      stuff = renderer.stuff(defs, result.segments(), now);
+      if (urlDestinations) {
+        dests = renderer.dests(defs, result.segments(), uuid, result.knownIds(), httpProto, now);
+      }
     }
-    if (result.optedOut()) {
-      return reply.put("stuff", new JsonArray()).put("dests", new JsonArray());
-    }
-    reply.put("stuff", renderer.stuff(defs, result.segments(), now));
-    reply.put(
-        "dests",
-        urlDestinations
-            ? renderer.dests(defs, result.segments(), uuid, result.knownIds(), httpProto, now)
-            : new JsonArray());
-    return reply;
+    return new RealizeReply(
+        uuid,
+        result.optedOut(),
+        result.traits(),
+        result.realized(),
+        result.segments(),
+        result.unknownSids(),
+        stuff,
+        dests,
+        result.duplicate());
   }
 }

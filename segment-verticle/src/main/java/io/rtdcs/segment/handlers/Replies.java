@@ -5,7 +5,7 @@ import com.hazelcast.core.HazelcastInstanceNotActiveException;
 import com.hazelcast.core.OperationTimeoutException;
 import com.hazelcast.spi.exception.RetryableException;
 import io.rtdcs.common.RateLimitedLogger;
-import io.rtdcs.segment.RequestException;
+import io.rtdcs.contract.RequestException;
 import io.rtdcs.store.StoreFullException;
 import io.vertx.core.eventbus.Message;
 import org.slf4j.LoggerFactory;

@@ -1,7 +1,7 @@
 package io.rtdcs.segment.handlers;
 
 import io.rtdcs.common.Deadline;
-import io.rtdcs.segment.RequestException;
+import io.rtdcs.contract.RequestException;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -35,7 +35,11 @@ final class ReplyDeadline {
 
   /** The deadline of {@code body}, counted from now. */
   static ReplyDeadline of(String address, JsonObject body, Clock clock) {
-    long timeoutMs = Requests.timeoutMs(body);
+    return of(address, Requests.timeoutMs(body), clock);
+  }
+
+  /** A deadline {@code timeoutMs} from now (none when 0). */
+  static ReplyDeadline of(String address, long timeoutMs, Clock clock) {
     return new ReplyDeadline(
         address, timeoutMs, timeoutMs > 0 ? Deadline.in(clock, timeoutMs) : null);
   }

@@ -1,17 +1,18 @@
 package io.rtdcs.segment.handlers;
 
 import io.rtdcs.common.Addresses;
-import io.rtdcs.common.SharedJsonCodec;
-import io.rtdcs.segment.JsonFields;
+import io.rtdcs.contract.CachedAnswer;
+import io.rtdcs.contract.Contract;
+import io.rtdcs.contract.ResolveRequest;
+import io.rtdcs.contract.VisitorFacts;
 import io.rtdcs.segment.store.DeclaredId;
 import io.rtdcs.segment.store.IdLink;
+import io.rtdcs.segment.store.PartnerEntry;
 import io.rtdcs.segment.store.Profile;
 import io.rtdcs.segment.store.ProfileStore;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.eventbus.Message;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -38,17 +39,16 @@ public final class ResolveHandler implements Handler<Message<Object>> {
 
   @Override
   public void handle(Message<Object> message) {
-    JsonObject body;
     String uuid;
     List<DeclaredId> declared;
     List<DeclaredId> proven;
     ReplyDeadline deadline;
     try {
-      body = JsonFields.object(message.body(), "body");
-      deadline = ReplyDeadline.of(Addresses.PROFILE_RESOLVE, body, clock);
-      uuid = Requests.uuid(body, false);
-      declared = Requests.declaredIds(body);
-      proven = Requests.provenDeclaredIds(body);
+      ResolveRequest request = ResolveRequest.of(message.body());
+      deadline = ReplyDeadline.of(Addresses.PROFILE_RESOLVE, request.timeoutMs(), clock);
+      uuid = request.uuid();
+      declared = Requests.stored(request.declaredIds());
+      proven = declared.stream().filter(DeclaredId::proven).toList();
     } catch (RuntimeException e) {
       Replies.fail(message, Addresses.PROFILE_RESOLVE, e);
       return;
@@ -66,11 +66,11 @@ public final class ResolveHandler implements Handler<Message<Object>> {
         .bound(
             Future.all(first)
                 .compose(all -> resolve(uuid, own.result(), declared, lookups, deadline)))
-        .onSuccess(reply -> message.reply(reply, SharedJsonCodec.reply()))
+        .onSuccess(facts -> Contract.reply(message, facts, VisitorFacts::toJson))
         .onFailure(e -> Replies.fail(message, Addresses.PROFILE_RESOLVE, e));
   }
 
-  private Future<JsonObject> resolve(
+  private Future<VisitorFacts> resolve(
       String requestUuid,
       Profile own,
       List<DeclaredId> declared,
@@ -119,26 +119,24 @@ public final class ResolveHandler implements Handler<Message<Object>> {
               for (DeclaredId d : declared) {
                 ids.put(d.dpid(), d.dpuuid());
               }
-              JsonObject reply =
-                  new JsonObject()
-                      .put("known", main != null)
-                      .put("optedOut", optedOut)
-                      .put("syncedIds", ProfileJson.ids(ids))
-                      .put(
-                          "partnerCache",
-                          main == null
-                              ? new JsonObject()
-                              : ProfileJson.freshPartnerCache(main, now));
-              if (uuid != null) {
-                reply.put("uuid", uuid);
-              }
-              if (main != null) {
-                JsonArray identities = ProfileJson.provenIdentities(main);
-                if (!identities.isEmpty()) {
-                  reply.put("identities", identities);
-                }
-              }
-              return reply;
+              return new VisitorFacts(
+                  uuid,
+                  main != null,
+                  optedOut,
+                  ids,
+                  main == null ? Map.of() : freshPartnerCache(main, now),
+                  Requests.contract(PeoplePlan.provenIdentities(main)));
             });
+  }
+
+  /** The partners' answers cached in {@code p} whose TTL has not run out. */
+  private static Map<Integer, CachedAnswer> freshPartnerCache(Profile p, long now) {
+    Map<Integer, CachedAnswer> out = new TreeMap<>();
+    for (PartnerEntry e : p.partners().values()) {
+      if (e.isFresh(now)) {
+        out.put(e.dpid(), new CachedAnswer(e.segments(), e.expiresAt()));
+      }
+    }
+    return out;
   }
 }

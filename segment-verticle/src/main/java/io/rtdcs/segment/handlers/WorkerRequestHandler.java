@@ -1,6 +1,6 @@
 package io.rtdcs.segment.handlers;
 
-import io.rtdcs.segment.JsonFields;
+import io.rtdcs.contract.JsonFields;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;

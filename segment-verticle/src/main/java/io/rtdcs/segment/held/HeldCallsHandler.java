@@ -2,8 +2,8 @@ package io.rtdcs.segment.held;
 
 import io.rtdcs.common.Addresses;
 import io.rtdcs.common.Limits;
-import io.rtdcs.segment.JsonFields;
-import io.rtdcs.segment.RequestException;
+import io.rtdcs.contract.JsonFields;
+import io.rtdcs.contract.RequestException;
 import io.rtdcs.segment.handlers.Replies;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;

@@ -1,4 +1,4 @@
-package io.rtdcs.segment;
+package io.rtdcs.contract;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

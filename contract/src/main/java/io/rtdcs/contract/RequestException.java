@@ -1,4 +1,4 @@
-package io.rtdcs.segment;
+package io.rtdcs.contract;
 
 /**
  * An expected failure of one request, with the contract's HTTP-like code and a text that names the
