@@ -10,6 +10,7 @@ WORKDIR /src
 COPY .mvn/ .mvn/
 COPY pom.xml ./
 COPY common/pom.xml common/
+COPY contract/pom.xml contract/
 COPY dcs-verticle/pom.xml dcs-verticle/
 COPY partner-verticle/pom.xml partner-verticle/
 COPY segment-rules/pom.xml segment-rules/
