@@ -9,7 +9,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.core.shareddata.Lock;
+import io.vertx.core.shareddata.AsyncMap;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import java.nio.file.Files;
@@ -467,8 +467,10 @@ class DefinitionsExportImportTest {
 
   @Test
   void aSecondImportWhileOneRunsShouldBeRefused() {
-    Lock running =
-        nodeA.vertx().sharedData().getLockWithTimeout("rtdcs.admin.import", 5_000).await();
+    // what a running import holds (ImportLease), taken here as another node would
+    AsyncMap<String, String> leases =
+        nodeA.vertx().sharedData().<String, String>getAsyncMap("rtdcs.admin").await();
+    assertThat(leases.putIfAbsent("import", "another-node", 60_000).await()).isNull();
     try {
       HttpResponse<Buffer> r = admin(portA, HttpMethod.POST, "/admin/import", exportA);
       assertThat(r.statusCode()).isEqualTo(409);
@@ -476,7 +478,7 @@ class DefinitionsExportImportTest {
       assertThat(admin(portA, HttpMethod.POST, "/admin/import?dryRun=true", exportA).statusCode())
           .isEqualTo(200);
     } finally {
-      running.release();
+      leases.remove("import").await();
     }
     assertThat(admin(portA, HttpMethod.POST, "/admin/import", exportA).statusCode()).isEqualTo(200);
   }

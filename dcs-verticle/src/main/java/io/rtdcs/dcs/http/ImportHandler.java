@@ -15,24 +15,28 @@ import java.util.Objects;
 /**
  * {@code POST /admin/import[?dryRun=true][&prune=false]}: reads and checks the shape of a {@link
  * DefinitionsDocument}, has {@link ImportCoordinator} validate or apply it, and answers. One import
- * at a time in the cluster: a second one is refused with 409 while the first is written (a dry run
- * takes no lock). Runs behind {@link AdminAuth}.
+ * at a time in the cluster ({@link ImportLease}): a second one is refused with 409 while the first
+ * is written (a dry run takes no lease). Runs behind {@link AdminAuth}.
  */
 public final class ImportHandler implements Handler<RoutingContext> {
   /** Largest document accepted. */
   static final int MAX_BODY_BYTES = 16 << 20;
 
-  /** The cluster-wide lock one import holds while it runs. */
-  static final String LOCK = "rtdcs.admin.import";
+  /**
+   * How many requests an import makes one after the other at most (validate and apply on each
+   * owner, a restore): its lease lives that many request timeouts.
+   */
+  static final int MAX_SEQUENTIAL_REQUESTS = 5;
 
-  private final Vertx vertx;
+  private final ImportLease lease;
   private final ImportCoordinator coordinator;
   private final long timeoutMs;
 
   public ImportHandler(Vertx vertx, BusClient bus, long adminTimeoutMs, DefinitionSchemas schemas) {
-    this.vertx = Objects.requireNonNull(vertx, "vertx");
+    Objects.requireNonNull(vertx, "vertx");
     this.coordinator = new ImportCoordinator(bus, adminTimeoutMs, schemas);
     this.timeoutMs = coordinator.timeoutMs();
+    this.lease = new ImportLease(vertx, MAX_SEQUENTIAL_REQUESTS * timeoutMs);
   }
 
   @Override
@@ -75,26 +79,28 @@ public final class ImportHandler implements Handler<RoutingContext> {
   }
 
   private void applyLocked(RoutingContext ctx, JsonObject doc, boolean prune) {
-    vertx
-        .sharedData()
-        .getLockWithTimeout(LOCK, 100)
-        .onFailure(
-            e ->
-                AdminHandler.error(
-                    ctx, 409, "another import is running; send this one again when it is done"))
+    lease
+        .tryAcquire()
+        .onFailure(e -> failed(ctx, e))
         .onSuccess(
-            lock ->
-                coordinator
-                    .apply(doc, prune)
-                    .onComplete(
-                        ar -> {
-                          lock.release();
-                          if (ar.succeeded()) {
-                            answer(ctx, ar.result(), false);
-                          } else {
-                            failed(ctx, ar.cause());
-                          }
-                        }));
+            token -> {
+              if (token == null) {
+                AdminHandler.error(
+                    ctx, 409, "another import is running; send this one again when it is done");
+                return;
+              }
+              coordinator
+                  .apply(doc, prune)
+                  .onComplete(
+                      ar -> {
+                        lease.release(token);
+                        if (ar.succeeded()) {
+                          answer(ctx, ar.result(), false);
+                        } else {
+                          failed(ctx, ar.cause());
+                        }
+                      });
+            });
   }
 
   private static void answer(RoutingContext ctx, JsonObject result, boolean dryRun) {
