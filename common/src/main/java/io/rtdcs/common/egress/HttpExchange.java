@@ -1,6 +1,5 @@
-package io.rtdcs.segment.outbound;
+package io.rtdcs.common.egress;
 
-import io.rtdcs.common.egress.OutboundAddressPolicy;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Promise;
@@ -11,17 +10,51 @@ import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
+import java.net.ConnectException;
 
 /**
- * One HTTP call with a hard deadline: its own timer resets the request when the deadline passes,
- * whatever the connection is doing (connect, send, headers, body). Completes exactly once with the
- * status and up to {@code maxBodyBytes} of the body; failures (deadline, connection, body too long)
- * complete it as failed with a short description. Nothing is sent when the connection reached an
- * address {@code egress.allow} does not open (a name that now resolves elsewhere: DNS rebinding).
+ * One outbound HTTP call with a hard deadline, shared by the partner client and the outbound
+ * pushes: its own timer resets the request when the deadline passes, whatever the connection is
+ * doing (connecting, sending, waiting for headers, receiving a dribbled body), since Vert.x request
+ * timeouts are idle timeouts and would let a slow trickle run on. Nothing is sent when the
+ * connection reached an address {@code egress.allow} does not open (a name that now resolves
+ * elsewhere: DNS rebinding).
+ *
+ * <p>Completes exactly once: with the status and, for a 200, up to {@code maxBodyBytes} of the body
+ * (another status comes without its body, and the connection is dropped rather than drained unless
+ * it is a 204); or failed with a {@link Failure} that says what happened.
  */
-final class HttpExchange {
-  /** What came back. */
-  record Reply(int status, Buffer body) {}
+public final class HttpExchange {
+  /** What came back: the status, and the body of a 200 (empty otherwise). */
+  public record Reply(int status, Buffer body) {}
+
+  /** Why an exchange failed; its message is a short description for a log line or an outcome. */
+  public static final class Failure extends RuntimeException {
+    /** What went wrong. */
+    public enum Kind {
+      /** No complete answer within the deadline. */
+      DEADLINE,
+      /** The connection reached an address {@code egress.allow} does not open. */
+      REFUSED,
+      /** The 200's body is longer than allowed. */
+      TOO_LARGE,
+      /** The URL is not one. */
+      BAD_URL,
+      /** Connecting, sending or receiving failed. */
+      TRANSPORT
+    }
+
+    private final Kind kind;
+
+    Failure(Kind kind, String message) {
+      super(message, null, false, false);
+      this.kind = kind;
+    }
+
+    public Kind kind() {
+      return kind;
+    }
+  }
 
   private final Vertx vertx;
   private final HttpClient client;
@@ -47,7 +80,27 @@ final class HttpExchange {
     this.maxBodyBytes = maxBodyBytes;
   }
 
-  static Future<Reply> post(
+  /**
+   * Sends {@code payload} (none when null) to {@code uri}.
+   *
+   * @param maxBodyBytes the longest 200 body read; 0: none is read (the answer is the status alone)
+   */
+  public static Future<Reply> send(
+      Vertx vertx,
+      HttpClient client,
+      HttpMethod method,
+      String uri,
+      MultiMap headers,
+      Buffer payload,
+      long deadlineMs,
+      int maxBodyBytes,
+      OutboundAddressPolicy egress) {
+    return new HttpExchange(vertx, client, deadlineMs, maxBodyBytes, egress)
+        .start(method, uri, headers, payload);
+  }
+
+  /** A POST of {@code payload}. */
+  public static Future<Reply> post(
       Vertx vertx,
       HttpClient client,
       String uri,
@@ -56,24 +109,26 @@ final class HttpExchange {
       long deadlineMs,
       int maxBodyBytes,
       OutboundAddressPolicy egress) {
-    return new HttpExchange(vertx, client, deadlineMs, maxBodyBytes, egress)
-        .start(uri, headers, payload);
+    return send(
+        vertx, client, HttpMethod.POST, uri, headers, payload, deadlineMs, maxBodyBytes, egress);
   }
 
-  private Future<Reply> start(String uri, MultiMap headers, Buffer payload) {
+  private Future<Reply> start(HttpMethod method, String uri, MultiMap headers, Buffer payload) {
     timerId =
-        vertx.setTimer(deadlineMs, id -> fail("no answer within " + deadlineMs + " ms", true));
+        vertx.setTimer(
+            deadlineMs,
+            id -> fail(Failure.Kind.DEADLINE, "no answer within " + deadlineMs + " ms", true));
     RequestOptions options;
     try {
       options =
           new RequestOptions()
-              .setMethod(HttpMethod.POST)
+              .setMethod(method)
               .setAbsoluteURI(uri)
               .setConnectTimeout(deadlineMs)
               .setIdleTimeout(deadlineMs)
               .setHeaders(headers);
     } catch (RuntimeException e) {
-      fail("bad URL: " + e.getMessage(), false);
+      fail(Failure.Kind.BAD_URL, "bad URL: " + e.getMessage(), false);
       return promise.future();
     }
     client
@@ -81,7 +136,7 @@ final class HttpExchange {
         .onComplete(
             ar -> {
               if (ar.failed()) {
-                fail(describe(ar.cause()), false);
+                fail(Failure.Kind.TRANSPORT, describe(ar.cause()), false);
                 return;
               }
               request = ar.result();
@@ -92,15 +147,14 @@ final class HttpExchange {
               String refused =
                   egress.checkPeer(options.getHost(), request.connection().remoteAddress());
               if (refused != null) {
-                fail("address refused: " + refused, true);
+                fail(Failure.Kind.REFUSED, "address refused: " + refused, true);
                 return;
               }
-              request
-                  .send(payload)
+              (payload == null ? request.send() : request.send(payload))
                   .onComplete(
                       resp -> {
                         if (resp.failed()) {
-                          fail(describe(resp.cause()), true);
+                          fail(Failure.Kind.TRANSPORT, describe(resp.cause()), true);
                         } else {
                           onResponse(resp.result());
                         }
@@ -110,14 +164,19 @@ final class HttpExchange {
   }
 
   private void onResponse(HttpClientResponse response) {
-    response.exceptionHandler(t -> fail(describe(t), true));
+    response.exceptionHandler(t -> fail(Failure.Kind.TRANSPORT, describe(t), true));
     if (done) {
       return;
     }
     int status = response.statusCode();
     if (status != 200) {
-      // the body of a failure does not matter: drop the connection rather than drain it
-      finish(new Reply(status, Buffer.buffer()), true);
+      // the body of another status does not matter: drop the connection rather than drain it
+      finish(new Reply(status, Buffer.buffer()), status != 204);
+      return;
+    }
+    String length = response.getHeader("Content-Length");
+    if (length != null && parseLong(length) > maxBodyBytes) {
+      tooLarge();
       return;
     }
     response.handler(
@@ -126,11 +185,7 @@ final class HttpExchange {
             return;
           }
           if (body.length() + chunk.length() > maxBodyBytes) {
-            if (maxBodyBytes == 0) {
-              finish(new Reply(200, Buffer.buffer()), true);
-            } else {
-              fail("body over " + maxBodyBytes + " bytes", true);
-            }
+            tooLarge();
           } else {
             body.appendBuffer(chunk);
           }
@@ -138,7 +193,15 @@ final class HttpExchange {
     response.endHandler(v -> finish(new Reply(200, body), false));
   }
 
-  private void fail(String why, boolean reset) {
+  private void tooLarge() {
+    if (maxBodyBytes == 0) {
+      finish(new Reply(200, Buffer.buffer()), true); // the status was all that was asked
+    } else {
+      fail(Failure.Kind.TOO_LARGE, "body over " + maxBodyBytes + " bytes", true);
+    }
+  }
+
+  private void fail(Failure.Kind kind, String why, boolean reset) {
     if (done) {
       return;
     }
@@ -147,7 +210,7 @@ final class HttpExchange {
     if (reset && request != null) {
       request.reset();
     }
-    promise.fail(why);
+    promise.fail(new Failure(kind, why));
   }
 
   private void finish(Reply reply, boolean reset) {
@@ -162,8 +225,21 @@ final class HttpExchange {
     promise.complete(reply);
   }
 
-  private static String describe(Throwable t) {
-    String m = t.getMessage();
-    return t.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+  private static long parseLong(String text) {
+    try {
+      return Long.parseLong(text.trim());
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  /** A short description of a transport failure (at most 160 characters). */
+  public static String describe(Throwable t) {
+    if (t instanceof ConnectException) {
+      return "connection refused";
+    }
+    String message = t.getMessage();
+    String text = t.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    return text.length() > 160 ? text.substring(0, 160) : text;
   }
 }

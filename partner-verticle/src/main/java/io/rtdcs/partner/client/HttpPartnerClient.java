@@ -1,24 +1,18 @@
 package io.rtdcs.partner.client;
 
+import io.rtdcs.common.egress.HttpExchange;
 import io.rtdcs.common.egress.OutboundAddressPolicy;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
+import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientRequest;
-import io.vertx.core.http.HttpClientResponse;
-import io.vertx.core.http.RequestOptions;
-import java.net.ConnectException;
 import java.util.Objects;
 
 /**
- * The one requester of an HTTP partner: owns the I/O, the hard deadline, the body cap and the
- * answer validation. Its own timer resets the request at {@code tmax} whatever the connection is
- * doing (connecting, waiting for headers, or receiving a dribbled body): Vert.x request timeouts
- * are idle timeouts and would let a slow trickle run on. Before anything is sent, the address the
- * connection reached is checked against {@code egress.allow}: a partner host that resolves to an
- * internal address at call time (DNS rebinding) gets no request.
+ * The one requester of an HTTP partner: builds the request, sends it as one {@link HttpExchange}
+ * (the hard deadline at {@code tmax}, the body cap, the {@code egress.allow} check of the address
+ * the connection reached, shared with the outbound pushes) and validates the answer. A deadline
+ * that passes is outcome {@code timeout}; any other failure {@code error}.
  */
 public final class HttpPartnerClient implements PartnerClient {
   private final Vertx vertx;
@@ -51,121 +45,30 @@ public final class HttpPartnerClient implements PartnerClient {
     } catch (RuntimeException e) {
       return Future.succeededFuture(PartnerResult.error("cannot build request: " + e.getMessage()));
     }
-    return new Exchange(call.tmax()).start(outbound);
+    MultiMap headers = MultiMap.caseInsensitiveMultiMap();
+    outbound.headers().forEach(headers::add);
+    long budgetMs = call.tmax();
+    return HttpExchange.send(
+            vertx,
+            httpClient,
+            outbound.method(),
+            outbound.absoluteUri(),
+            headers,
+            outbound.body(),
+            budgetMs,
+            maxBodyBytes,
+            egress)
+        .map(reply -> parser.parseHttp(reply.status(), reply.status() == 200 ? reply.body() : null))
+        .otherwise(
+            failure ->
+                failure instanceof HttpExchange.Failure f
+                        && f.kind() == HttpExchange.Failure.Kind.DEADLINE
+                    ? PartnerResult.timeout(budgetMs)
+                    : PartnerResult.error(failure.getMessage()));
   }
 
-  /** The state of one call: completes exactly once, then tears the request down. */
-  private final class Exchange {
-    private final long budgetMs;
-    private final Promise<PartnerResult> promise = Promise.promise();
-    private final Buffer body = Buffer.buffer();
-    private HttpClientRequest request;
-    private boolean done;
-    private long timerId = -1;
-
-    Exchange(long budgetMs) {
-      this.budgetMs = budgetMs;
-    }
-
-    Future<PartnerResult> start(OutboundRequest outbound) {
-      timerId = vertx.setTimer(budgetMs, id -> finish(PartnerResult.timeout(budgetMs), true));
-      RequestOptions options =
-          new RequestOptions()
-              .setMethod(outbound.method())
-              .setAbsoluteURI(outbound.absoluteUri())
-              .setConnectTimeout(budgetMs)
-              .setIdleTimeout(budgetMs);
-      outbound.headers().forEach(options::putHeader);
-      httpClient
-          .request(options)
-          .onComplete(
-              ar -> {
-                if (ar.failed()) {
-                  finish(PartnerResult.error(describe(ar.cause())), false);
-                  return;
-                }
-                request = ar.result();
-                if (done) {
-                  request.reset();
-                  return;
-                }
-                String refused =
-                    egress.checkPeer(options.getHost(), request.connection().remoteAddress());
-                if (refused != null) {
-                  finish(PartnerResult.error("address refused: " + refused), true);
-                  return;
-                }
-                Future<HttpClientResponse> sent =
-                    outbound.body() == null ? request.send() : request.send(outbound.body());
-                sent.onComplete(
-                    resp -> {
-                      if (resp.failed()) {
-                        finish(PartnerResult.error(describe(resp.cause())), true);
-                      } else {
-                        onResponse(resp.result());
-                      }
-                    });
-              });
-      return promise.future();
-    }
-
-    private void onResponse(HttpClientResponse response) {
-      response.exceptionHandler(t -> finish(PartnerResult.error(describe(t)), true));
-      if (done) {
-        return;
-      }
-      int status = response.statusCode();
-      if (status != 200) {
-        // 204 and errors: the body does not matter; drop the connection rather than drain it
-        finish(parser.parseHttp(status, null), status != 204);
-        return;
-      }
-      String length = response.getHeader("Content-Length");
-      if (length != null && parseLong(length) > maxBodyBytes) {
-        finish(PartnerResult.error("body over " + maxBodyBytes + " bytes"), true);
-        return;
-      }
-      response.handler(
-          chunk -> {
-            if (done) {
-              return;
-            }
-            if (body.length() + chunk.length() > maxBodyBytes) {
-              finish(PartnerResult.error("body over " + maxBodyBytes + " bytes"), true);
-            } else {
-              body.appendBuffer(chunk);
-            }
-          });
-      response.endHandler(v -> finish(parser.parseHttp(200, body), false));
-    }
-
-    private void finish(PartnerResult result, boolean reset) {
-      if (done) {
-        return;
-      }
-      done = true;
-      vertx.cancelTimer(timerId);
-      if (reset && request != null) {
-        request.reset();
-      }
-      promise.complete(result);
-    }
-  }
-
-  private static long parseLong(String text) {
-    try {
-      return Long.parseLong(text.trim());
-    } catch (NumberFormatException e) {
-      return -1;
-    }
-  }
-
+  /** A short description of a failure (at most 160 characters). */
   static String describe(Throwable t) {
-    if (t instanceof ConnectException) {
-      return "connection refused";
-    }
-    String message = t.getMessage();
-    String text = t.getClass().getSimpleName() + (message == null ? "" : ": " + message);
-    return text.length() > 160 ? text.substring(0, 160) : text;
+    return HttpExchange.describe(t);
   }
 }

@@ -1,5 +1,6 @@
 package io.rtdcs.segment.outbound;
 
+import io.rtdcs.common.egress.HttpExchange;
 import io.rtdcs.common.egress.OutboundAddressPolicy;
 import io.rtdcs.segment.definitions.S2sSettings;
 import io.vertx.core.Future;

@@ -2,6 +2,7 @@ package io.rtdcs.segment.outbound;
 
 import io.rtdcs.common.HmacSigner;
 import io.rtdcs.common.RateLimitedLogger;
+import io.rtdcs.common.egress.HttpExchange;
 import io.rtdcs.common.egress.OutboundAddressPolicy;
 import io.rtdcs.segment.definitions.DestinationDefinition;
 import io.rtdcs.segment.definitions.S2sSettings;

@@ -3,6 +3,7 @@ package io.rtdcs.segment.outbound;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.rtdcs.common.egress.HttpExchange;
 import io.rtdcs.common.egress.OutboundAddressPolicy;
 import io.rtdcs.segment.SegmentFixture;
 import io.vertx.core.MultiMap;
