@@ -16,6 +16,7 @@ COPY partner-verticle/pom.xml partner-verticle/
 COPY segment-rules/pom.xml segment-rules/
 COPY store/pom.xml store/
 COPY segment-verticle/pom.xml segment-verticle/
+COPY outbound/pom.xml outbound/
 COPY node/pom.xml node/
 COPY bench/pom.xml bench/
 RUN mvn -B -q -DskipTests -pl node -am package

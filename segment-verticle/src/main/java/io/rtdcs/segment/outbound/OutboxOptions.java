@@ -1,5 +1,6 @@
 package io.rtdcs.segment.outbound;
 
+import io.rtdcs.common.ConfigValues;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -20,9 +21,9 @@ public record OutboxOptions(int maxQueued, int maxPendingWrites, long sizeRefres
     if (json == null) {
       return defaults();
     }
-    int maxQueued = OutboundOptions.intIn(json, "maxQueued", DEFAULT_MAX_QUEUED, 0, 10_000_000);
-    int maxPending =
-        OutboundOptions.intIn(json, "maxPendingWrites", DEFAULT_MAX_PENDING_WRITES, 0, 100_000);
+    ConfigValues c = new ConfigValues(json, "outbound");
+    int maxQueued = c.intIn("maxQueued", DEFAULT_MAX_QUEUED, 0, 10_000_000);
+    int maxPending = c.intIn("maxPendingWrites", DEFAULT_MAX_PENDING_WRITES, 0, 100_000);
     return new OutboxOptions(maxQueued, maxPending, 1_000);
   }
 }

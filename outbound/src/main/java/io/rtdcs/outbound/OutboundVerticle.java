@@ -1,4 +1,4 @@
-package io.rtdcs.segment.outbound;
+package io.rtdcs.outbound;
 
 import com.hazelcast.core.HazelcastInstance;
 import io.rtdcs.common.HazelcastFutures;
@@ -6,6 +6,7 @@ import io.rtdcs.common.Meters;
 import io.rtdcs.common.egress.OutboundAddressPolicy;
 import io.rtdcs.segment.definitions.DefinitionsRegistry;
 import io.rtdcs.segment.definitions.MemberDefinitions;
+import io.rtdcs.segment.outbound.OutboundMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpClient;

@@ -1,4 +1,4 @@
-package io.rtdcs.segment.outbound;
+package io.rtdcs.outbound;
 
 import com.hazelcast.core.HazelcastInstance;
 import io.rtdcs.common.Addresses;

@@ -1,4 +1,4 @@
-package io.rtdcs.segment.outbound;
+package io.rtdcs.outbound;
 
 import io.rtdcs.segment.definitions.DestinationDefinition;
 import io.vertx.core.json.JsonArray;

@@ -1,8 +1,9 @@
-package io.rtdcs.segment.outbound;
+package io.rtdcs.outbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.rtdcs.segment.outbound.OutboxOptions;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.rtdcs.segment.outbound;
+package io.rtdcs.outbound;
 
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;

@@ -1,4 +1,4 @@
-package io.rtdcs.segment.outbound;
+package io.rtdcs.outbound;
 
 import com.hazelcast.core.EntryEvent;
 import com.hazelcast.core.HazelcastInstance;
@@ -12,6 +12,9 @@ import io.rtdcs.segment.definitions.Definitions;
 import io.rtdcs.segment.definitions.DestinationDefinition;
 import io.rtdcs.segment.definitions.DestinationMapping;
 import io.rtdcs.segment.definitions.MemberDefinitions;
+import io.rtdcs.segment.outbound.OutboundMetrics;
+import io.rtdcs.segment.outbound.OutboxEntry;
+import io.rtdcs.segment.outbound.OutboxProcessor;
 import io.rtdcs.segment.store.Profile;
 import io.vertx.core.Context;
 import io.vertx.core.Future;

@@ -1,6 +1,6 @@
-package io.rtdcs.segment.outbound;
+package io.rtdcs.outbound;
 
-import static io.rtdcs.segment.outbound.OutboundFixture.DESTINATION;
+import static io.rtdcs.outbound.OutboundFixture.DESTINATION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -9,6 +9,7 @@ import io.rtdcs.common.ClusterMaps;
 import io.rtdcs.segment.MutableClock;
 import io.rtdcs.segment.SegmentFixture;
 import io.rtdcs.segment.TestMembers;
+import io.rtdcs.segment.outbound.OutboundMetrics;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

@@ -1,4 +1,4 @@
-package io.rtdcs.segment.outbound;
+package io.rtdcs.outbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -7,6 +7,8 @@ import com.hazelcast.core.HazelcastInstance;
 import io.rtdcs.common.ClusterMaps;
 import io.rtdcs.segment.SegmentFixture;
 import io.rtdcs.segment.TestMembers;
+import io.rtdcs.segment.outbound.OutboundMetrics;
+import io.rtdcs.segment.outbound.OutboxEntry;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package io.rtdcs.segment.outbound;
+package io.rtdcs.outbound;
 
 import io.rtdcs.common.HmacSigner;
 import io.rtdcs.common.RateLimitedLogger;
@@ -6,6 +6,7 @@ import io.rtdcs.common.egress.HttpExchange;
 import io.rtdcs.common.egress.OutboundAddressPolicy;
 import io.rtdcs.segment.definitions.DestinationDefinition;
 import io.rtdcs.segment.definitions.S2sSettings;
+import io.rtdcs.segment.outbound.OutboundMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;

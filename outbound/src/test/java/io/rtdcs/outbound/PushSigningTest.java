@@ -1,4 +1,4 @@
-package io.rtdcs.segment.outbound;
+package io.rtdcs.outbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.rtdcs.segment.outbound;
+package io.rtdcs.outbound;
 
 import io.rtdcs.common.ConfigValues;
 import io.vertx.core.json.JsonObject;
@@ -18,7 +18,7 @@ public record OutboundOptions(int scanMs, int timeoutMs, int maxInFlight, int re
 
   /**
    * The keys of the node's {@code outbound} section: this verticle's and the enqueue side's ({@link
-   * OutboxOptions}).
+   * io.rtdcs.segment.outbound.OutboxOptions}).
    */
   public static final String[] KEYS = {
     "scanMs", "timeoutMs", "maxInFlight", "region", "maxQueued", "maxPendingWrites"

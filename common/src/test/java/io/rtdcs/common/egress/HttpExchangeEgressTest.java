@@ -1,11 +1,8 @@
-package io.rtdcs.segment.outbound;
+package io.rtdcs.common.egress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.rtdcs.common.egress.HttpExchange;
-import io.rtdcs.common.egress.OutboundAddressPolicy;
-import io.rtdcs.segment.SegmentFixture;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -31,7 +28,7 @@ class HttpExchangeEgressTest {
   void start() {
     vertx = Vertx.vertx();
     server =
-        SegmentFixture.await(
+        await(
             vertx
                 .createHttpServer()
                 .requestHandler(
@@ -45,7 +42,7 @@ class HttpExchangeEgressTest {
 
   @AfterEach
   void stop() {
-    SegmentFixture.await(vertx.close());
+    await(vertx.close());
   }
 
   @Test
@@ -68,7 +65,7 @@ class HttpExchangeEgressTest {
   }
 
   private HttpExchange.Reply post(String url, OutboundAddressPolicy policy) {
-    return SegmentFixture.await(
+    return await(
         HttpExchange.post(
             vertx,
             client,
@@ -78,5 +75,9 @@ class HttpExchangeEgressTest {
             2_000,
             1_000,
             policy));
+  }
+
+  private static <T> T await(io.vertx.core.Future<T> future) {
+    return future.await();
   }
 }

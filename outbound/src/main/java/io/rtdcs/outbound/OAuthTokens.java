@@ -1,4 +1,4 @@
-package io.rtdcs.segment.outbound;
+package io.rtdcs.outbound;
 
 import io.rtdcs.common.egress.HttpExchange;
 import io.rtdcs.common.egress.OutboundAddressPolicy;
