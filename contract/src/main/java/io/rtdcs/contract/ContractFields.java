@@ -85,6 +85,9 @@ public final class ContractFields {
   }
 
   public static void checkDeclaredIds(List<DeclaredIdentity> ids) {
+    if (ids.isEmpty()) {
+      return;
+    }
     if (ids.size() > MAX_DECLARED_IDS) {
       throw RequestException.badRequest("declaredIds", "at most " + MAX_DECLARED_IDS + " per call");
     }
@@ -174,23 +177,26 @@ public final class ContractFields {
     if (signals.size() > MAX_SIGNAL_KEYS) {
       throw RequestException.badRequest("signals", "at most " + MAX_SIGNAL_KEYS + " keys");
     }
-    for (Map.Entry<String, List<String>> e : signals.entrySet()) {
-      String key = e.getKey();
-      String field = "signals." + key;
-      if (key == null || key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
-        throw RequestException.badRequest(field, "key must be 1 to 256 characters");
+    // forEach: no entry object per key, and the field's name is only built for an error
+    signals.forEach(ContractFields::checkSignal);
+  }
+
+  private static void checkSignal(String key, List<String> values) {
+    if (key == null || key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
+      throw RequestException.badRequest("signals." + key, "key must be 1 to 256 characters");
+    }
+    if (values.size() > MAX_VALUES_PER_KEY) {
+      throw RequestException.badRequest(
+          "signals." + key, "at most " + MAX_VALUES_PER_KEY + " values");
+    }
+    for (int i = 0; i < values.size(); i++) {
+      String value = values.get(i);
+      if (value == null) {
+        throw RequestException.badRequest("signals." + key, "must be an array of strings");
       }
-      List<String> values = e.getValue();
-      if (values.size() > MAX_VALUES_PER_KEY) {
-        throw RequestException.badRequest(field, "at most " + MAX_VALUES_PER_KEY + " values");
-      }
-      for (String value : values) {
-        if (value == null) {
-          throw RequestException.badRequest(field, "must be an array of strings");
-        }
-        if (value.length() > MAX_VALUE_LENGTH) {
-          throw RequestException.badRequest(field, "value longer than " + MAX_VALUE_LENGTH);
-        }
+      if (value.length() > MAX_VALUE_LENGTH) {
+        throw RequestException.badRequest(
+            "signals." + key, "value longer than " + MAX_VALUE_LENGTH);
       }
     }
   }

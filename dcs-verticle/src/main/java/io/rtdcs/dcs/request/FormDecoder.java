@@ -48,6 +48,31 @@ public final class FormDecoder {
     return pairs;
   }
 
+  /**
+   * The decoded value of the first {@code key=} pair of {@code raw}, without splitting the rest;
+   * null when there is none.
+   */
+  public static String first(String raw, String key) throws BadEncodingException {
+    if (raw == null) {
+      return null;
+    }
+    int start = 0;
+    int len = raw.length();
+    while (start < len) {
+      int amp = raw.indexOf('&', start);
+      int end = amp < 0 ? len : amp;
+      int eq = start + key.length();
+      if (eq < end && raw.charAt(eq) == '=' && raw.startsWith(key, start)) {
+        return decode(raw.substring(eq + 1, end));
+      }
+      if (amp < 0) {
+        return null;
+      }
+      start = amp + 1;
+    }
+    return null;
+  }
+
   /** Decodes one component. */
   public static String decode(String s) throws BadEncodingException {
     int n = s.length();

@@ -38,6 +38,33 @@ class AppliedCallsTest {
   }
 
   @Test
+  void aWindowShouldSurviveItsPackedFormInOrder() {
+    AppliedCalls calls = new AppliedCalls();
+    for (int i = 0; i < 50; i++) {
+      calls.record(AppliedCalls.key("tid-" + i), NOW + i * 1_000L);
+    }
+    calls.record(AppliedCalls.key("tid-3"), NOW + 60_000); // again: now the newest
+    long lastSeen = NOW + 60_000;
+
+    AppliedCalls read = new AppliedCalls();
+    read.unpack(new VarBytes.Reader(calls.pack(lastSeen)), lastSeen);
+
+    assertThat(read.size()).isEqualTo(50);
+    assertThat(read.pack(lastSeen)).isEqualTo(calls.pack(lastSeen));
+    // tid-0 (applied at NOW) expires first, tid-3 (re-applied last) last
+    read.prune(NOW + AppliedCalls.KEEP_MILLIS + 1);
+    assertThat(read.contains(AppliedCalls.key("tid-0"))).isFalse();
+    assertThat(read.contains(AppliedCalls.key("tid-1"))).isTrue();
+    read.prune(NOW + 49_000 + AppliedCalls.KEEP_MILLIS + 1);
+    assertThat(read.size()).isEqualTo(1);
+    assertThat(read.contains(AppliedCalls.key("tid-3"))).isTrue();
+    // and it takes new calls after being read (room for this call's own key)
+    read.record(AppliedCalls.key("new"), NOW + 49_000 + AppliedCalls.KEEP_MILLIS + 2);
+    assertThat(read.contains(AppliedCalls.key("new"))).isTrue();
+    assertThat(read.size()).isEqualTo(2);
+  }
+
+  @Test
   void noTidShouldMeanNoKey() {
     assertThat(AppliedCalls.key(null)).isZero();
     assertThat(AppliedCalls.key("")).isZero();
