@@ -78,6 +78,40 @@ class TypedFormsTest {
             "uuid", "optedOut", "traits", "realized", "segments", "unknownSids", "stuff", "dests");
   }
 
+  /**
+   * The binary form, byte for byte (docs/event-bus.md): a change to it must change {@link
+   * ContractCodec#VERSION} and this pin, since nodes of one cluster decode each other's bodies.
+   */
+  @Test
+  void theBinaryFormShouldBeTheDocumentedOne() {
+    ResolveRequest request =
+        new ResolveRequest("t1", 95, "42", List.of(new DeclaredIdentity(20915, "AB", 1, true)));
+
+    Buffer wire = Contract.RESOLVE_REQUEST.encode(request);
+
+    // length 18, version 1, "t1", zigzag(95), "42", one declared ID: zigzag(20915), "AB", 1, true
+    assertThat(hex(wire))
+        .isEqualTo(
+            "00000012"
+                + "01"
+                + "037431"
+                + "be01"
+                + "033432"
+                + "01"
+                + "e6c602"
+                + "034142"
+                + "01"
+                + "01");
+  }
+
+  private static String hex(Buffer b) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < b.length(); i++) {
+      out.append(String.format("%02x", b.getByte(i)));
+    }
+    return out.toString();
+  }
+
   @Test
   void aLookupShouldNeverCarryAPrivateSignal() {
     assertThat(Samples.lookup().signals()).containsOnlyKeys("c_category");
