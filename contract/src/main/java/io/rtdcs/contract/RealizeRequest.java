@@ -51,21 +51,7 @@ public record RealizeRequest(
 
   @Override
   public RealizeRequest withTimeoutMs(long timeoutMs) {
-    return new RealizeRequest(
-        tid,
-        timeoutMs,
-        uuid,
-        signals,
-        sids,
-        tdpid,
-        declaredIds,
-        partners,
-        urlDestinations,
-        httpProto,
-        nsid,
-        identities,
-        readIdentities,
-        dryRun);
+    return with(timeoutMs, uuid, identities, readIdentities, dryRun);
   }
 
   /**
@@ -73,25 +59,20 @@ public record RealizeRequest(
    * profile was not read ({@code read} false), asking the store to read them.
    */
   public RealizeRequest forVisitor(String uuid, List<DeclaredIdentity> identities, boolean read) {
-    return new RealizeRequest(
-        tid,
-        timeoutMs,
-        uuid,
-        signals,
-        sids,
-        tdpid,
-        declaredIds,
-        partners,
-        urlDestinations,
-        httpProto,
-        nsid,
-        read ? identities : List.of(),
-        !read,
-        dryRun);
+    return with(timeoutMs, uuid, read ? identities : List.of(), !read, dryRun);
   }
 
   /** This call as the node's warm-up: nothing stored. */
   public RealizeRequest asDryRun() {
+    return with(timeoutMs, uuid, identities, readIdentities, true);
+  }
+
+  private RealizeRequest with(
+      long timeoutMs,
+      String uuid,
+      List<DeclaredIdentity> identities,
+      boolean readIdentities,
+      boolean dryRun) {
     return new RealizeRequest(
         tid,
         timeoutMs,
@@ -106,7 +87,7 @@ public record RealizeRequest(
         nsid,
         identities,
         readIdentities,
-        true);
+        dryRun);
   }
 
   /** The proven declared IDs: the ones realize links to this visitor. */
