@@ -8,7 +8,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * The fields the contract's messages share, read from their JSON form (each wrong type or value
@@ -29,7 +28,6 @@ public final class ContractFields {
   public static final int MAX_SIDS = 200;
   public static final int MAX_ID_LENGTH = 512;
   public static final int MAX_SEGMENT_CODE_LENGTH = 256;
-  private static final Pattern UUID = Pattern.compile("[0-9]{1,38}");
 
   /** The request's {@code timeoutMs} (>= 0; 0 when absent: no deadline). */
   public static long timeoutMs(JsonObject body) {
@@ -72,9 +70,22 @@ public final class ContractFields {
       }
       return;
     }
-    if (!UUID.matcher(uuid).matches()) {
+    if (!isUuid(uuid)) {
       throw RequestException.badRequest("uuid", "must be a decimal string of up to 38 digits");
     }
+  }
+
+  /** A uuid as the contract takes it: 1 to 38 ASCII digits. */
+  public static boolean isUuid(String s) {
+    if (s == null || s.isEmpty() || s.length() > 38) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** {@code declaredIds}: at most 10, 3 per dpid. */
@@ -94,11 +105,11 @@ public final class ContractFields {
     Map<Integer, Integer> perDpid = new LinkedHashMap<>();
     for (int i = 0; i < ids.size(); i++) {
       DeclaredIdentity d = ids.get(i);
-      String field = "declaredIds[" + i + "]";
-      checkIdentity(d, field);
+      checkIdentity(d, "declaredIds", i);
       if (perDpid.merge(d.dpid(), 1, Integer::sum) > MAX_DECLARED_PER_DPID) {
         throw RequestException.badRequest(
-            field + ".dpid", "at most " + MAX_DECLARED_PER_DPID + " declared IDs per dpid");
+            "declaredIds[" + i + "].dpid",
+            "at most " + MAX_DECLARED_PER_DPID + " declared IDs per dpid");
       }
     }
   }
@@ -119,7 +130,7 @@ public final class ContractFields {
           "identities", "at most " + MAX_IDENTITIES + " (a device keeps that many)");
     }
     for (int i = 0; i < ids.size(); i++) {
-      checkIdentity(ids.get(i), "identities[" + i + "]");
+      checkIdentity(ids.get(i), "identities", i);
     }
   }
 
@@ -138,19 +149,22 @@ public final class ContractFields {
     return Collections.unmodifiableList(out);
   }
 
-  private static void checkIdentity(DeclaredIdentity d, String field) {
+  /** Checks {@code list[index]}; the field's name is only built for an error. */
+  private static void checkIdentity(DeclaredIdentity d, String list, int index) {
     if (d.dpid() <= 0) {
-      throw RequestException.badRequest(field + ".dpid", "must be a positive integer");
+      throw RequestException.badRequest(
+          list + "[" + index + "].dpid", "must be a positive integer");
     }
     if (d.dpuuid().isBlank()) {
-      throw RequestException.badRequest(field + ".dpuuid", "is required (a non-empty string)");
+      throw RequestException.badRequest(
+          list + "[" + index + "].dpuuid", "is required (a non-empty string)");
     }
     if (d.dpuuid().length() > MAX_ID_LENGTH) {
       throw RequestException.badRequest(
-          field + ".dpuuid", "longer than " + MAX_ID_LENGTH + " characters");
+          list + "[" + index + "].dpuuid", "longer than " + MAX_ID_LENGTH + " characters");
     }
     if (d.auth() < 0 || d.auth() > 2) {
-      throw RequestException.badRequest(field + ".auth", "must be 0, 1 or 2");
+      throw RequestException.badRequest(list + "[" + index + "].auth", "must be 0, 1 or 2");
     }
   }
 

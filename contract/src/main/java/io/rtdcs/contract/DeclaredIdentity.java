@@ -13,6 +13,11 @@ public record DeclaredIdentity(int dpid, String dpuuid, int auth, boolean proven
     Objects.requireNonNull(dpuuid, "dpuuid");
   }
 
+  /** The same ID, proven by the caller (a signature or a trusted caller). */
+  public DeclaredIdentity proved() {
+    return new DeclaredIdentity(dpid, dpuuid, auth, true);
+  }
+
   /** Its JSON form: {@code {"dpid", "dpuuid", "auth", "proven"}}. */
   public JsonObject toJson() {
     return new JsonObject()

@@ -66,7 +66,7 @@ public record VisitorFacts(
       return facts;
     }
     JsonObject json = reply instanceof JsonObject j ? j : new JsonObject();
-    String uuid = json.getValue("uuid") instanceof String s && isUuid(s) ? s : null;
+    String uuid = json.getValue("uuid") instanceof String s && ContractFields.isUuid(s) ? s : null;
     Map<Integer, String> synced = new LinkedHashMap<>();
     if (json.getValue("syncedIds") instanceof JsonObject s) {
       s.forEach(
@@ -132,18 +132,6 @@ public record VisitorFacts(
     } catch (NumberFormatException e) {
       return null; // not a dpid: ignored
     }
-  }
-
-  private static boolean isUuid(String s) {
-    if (s.isEmpty() || s.length() > 38) {
-      return false;
-    }
-    for (int i = 0; i < s.length(); i++) {
-      if (s.charAt(i) < '0' || s.charAt(i) > '9') {
-        return false;
-      }
-    }
-    return true;
   }
 
   static void write(VisitorFacts f, WireWriter out) {

@@ -3,7 +3,7 @@ package io.rtdcs.dcs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.rtdcs.dcs.request.DeclaredId;
+import io.rtdcs.contract.DeclaredIdentity;
 import io.rtdcs.dcs.request.DeclaredIdProof;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -34,21 +34,23 @@ class DeclaredIdProofTest {
 
   @Test
   void markShouldProveSignedIdsOrEveryIdOfATrustedCaller() {
-    List<DeclaredId> ids =
-        List.of(new DeclaredId(777, "crm-alice", 1), new DeclaredId(777, "crm-bob", 0));
+    List<DeclaredIdentity> ids =
+        List.of(
+            new DeclaredIdentity(777, "crm-alice", 1, false),
+            new DeclaredIdentity(777, "crm-bob", 0, false));
     String aliceSig = "777\u0001" + DeclaredIdProof.sign(SECRET, "crm-alice");
 
     assertThat(proof.mark(ids, List.of(aliceSig), null))
-        .extracting(DeclaredId::proven)
+        .extracting(DeclaredIdentity::proven)
         .containsExactly(true, false);
     assertThat(proof.mark(ids, List.of(), "Bearer " + TOKEN))
-        .extracting(DeclaredId::proven)
+        .extracting(DeclaredIdentity::proven)
         .containsExactly(true, true);
     assertThat(proof.mark(ids, List.of(), "Bearer " + TOKEN + "x"))
-        .extracting(DeclaredId::proven)
+        .extracting(DeclaredIdentity::proven)
         .containsExactly(false, false);
     assertThat(DeclaredIdProof.NONE.mark(ids, List.of(aliceSig), "Bearer " + TOKEN))
-        .extracting(DeclaredId::proven)
+        .extracting(DeclaredIdentity::proven)
         .containsExactly(false, false);
   }
 

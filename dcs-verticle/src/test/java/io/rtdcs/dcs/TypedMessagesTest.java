@@ -91,4 +91,23 @@ class TypedMessagesTest {
     fromJson.remove("tid");
     assertThat(fromRecords).isEqualTo(fromJson);
   }
+
+  /**
+   * A resolve reply is read defensively: a uuid the dcs verticle would not mint (38 digits) is not
+   * taken, even though the contract's own check takes 1 to 38 digits; the call keeps its own.
+   */
+  @Test
+  void aResolveReplyWithAShortUuidShouldNotNameTheVisitor() {
+    server.stubs.reply(
+        Addresses.PROFILE_RESOLVE,
+        req ->
+            new JsonObject()
+                .put("uuid", "12345")
+                .put("known", true)
+                .put("optedOut", false)
+                .put("syncedIds", new JsonObject())
+                .put("partnerCache", new JsonObject()));
+
+    assertThat(call().getString("uuid")).isEqualTo(UUID);
+  }
 }

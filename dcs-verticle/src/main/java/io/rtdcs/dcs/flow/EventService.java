@@ -265,7 +265,7 @@ public final class EventService {
   }
 
   private static ResolveRequest resolveBody(EventRequest request, String tid, long timeoutMs) {
-    return new ResolveRequest(tid, timeoutMs, request.uuid(), request.provenDeclaredIdentities());
+    return new ResolveRequest(tid, timeoutMs, request.uuid(), request.provenDeclaredIds());
   }
 
   private Future<LookupReply> lookup(
@@ -323,7 +323,7 @@ public final class EventService {
         request.signals(),
         request.sids(),
         request.tdpid(),
-        request.declaredIdentities(),
+        request.declaredIds(),
         lookup.outcomes(),
         request.urlDestinations(),
         request.httpProto(),

@@ -2,6 +2,7 @@ package io.rtdcs.dcs.flow;
 
 import io.rtdcs.contract.DeclaredIdentity;
 import io.rtdcs.contract.VisitorFacts;
+import io.rtdcs.dcs.request.Identifiers;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,11 +38,14 @@ record Visitor(
 
   /**
    * The visitor a resolve reply names (read defensively, {@link VisitorFacts#of}): the reply's uuid
-   * when valid, else {@code fallback} (the call's own), else {@code minted}.
+   * when it is one this verticle would mint (38 digits), else {@code fallback} (the call's own),
+   * else {@code minted}.
    */
   static Visitor fromReply(Object reply, String fallback, String minted) {
     VisitorFacts facts = VisitorFacts.of(reply);
-    String uuid = facts.uuid() != null ? facts.uuid() : fallback != null ? fallback : minted;
+    // the dcs verticle's own rule: a visitor's uuid is 38 digits (the contract takes 1 to 38)
+    String uuid =
+        Identifiers.isValidUuid(facts.uuid()) ? facts.uuid() : fallback != null ? fallback : minted;
     return new Visitor(
         uuid,
         facts.optedOut(),

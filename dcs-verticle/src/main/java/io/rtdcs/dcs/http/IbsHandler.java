@@ -3,10 +3,10 @@ package io.rtdcs.dcs.http;
 import io.rtdcs.common.Addresses;
 import io.rtdcs.common.Deadline;
 import io.rtdcs.common.RateLimitedLogger;
+import io.rtdcs.contract.DeclaredIdentity;
 import io.rtdcs.dcs.consent.ConsentPolicy;
 import io.rtdcs.dcs.flow.BusClient;
 import io.rtdcs.dcs.request.BadEncodingException;
-import io.rtdcs.dcs.request.DeclaredId;
 import io.rtdcs.dcs.request.DeclaredIdCollector;
 import io.rtdcs.dcs.request.FormDecoder;
 import io.rtdcs.dcs.request.Identifiers;
@@ -129,7 +129,7 @@ public final class IbsHandler implements Handler<RoutingContext> {
       errors.add(
           new AamError(AamError.INVALID_CUSTOMER_ID, "dpid and dpuuid (or d_cid) are required"));
     }
-    List<DeclaredId> declared = collector.accepted();
+    List<DeclaredIdentity> declared = collector.accepted();
     String uuid = visitorUuid(request, params, errors);
     boolean minted = uuid == null;
     String visitor = minted ? ids.newUuid() : uuid;
@@ -137,7 +137,7 @@ public final class IbsHandler implements Handler<RoutingContext> {
       sender.send(ctx.response(), writer.pixel(200, errors, null));
       return;
     }
-    DeclaredId id = declared.get(0);
+    DeclaredIdentity id = declared.get(0);
     String redir = first(params, "redir");
     Deadline deadline = Deadline.in(clock, budgetMs);
     String tid = ids.newTid();

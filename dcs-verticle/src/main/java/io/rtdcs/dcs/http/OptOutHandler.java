@@ -2,9 +2,9 @@ package io.rtdcs.dcs.http;
 
 import io.rtdcs.common.Addresses;
 import io.rtdcs.common.RateLimitedLogger;
+import io.rtdcs.contract.DeclaredIdentity;
 import io.rtdcs.dcs.flow.BusClient;
 import io.rtdcs.dcs.request.BadEncodingException;
-import io.rtdcs.dcs.request.DeclaredId;
 import io.rtdcs.dcs.request.DeclaredIdCollector;
 import io.rtdcs.dcs.request.DeclaredIdProof;
 import io.rtdcs.dcs.request.FormDecoder;
@@ -97,8 +97,8 @@ public final class OptOutHandler implements Handler<RoutingContext> {
     params.getOrDefault("d_cid_ic", List.of()).forEach(collector::addCidIc);
     // an opt-out by declared ID only from a caller that proves the ID (docs/privacy.md):
     // otherwise anyone could opt anyone out; an unproven ID opts out only the caller's own cookie
-    List<DeclaredId> declared = new ArrayList<>();
-    for (DeclaredId d :
+    List<DeclaredIdentity> declared = new ArrayList<>();
+    for (DeclaredIdentity d :
         proof.mark(
             collector.accepted(),
             params.getOrDefault("d_cid_sig", List.of()),
@@ -120,7 +120,7 @@ public final class OptOutHandler implements Handler<RoutingContext> {
       return;
     }
     JsonArray declaredJson = new JsonArray();
-    declared.forEach(d -> declaredJson.add(d.onContract().toJson()));
+    declared.forEach(d -> declaredJson.add(d.toJson()));
     String tid = ids.newTid();
     JsonObject body =
         new JsonObject()

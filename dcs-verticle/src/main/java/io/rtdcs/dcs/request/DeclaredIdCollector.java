@@ -1,5 +1,6 @@
 package io.rtdcs.dcs.request;
 
+import io.rtdcs.contract.DeclaredIdentity;
 import io.rtdcs.dcs.response.AamError;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,7 +21,7 @@ public final class DeclaredIdCollector {
   public static final int MAX_DPUUID_LENGTH = 512;
   static final char SEPARATOR = '\u0001';
 
-  private final List<DeclaredId> accepted = new ArrayList<>();
+  private final List<DeclaredIdentity> accepted = new ArrayList<>();
   private final Map<Integer, Integer> perDpid = new HashMap<>();
   private final Set<Integer> dpidOverReported = new HashSet<>();
   private final List<AamError> errors;
@@ -50,7 +51,7 @@ public final class DeclaredIdCollector {
     add(id, dpuuid, 0);
   }
 
-  public List<DeclaredId> accepted() {
+  public List<DeclaredIdentity> accepted() {
     return List.copyOf(accepted);
   }
 
@@ -95,7 +96,7 @@ public final class DeclaredIdCollector {
       invalid("declared id for dpid " + dpid + ": DPUUID must have 1 to 512 characters");
       return;
     }
-    for (DeclaredId d : accepted) {
+    for (DeclaredIdentity d : accepted) {
       if (d.dpid() == dpid && d.dpuuid().equals(dpuuid)) {
         return;
       }
@@ -121,7 +122,7 @@ public final class DeclaredIdCollector {
       return;
     }
     perDpid.put(dpid, count + 1);
-    accepted.add(new DeclaredId(dpid, dpuuid, auth));
+    accepted.add(new DeclaredIdentity(dpid, dpuuid, auth, false));
   }
 
   private void invalid(String msg) {

@@ -1,5 +1,6 @@
 package io.rtdcs.dcs.request;
 
+import io.rtdcs.contract.DeclaredIdentity;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
@@ -96,20 +97,20 @@ public final class DeclaredIdProof {
    * caller, else each whose data source's signature is among {@code signatures} (the {@code
    * d_cid_sig} values, {@code DPID<0x01>HEX}).
    */
-  public List<DeclaredId> mark(
-      List<DeclaredId> ids, List<String> signatures, String authorization) {
+  public List<DeclaredIdentity> mark(
+      List<DeclaredIdentity> ids, List<String> signatures, String authorization) {
     if (ids.isEmpty() || isEmpty()) {
       return ids;
     }
     boolean trusted = trustedCaller(authorization);
-    List<DeclaredId> out = new java.util.ArrayList<>(ids.size());
-    for (DeclaredId d : ids) {
+    List<DeclaredIdentity> out = new java.util.ArrayList<>(ids.size());
+    for (DeclaredIdentity d : ids) {
       out.add(trusted || signed(d, signatures) ? d.proved() : d);
     }
     return out;
   }
 
-  private boolean signed(DeclaredId d, List<String> signatures) {
+  private boolean signed(DeclaredIdentity d, List<String> signatures) {
     String prefix = d.dpid() + "\u0001";
     for (String s : signatures) {
       if (s.startsWith(prefix) && proves(d.dpid(), d.dpuuid(), s.substring(prefix.length()))) {

@@ -35,7 +35,7 @@ public record EventRequest(
     String cookieUuid,
     String paramUuid,
     Map<String, List<String>> signals,
-    List<DeclaredId> declaredIds,
+    List<DeclaredIdentity> declaredIds,
     List<Integer> sids,
     List<Integer> tdpid,
     int nsid,
@@ -78,17 +78,12 @@ public record EventRequest(
 
   /** Whether the call proved a declared ID: only such an ID may find another profile. */
   public boolean hasProvenDeclaredIds() {
-    return declaredIds.stream().anyMatch(DeclaredId::proven);
+    return declaredIds.stream().anyMatch(DeclaredIdentity::proven);
   }
 
   /** The declared IDs this call proved: the only ones that may find another profile. */
-  public List<DeclaredIdentity> provenDeclaredIdentities() {
-    return declaredIds.stream().filter(DeclaredId::proven).map(DeclaredId::onContract).toList();
-  }
-
-  /** Every declared ID of the call, on the contract. */
-  public List<DeclaredIdentity> declaredIdentities() {
-    return declaredIds.stream().map(DeclaredId::onContract).toList();
+  public List<DeclaredIdentity> provenDeclaredIds() {
+    return declaredIds.stream().filter(DeclaredIdentity::proven).toList();
   }
 
   /** Never prints signal values (a {@code p_} value must not reach a log line). */

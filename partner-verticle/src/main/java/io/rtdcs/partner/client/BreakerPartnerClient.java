@@ -1,5 +1,6 @@
 package io.rtdcs.partner.client;
 
+import io.rtdcs.common.egress.HttpExchange;
 import io.vertx.circuitbreaker.CircuitBreaker;
 import io.vertx.circuitbreaker.OpenCircuitException;
 import io.vertx.core.Future;
@@ -39,7 +40,7 @@ public final class BreakerPartnerClient implements PartnerClient {
               if (t instanceof OpenCircuitException) {
                 return PartnerResult.of(PartnerOutcome.CIRCUIT_OPEN, "circuit breaker open");
               }
-              return PartnerResult.error(HttpPartnerClient.describe(t));
+              return PartnerResult.error(HttpExchange.describe(t));
             });
   }
 

@@ -1,6 +1,7 @@
 package io.rtdcs.partner.client;
 
 import io.rtdcs.common.Addresses;
+import io.rtdcs.common.egress.HttpExchange;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -43,9 +44,9 @@ public final class EventBusPartnerClient implements PartnerClient {
         case RECIPIENT_FAILURE:
           return PartnerResult.error("partner failed: " + re.failureCode() + " " + re.getMessage());
         default:
-          return PartnerResult.error(HttpPartnerClient.describe(t));
+          return PartnerResult.error(HttpExchange.describe(t));
       }
     }
-    return PartnerResult.error(HttpPartnerClient.describe(t));
+    return PartnerResult.error(HttpExchange.describe(t));
   }
 }

@@ -66,9 +66,4 @@ public final class HttpPartnerClient implements PartnerClient {
                     ? PartnerResult.timeout(budgetMs)
                     : PartnerResult.error(failure.getMessage()));
   }
-
-  /** A short description of a failure (at most 160 characters). */
-  static String describe(Throwable t) {
-    return HttpExchange.describe(t);
-  }
 }
